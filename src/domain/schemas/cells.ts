@@ -1,0 +1,106 @@
+/**
+ * Cell types shared by every entity's schema. Each is a zod schema over the trimmed cell
+ * text that either yields a typed value or reports one issue whose `params.code` is the
+ * validator's error code, so a bad cell becomes exactly one precise message.
+ */
+import { z } from 'zod';
+import { parseApproxDate, type ApproxDate } from '../approx-date.ts';
+import type { ErrorCode } from '../error-codes.ts';
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = (code: ErrorCode, message: string): CellResult<never> => ({ ok: false, code, message });
+
+/** A zod schema from a cell parser; failures carry the error code in `params.code`. */
+export function cell<T>(parse: (text: string) => CellResult<T>) {
+  return z.string().transform((text, ctx): T => {
+    const result = parse(text);
+    if (result.ok) return result.value;
+    ctx.issues.push({ code: 'custom', message: result.message, input: text, params: { code: result.code } });
+    return z.NEVER;
+  });
+}
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export function parseId(text: string): CellResult<string> {
+  return ID_PATTERN.test(text)
+    ? ok(text)
+    : fail('ID_FORMAT', `"${text}" is not a valid id: use lower-case letters a–z, digits and hyphens, starting with a letter or digit (e.g. rongcheng-police-weibo)`);
+}
+
+export function parseHttpUrl(text: string): CellResult<string> {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    return fail('URL_SCHEME', `"${truncate(text)}" is not an http(s) link${scheme ? ` (scheme "${scheme}:" is not allowed)` : ''}; write the full address starting with https://`);
+  }
+  try {
+    const url = new URL(text);
+    if (!url.hostname.includes('.') && url.hostname !== 'localhost') throw new Error('no host');
+    return ok(text);
+  } catch {
+    return fail('URL_FORMAT', `"${truncate(text)}" is not a valid web address`);
+  }
+}
+
+/** A reference that is either an id from some registry or an http(s) URL. */
+export type Ref = { kind: 'id'; id: string } | { kind: 'url'; url: string };
+
+export function parseRef(text: string): CellResult<Ref> {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(text)) {
+    const url = parseHttpUrl(text);
+    return url.ok ? ok({ kind: 'url', url: url.value }) : url;
+  }
+  const id = parseId(text);
+  return id.ok ? ok({ kind: 'id', id: id.value }) : fail('ID_FORMAT', `"${text}" is neither an id nor an http(s) link`);
+}
+
+/** `;`-separated list; empty parts (a stray `;`) are ignored. */
+export function listOf<T>(parseItem: (text: string) => CellResult<T>) {
+  return (text: string): CellResult<T[]> => {
+    const values: T[] = [];
+    for (const part of text.split(';')) {
+      const item = part.trim();
+      if (item === '') continue;
+      const result = parseItem(item);
+      if (!result.ok) return result;
+      values.push(result.value);
+    }
+    return ok(values);
+  };
+}
+
+export function parseDate(text: string): CellResult<ApproxDate> {
+  const result = parseApproxDate(text);
+  return result.ok ? ok(result.date) : fail(result.code, result.message);
+}
+
+export function parseCount(text: string): CellResult<number> {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    return fail('INTEGER', `"${truncate(text)}" is not a whole number; write digits only (e.g. 12000, not 1.2万 or 12,000)`);
+  }
+  return ok(Number(text));
+}
+
+export function parseRegionCode(text: string): CellResult<string> {
+  return /^(\d{6}|\d{9})$/.test(text)
+    ? ok(text)
+    : fail('REGION_FORMAT', `"${truncate(text)}" is not a region code: use the 6-digit GB/T 2260 code (370000, 371000, 371082), a 9-digit township code (360729200), or 100000 for central bodies`);
+}
+
+export function oneOf<const T extends readonly string[]>(values: T, what: string) {
+  const allowed = new Set<string>(values);
+  return (text: string): CellResult<T[number]> => {
+    if (allowed.has(text)) return ok(text as T[number]);
+    const folded = text.toLowerCase().replace(/[\s_]+/g, '-');
+    const hint = allowed.has(folded) ? ` (did you mean "${folded}"?)` : '';
+    return fail('ENUM', `"${truncate(text)}" is not a ${what}${hint}; use one of: ${values.join(', ')}`);
+  };
+}
+
+export const text = () => z.string();
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
