@@ -52,7 +52,12 @@ export interface LoadedDataset {
    * unknown: the row's own errors already say what to fix.
    */
   readonly rejectedChannelIds: ReadonlySet<string>;
+  /** True when DATA_DIR holds the marker file written by `npm run synth`. */
+  readonly synthetic: boolean;
 }
+
+/** Marker file that `npm run synth` writes into a synthetic dataset's data folder. */
+export const SYNTHETIC_MARKER = 'SYNTHETIC.json';
 
 function columnsOf(schema: z.ZodObject<z.ZodRawShape>): ColumnSpec {
   const required: string[] = [];
@@ -109,7 +114,8 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
   const regionOverrides = rowsOf('regions.csv', regionOverrideSchema, false);
   const notices = loadNotices(join(paths.contentDir, 'notices'), diagnostics);
 
-  return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds };
+  const synthetic = existsSync(join(paths.dataDir, SYNTHETIC_MARKER));
+  return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds, synthetic };
 }
 
 function loadNotices(dir: string, diagnostics: DiagnosticList): NoticeRecord[] {

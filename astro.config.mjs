@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { siteConfigFromEnv } from './src/site/config.ts';
+
+const config = siteConfigFromEnv(process.env);
+
+export default defineConfig({
+  site: config.siteUrl,
+  base: config.basePath,
+  output: 'static',
+  outDir: process.env.OUT_DIR || 'dist',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // No telemetry, no prefetch: a citizen's visit is nobody else's business.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

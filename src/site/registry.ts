@@ -1,0 +1,54 @@
+/**
+ * The one place the site gets its data: loads and validates DATA_DIR / CONTENT_DIR once per
+ * build process and builds the model. Refuses (throws with every error listed) when the data
+ * has errors, so a broken dataset can never become a silently incomplete site.
+ */
+import { execFileSync } from 'node:child_process';
+import { formatDiagnostic } from '../domain/diagnostics.ts';
+import { Registry } from '../domain/model.ts';
+import { checkDataset, datasetPathsFromEnv, todayFromEnv } from '../domain/pipeline.ts';
+import { siteConfigFromEnv, type SiteConfig } from './config.ts';
+
+export interface SiteData {
+  readonly registry: Registry;
+  readonly config: SiteConfig;
+  /** The day the data was judged on (YYYY-MM-DD). */
+  readonly today: string;
+  /** Date of the last commit touching the data (YYYY-MM-DD), or today outside git. */
+  readonly dataUpdated: string;
+  /** Short hash of that commit, the dataset's citable version, when known. */
+  readonly dataVersion?: string;
+}
+
+let cached: SiteData | undefined;
+
+export function siteData(): SiteData {
+  if (cached) return cached;
+  const env = process.env;
+  const paths = datasetPathsFromEnv(env);
+  const today = todayFromEnv(env, new Date());
+  const { diagnostics, dataset } = checkDataset(paths, { today });
+  if (diagnostics.errorCount > 0) {
+    const lines = diagnostics.sorted().filter((d) => d.severity === 'error').map(formatDiagnostic);
+    throw new Error(`the data has ${diagnostics.errorCount} error(s); run npm run validate\n${lines.slice(0, 50).join('\n')}`);
+  }
+  const commit = lastDataCommit(paths.dataDir, paths.contentDir);
+  cached = {
+    registry: new Registry(dataset),
+    config: siteConfigFromEnv(env),
+    today,
+    dataUpdated: commit?.date ?? today,
+    dataVersion: commit?.hash,
+  };
+  return cached;
+}
+
+function lastDataCommit(...dirs: string[]): { hash: string; date: string } | undefined {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%h %cs', '--', ...dirs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const [hash, date] = out.split(' ');
+    return hash && date ? { hash, date } : undefined;
+  } catch {
+    return undefined;
+  }
+}
