@@ -95,16 +95,23 @@ export class Registry {
   }
 
   /**
-   * Regions that get a page: the nation, every province, prefecture and county (an empty one
-   * says so and asks for help), and townships that have channels.
+   * Regions that get a page: the nation, every province and prefecture (an empty one says so
+   * and asks for help), and counties and townships that have channels. Thousands of empty
+   * county and township pages would add build time and nothing to read; their parents list
+   * them as "no channels recorded yet".
    */
   regionPageCodes(): string[] {
     const codes: string[] = [];
     for (const code of this.regions.codes()) {
-      const region = this.regions.get(code)!;
-      if (region.kind !== 'township' || this.subtreeCounts.has(code)) codes.push(code);
+      if (this.hasPage(code)) codes.push(code);
     }
     return codes;
+  }
+
+  hasPage(code: string): boolean {
+    const region = this.regions.get(code);
+    if (!region) return false;
+    return region.kind === 'nation' || region.kind === 'province' || region.kind === 'prefecture' || this.subtreeCounts.has(code);
   }
 
   /** Children of a region with their counts, those with channels first. */
@@ -115,7 +122,7 @@ export class Registry {
       .map((c) => {
         const child = this.regions.get(c)!;
         const counts = this.countsIn(c);
-        return { region: child, counts, hasPage: child.kind !== 'township' || counts.total > 0 };
+        return { region: child, counts, hasPage: this.hasPage(c) };
       })
       .sort((a, b) => Number(b.counts.total > 0) - Number(a.counts.total > 0) || a.region.code.localeCompare(b.region.code));
   }
