@@ -41,34 +41,48 @@ export function readCsv(text: string, file: string, spec: ColumnSpec, diagnostic
   const locator = new Locator(text, file);
   const rawRows: { start: number; end: number; data: string[] }[] = [];
   let prevCursor = 0;
-  let fatalAt = -1;
+  let unreadableFromLine = -1;
   Papa.parse<string[]>(text, {
+    delimiter: ',',
     step(result) {
       const start = prevCursor;
       prevCursor = result.meta.cursor;
-      for (const error of result.errors) {
-        const index = typeof error.index === 'number' ? error.index : start;
-        if (error.code === 'MissingQuotes') {
-          fatalAt = index;
-          const at = locator.at(index);
-          const lastLine = locator.at(text.length).line;
+      if (result.errors.length > 0) {
+        const lastLine = locator.at(text.length).line;
+        const malformed = result.errors.find((e) => e.code === 'InvalidQuotes');
+        const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+        if (malformed) {
+          // text right after a closing quote, e.g. "x"y: papaparse then reads on to the end
+          const at = locator.at(typeof malformed.index === 'number' ? malformed.index : start);
+          if (unclosed) unreadableFromLine = at.line;
+          diagnostics.error(
+            at,
+            'CSV_BAD_QUOTE',
+            `text follows a closing quote in this cell${unclosed ? `, so lines ${at.line}–${lastLine} could not be read` : ''}: wrap the whole cell in quotes and double each " inside it ("")`,
+          );
+        } else if (unclosed) {
+          // papaparse points just past the opening quote; point at the quote itself
+          const index = typeof unclosed.index === 'number' ? unclosed.index : start;
+          const quote = text.lastIndexOf('"', index);
+          const at = locator.at(quote >= start ? quote : index);
+          unreadableFromLine = at.line;
           diagnostics.error(
             at,
             'CSV_UNCLOSED_QUOTE',
             `a quoted cell opened here never closes, so lines ${at.line}–${lastLine} could not be read: add the missing " or remove the stray one`,
           );
         } else {
-          diagnostics.error(locator.at(index), 'CSV_BAD_QUOTE', `${error.message}: a cell containing " must be wrapped in quotes, with each " inside doubled ("")`);
+          for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
         }
       }
       if (result.errors.length === 0) rawRows.push({ start, end: prevCursor, data: result.data });
-      else if (fatalAt < 0) rawRows.push({ start, end: prevCursor, data: [] }); // keep the row count honest
+      else if (unreadableFromLine < 0) rawRows.push({ start, end: prevCursor, data: [] }); // keep the row count honest
     },
   });
 
   const headerRaw = rawRows.shift();
   if (!headerRaw || isBlank(headerRaw.data)) {
-    if (fatalAt < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
+    if (unreadableFromLine < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
     return null;
   }
   const header = headerRaw.data.map((h) => h.trim());
