@@ -83,7 +83,8 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     checkSources(n.source, () => n.from.at('source'));
   }
   for (const e of loaded.events) checkSources(e.source, () => e.from.at('source'));
-  for (const s of loaded.sources) {
+  // Only on an otherwise clean dataset: a rejected row's citations would make this noise.
+  for (const s of diagnostics.errorCount > 0 ? [] : loaded.sources) {
     if (!citedSources.has(s.id)) diagnostics.warning(s.from.at('id'), 'SOURCE_UNUSED', `source "${s.id}" is not cited by any channel, notice or event`);
   }
 
