@@ -1,0 +1,184 @@
+/**
+ * The data diff as a pull-request comment, in Chinese and English. Everything in it comes
+ * from the pull request itself, so every value is escaped: a channel name must not be able
+ * to break the table, mention a user, or inject HTML into the comment.
+ */
+import type { Diagnostic } from '../domain/diagnostics.ts';
+import type { ChannelChange, ChannelChangeKind, DataDiff } from './data-diff.ts';
+
+/** Hidden line that identifies the bot's comment, so each push updates it instead of adding one. */
+export const DIFF_COMMENT_MARKER = '<!-- gov-channels-registry:data-diff -->';
+
+/** GitHub refuses comments over 65,536 characters; stay well under it. */
+const MAX_LENGTH = 60_000;
+const MAX_ROWS_PER_SECTION = 150;
+const MAX_DIAGNOSTICS = 100;
+
+export interface CheckOutcome {
+  /** e.g. "validate", "tests", "build". */
+  readonly name: string;
+  /** GitHub step outcome: success, failure, cancelled, skipped. */
+  readonly outcome: string;
+}
+
+export interface RenderOptions {
+  readonly baseLabel: string;
+  readonly checks?: readonly CheckOutcome[];
+  /** Link to the workflow run, for the full log. */
+  readonly runUrl?: string;
+}
+
+const KIND_HEADINGS: Record<ChannelChangeKind, string> = {
+  added: '新增渠道 Added',
+  closed: '关停 / 注销中 Closed or closing',
+  reopened: '恢复运营 Reopened',
+  changed: '信息修改 Changed',
+  removed: '删除 Removed',
+};
+
+/** Makes untrusted text safe inside a Markdown table cell or list item. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/@/g, '@\u200b'); // no @mentions from data
+}
+
+function code(text: string): string {
+  // Inline code cannot hold a backtick safely; such ids are invalid anyway.
+  return text === '' ? '∅' : `\`${text.replace(/`/g, "'").replace(/\|/g, '¦').replace(/\r?\n|\r/g, ' ')}\``;
+}
+
+function truncate(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function renderDiffMarkdown(diff: DataDiff, options: RenderOptions): string {
+  const out: string[] = [DIFF_COMMENT_MARKER, '## 数据变更摘要 Data change summary', ''];
+  const errors = diff.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diff.diagnostics.filter((d) => d.severity === 'warning');
+  const count = (k: ChannelChangeKind) => diff.channels.filter((c) => c.kind === k).length;
+
+  out.push(
+    `对比 Compared with \`${options.baseLabel.replace(/`/g, '')}\`: ${diff.totals.before} → ${diff.totals.after} 个渠道 channels.`,
+    '',
+    `| 新增 Added | 关停 Closed | 恢复 Reopened | 修改 Changed | 删除 Removed | 移动文件 Moved | 错误 Errors | 警告 Warnings |`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| ${count('added')} | ${count('closed')} | ${count('reopened')} | ${count('changed')} | ${count('removed')} | ${diff.moved.length} | ${errors.length} | ${warnings.length} |`,
+    '',
+  );
+
+  if (options.checks?.length) {
+    out.push('### 检查 Checks', '');
+    for (const c of options.checks) {
+      const icon = c.outcome === 'success' ? '✅' : c.outcome === 'skipped' ? '⏭️' : '❌';
+      out.push(`- ${icon} ${escapeMarkdown(c.name)}: ${escapeMarkdown(c.outcome)}`);
+    }
+    out.push('');
+  }
+
+  if (errors.length > 0) {
+    out.push(
+      '### ❌ 需要修正 Must be fixed before merging',
+      '',
+      '每条错误也以批注形式标在文件的对应行上（“Files changed” 标签页）。代码说明见 CONTRIBUTING.md。',
+      'Each error is also annotated on its line under "Files changed". The codes are explained in CONTRIBUTING.en.md.',
+      '',
+    );
+    out.push(...diagnosticLines(errors));
+  }
+  if (warnings.length > 0) {
+    out.push('### ⚠️ 警告 Warnings', '', '警告不阻止合并，但请看一看。Warnings do not block merging, but please have a look.', '');
+    out.push(...diagnosticLines(warnings));
+  }
+
+  if (diff.unreadable.length > 0) {
+    out.push('### 无法读取的行 Rows that could not be read', '');
+    for (const u of diff.unreadable) {
+      out.push(`- ${code(u.id)}${u.previouslyPresent ? '（原本正常，本次修改后有错误 was valid before this change）' : ''}`);
+    }
+    out.push('');
+  }
+
+  for (const kind of ['added', 'closed', 'reopened', 'changed', 'removed'] as const) {
+    const list = diff.channels.filter((c) => c.kind === kind);
+    if (list.length === 0) continue;
+    out.push(`### ${KIND_HEADINGS[kind]} (${list.length})`, '');
+    out.push(...channelTable(kind, list));
+    out.push('');
+  }
+
+  if (diff.moved.length > 0) {
+    out.push(`### 移到其他文件 Moved to another file (${diff.moved.length})`, '');
+    for (const m of diff.moved.slice(0, MAX_ROWS_PER_SECTION)) out.push(`- ${code(m.id)}: ${code(m.movedFrom ?? '')} → ${code(m.file)}`);
+    if (diff.moved.length > MAX_ROWS_PER_SECTION) out.push(`- … ${diff.moved.length - MAX_ROWS_PER_SECTION} more`);
+    out.push('');
+  }
+
+  if (diff.provinces.length > 0) {
+    out.push(
+      '### 按省份 By province',
+      '',
+      '| 省份 Province | 新增 Added | 关停 Closed | 恢复 Reopened | 修改 Changed | 删除 Removed |',
+      '|---|---:|---:|---:|---:|---:|',
+    );
+    for (const p of diff.provinces) {
+      out.push(`| ${escapeMarkdown(p.name)} ${escapeMarkdown(p.nameEn)} | ${p.added} | ${p.closed} | ${p.reopened} | ${p.changed} | ${p.removed} |`);
+    }
+    out.push('');
+  }
+
+  const records: string[] = [];
+  const describe = (label: string, r: DataDiff['notices']) => {
+    const parts = [
+      r.added.length ? `added ${r.added.map(code).join(', ')}` : '',
+      r.changed.length ? `changed ${r.changed.map(code).join(', ')}` : '',
+      r.removed.length ? `removed ${r.removed.map(code).join(', ')}` : '',
+    ].filter(Boolean);
+    if (parts.length) records.push(`- ${label}: ${parts.join('; ')}`);
+  };
+  describe('公告 Notices', diff.notices);
+  describe('来源 Sources', diff.sources);
+  if (diff.events.added || diff.events.removed) records.push(`- 事件 Events: +${diff.events.added} / −${diff.events.removed}`);
+  if (records.length) out.push('### 其他文件 Other records', '', ...records, '');
+
+  if (diff.channels.length === 0 && diff.unreadable.length === 0 && records.length === 0) {
+    out.push('没有数据变更。No data changes.', '');
+  }
+  if (options.runUrl) out.push(`[完整日志 Full log](${options.runUrl.replace(/[()\s]/g, encodeURIComponent)})`, '');
+  out.push('<sub>此评论由机器人根据数据自动生成，每次推送后更新。This comment is generated from the data and updated on every push.</sub>');
+
+  return limitLength(out.join('\n'));
+}
+
+function diagnosticLines(items: readonly Diagnostic[]): string[] {
+  const lines = items.slice(0, MAX_DIAGNOSTICS).map((d) => `- ${code(`${d.file}:${d.line}:${d.col}`)} **${d.code}** ${escapeMarkdown(truncate(d.message, 300))}`);
+  if (items.length > MAX_DIAGNOSTICS) lines.push(`- … ${items.length - MAX_DIAGNOSTICS} more (see the annotations / 其余见批注)`);
+  lines.push('');
+  return lines;
+}
+
+function channelTable(kind: ChannelChangeKind, list: readonly ChannelChange[]): string[] {
+  const rows = ['| id | 名称 Name | 状态 Status | 变更 Fields | 位置 Where |', '|---|---|---|---|---|'];
+  for (const c of list.slice(0, MAX_ROWS_PER_SECTION)) {
+    const status = c.previousStatus ? `${c.previousStatus} → ${c.status}` : c.status;
+    const fields = kind === 'removed' ? '' : c.fields.map(fieldChange).join('<br>');
+    rows.push(`| ${code(c.id)} | ${escapeMarkdown(truncate(c.name, 40))} | ${status} | ${fields} | ${code(`${c.file}:${c.line}`)} |`);
+  }
+  if (list.length > MAX_ROWS_PER_SECTION) rows.push(`| … | ${list.length - MAX_ROWS_PER_SECTION} more | | | |`);
+  return rows;
+}
+
+function fieldChange(f: { field: string; before: string; after: string }): string {
+  if (f.before === '') return `${f.field}: ${code(truncate(f.after, 60))}`;
+  return `${f.field}: ${code(truncate(f.before, 60))} → ${code(truncate(f.after, 60))}`;
+}
+
+function limitLength(markdown: string): string {
+  if (markdown.length <= MAX_LENGTH) return markdown;
+  const cut = markdown.lastIndexOf('\n', MAX_LENGTH - 200);
+  return `${markdown.slice(0, cut)}\n\n… 摘要过长，已截断。Summary truncated; run \`npm run data:diff\` locally for all of it.`;
+}
