@@ -172,7 +172,7 @@ describe('renderDiffMarkdown', () => {
     expect(md).toContain('| x\\|&lt;b&gt;@\u200badmin |');
     // Raw text appears only inside code spans, which GitHub renders literally.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toMatch(/<b>|@admin/);
-    expect(md).toContain('name: `x¦<b>@admin`');
+    expect(md).toMatch(/\| `rongcheng-police-weibo` \| x/);
   });
 });
 

@@ -28,6 +28,9 @@ export interface RenderOptions {
   readonly runUrl?: string;
 }
 
+/** A new row's identity and closure facts; the rest is in the JSON diff and the file itself. */
+const ADDED_FIELDS_SHOWN = new Set(['agency', 'region', 'level', 'platform', 'url', 'announced', 'closed', 'reason', 'redirect', 'source']);
+
 const KIND_HEADINGS: Record<ChannelChangeKind, string> = {
   added: '新增渠道 Added',
   closed: '关停 / 注销中 Closed or closing',
@@ -165,7 +168,8 @@ function channelTable(kind: ChannelChangeKind, list: readonly ChannelChange[]): 
   const rows = ['| id | 名称 Name | 状态 Status | 变更 Fields | 位置 Where |', '|---|---|---|---|---|'];
   for (const c of list.slice(0, MAX_ROWS_PER_SECTION)) {
     const status = c.previousStatus ? `${c.previousStatus} → ${c.status}` : c.status;
-    const fields = kind === 'removed' ? '' : c.fields.map(fieldChange).join('<br>');
+    const shown = kind === 'added' ? c.fields.filter((f) => ADDED_FIELDS_SHOWN.has(f.field)) : kind === 'removed' ? [] : c.fields;
+    const fields = shown.map(fieldChange).join('<br>');
     rows.push(`| ${code(c.id)} | ${escapeMarkdown(truncate(c.name, 40))} | ${status} | ${fields} | ${code(`${c.file}:${c.line}`)} |`);
   }
   if (list.length > MAX_ROWS_PER_SECTION) rows.push(`| … | ${list.length - MAX_ROWS_PER_SECTION} more | | | |`);
