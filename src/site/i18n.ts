@@ -1,0 +1,262 @@
+/**
+ * The site's two languages: UI strings, and how a language-neutral route ("/regions/370000/")
+ * becomes a link. Chinese is the default and lives at the root; English mirrors every page
+ * under /en/. Pure functions of their arguments: the base path is passed in, never read from
+ * the build tool, so views built on this are testable under plain Node.
+ */
+import { LANGS, type Labelled, type Lang, type Reason } from '../domain/vocabulary.ts';
+
+export type { Lang };
+
+/** What every view needs to know about the page it is for. */
+export interface PageContext {
+  readonly lang: Lang;
+  /** The site's base path with a trailing slash ("/" or "/registry/"). */
+  readonly base: string;
+}
+
+/** BCP 47 tags for the lang attribute: the Chinese is written in simplified characters. */
+export const HTML_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
+
+/** The `lang` route parameter: absent for Chinese (the root), "en" for English. */
+export type LangParam = 'en' | undefined;
+
+export function langFromParam(param: string | undefined): Lang {
+  if (param === undefined || param === '') return 'zh';
+  if (param === 'en') return 'en';
+  throw new Error(`unknown language segment "${param}"`);
+}
+
+export function paramForLang(lang: Lang): LangParam {
+  return lang === 'en' ? 'en' : undefined;
+}
+
+/**
+ * Static paths for a page type in both languages: each set of route params once per
+ * language, the `lang` param absent for Chinese so its pages live at the root.
+ */
+export function inEveryLang<P extends Record<string, string>>(params: readonly P[]): { params: P & { lang: LangParam } }[] {
+  return LANGS.flatMap((lang) => params.map((p) => ({ params: { ...p, lang: paramForLang(lang) } })));
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}
+
+export function pageContext(param: string | undefined, base: string): PageContext {
+  return { lang: langFromParam(param), base: base.endsWith('/') ? base : `${base}/` };
+}
+
+/**
+ * The link to a route in a language: localePath({lang:'en', base:'/r/'}, '/regions/370000/')
+ * is "/r/en/regions/370000/". Routes are written with leading and trailing slashes.
+ */
+export function localePath(ctx: PageContext, route: string): string {
+  const rest = route.replace(/^\/+/, '');
+  return `${ctx.base}${ctx.lang === 'en' ? 'en/' : ''}${rest}`;
+}
+
+/** Routes of each page type, language-neutral. */
+export const routes = {
+  home: () => '/',
+  region: (code: string) => `/regions/${code}/`,
+  channel: (id: string) => `/channels/${id}/`,
+  prose: (slug: string) => `/${slug}/`,
+};
+
+export function label(labelled: Labelled, lang: Lang): string {
+  return labelled[lang];
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(n);
+}
+
+/** Why a channel closed, as a sentence a reader understands without the vocabulary. */
+const REASON_EXPLANATIONS: Record<Reason, Labelled> = {
+  merged: { zh: '已并入另一个账号。', en: 'Merged into another channel.' },
+  replaced: { zh: '已由新的账号替代。', en: 'Replaced by another channel.' },
+  renamed: { zh: '已更名为新的账号。', en: 'Renamed; it continues under a new name.' },
+  split: { zh: '已拆分为多个账号。', en: 'Split into several channels.' },
+  moved: { zh: '内容已迁移到其他渠道。', en: 'Moved to other channels or a website.' },
+  abolished: { zh: '主办机构已撤销。', en: 'The body that ran it no longer exists.' },
+  discontinued: { zh: '已停止运营。', en: 'Discontinued by its owner.' },
+  compromised: { zh: '账号被盗或失去控制。', en: 'Hacked or out of its owner\'s control.' },
+};
+
+export function reasonExplanation(reason: Reason, lang: Lang): string {
+  return REASON_EXPLANATIONS[reason][lang];
+}
+
+/** What the one date shown beside a channel in a list means. */
+export type ListDateKind = 'opened' | 'announced' | 'closed' | 'closes';
+const LIST_DATE_PREFIX: Record<ListDateKind, Labelled> = {
+  opened: { zh: '开设于', en: 'opened' },
+  announced: { zh: '宣布关停于', en: 'closure announced' },
+  closed: { zh: '关停于', en: 'closed' },
+  closes: { zh: '预定关停于', en: 'closes' },
+};
+
+export function listDatePrefix(kind: ListDateKind, lang: Lang): string {
+  return LIST_DATE_PREFIX[kind][lang];
+}
+
+const zh = {
+  siteName: '政务新媒体账号登记册',
+  siteTagline: '哪些政务新媒体账号仍在运营、哪些已经关停，关停后该去哪里。',
+  skipToContent: '跳到正文',
+  nav: { home: '首页', regions: '地区', about: '关于', methodology: '方法说明', contribute: '参与贡献' },
+  navLabel: '主导航',
+  langSwitch: 'English',
+  syntheticBanner: '示例数据：本站显示的是程序生成的虚构账号，并非真实记录。',
+  footer: {
+    licence: '数据许可',
+    source: '源代码与数据',
+    updated: '数据更新于',
+    version: '数据版本',
+  },
+  breadcrumbLabel: '位置',
+  home: {
+    title: '首页',
+    channelsRecorded: '收录账号',
+    byStatus: '按状态',
+    sinceDirective: '2023年12月整治“指尖上的形式主义”以来关停或注销中',
+    provincesCovered: (n: number, of: number) => `${n} / ${of} 个省级行政区已有收录`,
+    byPlatform: '按平台',
+    recentClosures: '最近关停',
+    noClosures: '尚未收录关停的账号。',
+    browseRegions: '按地区浏览',
+    central: '中央机构的账号',
+  },
+  region: {
+    channelsHere: '本级机构的账号',
+    totalWithChildren: (n: string) => `含下辖地区共 ${n} 个账号`,
+    childrenHeading: '下辖地区',
+    provincesHeading: '省级行政区',
+    noneRecorded: '尚无收录',
+    emptyState: '这里还没有收录任何账号。',
+    helpAdd: '欢迎帮忙补充',
+    countsHeading: '账号统计（含下辖地区）',
+  },
+  channel: {
+    agency: '主办机构',
+    platform: '平台',
+    handle: '平台账号',
+    url: '链接',
+    region: '所在地区',
+    level: '机构级别',
+    status: '状态',
+    opened: '开设',
+    announced: '宣布关停',
+    closed: '关停',
+    reason: '关停原因',
+    goInstead: '现在请前往',
+    via: '经由',
+    noDestination: '没有记录替代的账号或网站。',
+    followers: '粉丝数',
+    posts: '发文数',
+    notice: '关停公告',
+    noticeText: '公告原文',
+    noticeSummary: '公告摘要',
+    issuer: '发布机构',
+    effective: '生效',
+    sources: '来源',
+    archive: '存档',
+    checked: '最近核实',
+    notes: '备注',
+    siblings: '同一机构的其他账号',
+    predecessors: '由以下账号迁移而来',
+    details: '账号信息',
+  },
+  prose: { missingTranslation: '本页暂无中文版。' },
+  notFound: {
+    title: '找不到这个页面',
+    body: '这个地址没有对应的页面。账号的地址不会改变；如果链接来自本站，请告诉我们。',
+    home: '返回首页',
+  },
+  list: { separator: '、' },
+};
+
+export type UiStrings = typeof zh;
+
+const en: UiStrings = {
+  siteName: 'Government New-Media Channel Registry',
+  siteTagline: 'Which official government channels are still active, which have closed, and where to go instead.',
+  skipToContent: 'Skip to content',
+  nav: { home: 'Home', regions: 'Regions', about: 'About', methodology: 'Methodology', contribute: 'Contribute' },
+  navLabel: 'Main',
+  langSwitch: '中文',
+  syntheticBanner: 'Synthetic data — not real. The channels on this site were generated for testing.',
+  footer: {
+    licence: 'Data licence',
+    source: 'Source code and data',
+    updated: 'Data updated',
+    version: 'Data version',
+  },
+  breadcrumbLabel: 'Breadcrumb',
+  home: {
+    title: 'Home',
+    channelsRecorded: 'Channels recorded',
+    byStatus: 'By status',
+    sinceDirective: 'Closed or closing since the December 2023 directive against “formalism on fingertips”',
+    provincesCovered: (n: number, of: number) => `${n} of ${of} provinces with channels recorded`,
+    byPlatform: 'By platform',
+    recentClosures: 'Recent closures',
+    noClosures: 'No closures recorded yet.',
+    browseRegions: 'Browse by region',
+    central: 'Central government channels',
+  },
+  region: {
+    channelsHere: 'Channels of bodies at this level',
+    totalWithChildren: (n: string) => `${n} channels including subdivisions`,
+    childrenHeading: 'Subdivisions',
+    provincesHeading: 'Provinces',
+    noneRecorded: 'no channels recorded yet',
+    emptyState: 'No channels recorded here yet.',
+    helpAdd: 'Help add them',
+    countsHeading: 'Channels (including subdivisions)',
+  },
+  channel: {
+    agency: 'Agency',
+    platform: 'Platform',
+    handle: 'Handle',
+    url: 'Link',
+    region: 'Region',
+    level: 'Level',
+    status: 'Status',
+    opened: 'Opened',
+    announced: 'Closure announced',
+    closed: 'Closed',
+    reason: 'Reason',
+    goInstead: 'Go here instead',
+    via: 'via',
+    noDestination: 'No replacement channel or website is recorded.',
+    followers: 'Followers',
+    posts: 'Posts',
+    notice: 'Closure notice',
+    noticeText: 'Text of the notice',
+    noticeSummary: 'Summary of the notice',
+    issuer: 'Issued by',
+    effective: 'Effective',
+    sources: 'Sources',
+    archive: 'archived copy',
+    checked: 'Last checked',
+    notes: 'Notes',
+    siblings: 'Other channels of this agency',
+    predecessors: 'Replaces',
+    details: 'Details',
+  },
+  prose: { missingTranslation: 'This page has no English version yet.' },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no page at this address. Channel addresses never change; if the link came from this site, please tell us.',
+    home: 'Back to the home page',
+  },
+  list: { separator: ', ' },
+};
+
+const STRINGS: Record<Lang, UiStrings> = { zh, en };
+
+export function ui(lang: Lang): UiStrings {
+  return STRINGS[lang];
+}

@@ -1,0 +1,49 @@
+/** One channel as a line in a list (region pages, recent closures, siblings). */
+import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
+import { PLATFORM_LABELS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
+import { listDatePrefix, localePath, routes, type ListDateKind, type PageContext } from '../i18n.ts';
+import type { ApproxDate } from '../../domain/approx-date.ts';
+import { dateView, type DateView } from './dates.ts';
+import { destinationViews, type DestinationView } from './destinations.ts';
+import { agencyName, channelName, regionName, type LocalName } from './names.ts';
+
+export interface ChannelSummary {
+  readonly id: string;
+  readonly href: string;
+  readonly name: LocalName;
+  readonly agency: LocalName;
+  readonly platform: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  /** The date that matters for the status: closure (or its announcement), else opening. */
+  readonly date?: { readonly prefix: string } & DateView;
+  /** Where to go instead, for closing and closed channels; empty otherwise. */
+  readonly destinations: readonly DestinationView[];
+  /** The channel's region, when the list mixes regions. */
+  readonly region?: LocalName;
+}
+
+export function channelSummary(registry: Registry, c: Channel, ctx: PageContext, options: { withRegion?: boolean } = {}): ChannelSummary {
+  const closure = isClosure(c);
+  const [kind, date] = listDate(c);
+  const region = options.withRegion ? registry.regions.get(c.region) : undefined;
+  return {
+    id: c.id,
+    href: localePath(ctx, routes.channel(c.id)),
+    name: channelName(c, ctx.lang),
+    agency: agencyName(c, ctx.lang),
+    platform: PLATFORM_LABELS[c.platform][ctx.lang],
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status][ctx.lang],
+    date: date ? { prefix: listDatePrefix(kind, ctx.lang), ...dateView(date, ctx.lang) } : undefined,
+    destinations: closure ? destinationViews(registry, c.id, ctx) : [],
+    region: region ? regionName(region, ctx.lang) : undefined,
+  };
+}
+
+/** The date a list shows for a channel: when it closed (or will, or was announced to), else when it opened. */
+function listDate(c: Channel): [ListDateKind, ApproxDate | undefined] {
+  if (c.status === 'closed') return ['closed', c.closed];
+  if (c.status === 'closing') return c.closed ? ['closes', c.closed] : ['announced', c.announced];
+  return ['opened', c.opened];
+}
