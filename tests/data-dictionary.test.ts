@@ -13,7 +13,7 @@ describe('the README data dictionary', () => {
     for (const { schema } of DOCUMENTED_ENTITIES) {
       for (const [name, field] of Object.entries(schema.shape)) {
         expect(readme).toContain(`| \`${name}\` |`);
-        expect((field as { meta(): { description?: string } }).meta()?.description, name).toBeTruthy();
+        expect((field as unknown as { meta(): { description?: string } }).meta()?.description, name).toBeTruthy();
       }
     }
   });

@@ -311,3 +311,13 @@ describe('never losing a row', () => {
     expect(codes(checked)).toEqual(['FILE_MISSING@1']);
   });
 });
+
+describe('notice dates written unquoted', () => {
+  it('are read the same whether YAML gives text or a Date object', async () => {
+    const { noticeSchema } = await import('../src/domain/schemas/notice.ts');
+    const base = { title: 't', channels: ['a'], issuer: 'i', source: 'cd-2024-08-28', lang: 'zh' };
+    const fromText = noticeSchema.parse({ ...base, announced: '2024-08-14' });
+    const fromDate = noticeSchema.parse({ ...base, announced: new Date('2024-08-14T00:00:00Z') });
+    expect(fromDate.announced).toEqual(fromText.announced);
+  });
+});

@@ -7,8 +7,16 @@ import { z } from 'zod';
 import { LANGS } from '../vocabulary.ts';
 import { cell, listOf, oneOf, parseDate, parseId, parseRef } from './cells.ts';
 
-/** YAML gives numbers for `2024` and lists or strings for lists; cells want text. */
-const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() || undefined : v);
+/**
+ * YAML gives numbers for `2024`, lists or strings for lists, and — in Astro's YAML 1.1 reader —
+ * Date objects for an unquoted 2024-08-14; cells want text, so all of those become text.
+ */
+const asText = (v: unknown) => {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v.trim() || undefined;
+  return v;
+};
 const asListText = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)).join(';') : asText(v));
 
 export const NOTICE_KINDS = ['text', 'summary'] as const;
