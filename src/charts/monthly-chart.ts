@@ -1,0 +1,335 @@
+/**
+ * Closures and openings per month: two panels over one time axis. Closures taking effect are
+ * bars and announcements a step line (different shapes, not just colours); openings are bars
+ * in the lower panel. Dates known only to the year sit in a band spanning their year, never
+ * in January; undated and out-of-window counts are stated in the notes. Policy milestones are
+ * numbered dashed rules, listed with their titles underneath.
+ */
+import { line, curveStepAfter } from 'd3-shape';
+import { max } from 'd3-array';
+import type { ScaleBand, ScaleLinear } from 'd3-scale';
+import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
+import type { DatedCounts, MonthlySeries } from '../domain/aggregate/monthly-series.ts';
+import { monthNumber, parseMonthKey } from '../domain/aggregate/months.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import {
+  captionFor, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
+} from './chart-frame.ts';
+import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
+import { el, num, text, textWidth } from './svg.ts';
+import { monthLabel, monthScale, yearLabels, yearRules, yearSpans, type YearSpan } from './time-axis.ts';
+import { countAxis, countAxisWidth, countScale } from './value-axis.ts';
+
+export interface TimelineEvent {
+  readonly date: ApproxDate;
+  readonly title: string;
+  readonly title_en?: string;
+}
+
+export interface EventMarker {
+  /** The number drawn on the chart. */
+  readonly number: number;
+  readonly date: string;
+  readonly title: string;
+}
+
+export interface MonthlyChart extends Chart {
+  /** Milestones drawn, numbered as on the chart (those outside the window are left out). */
+  readonly events: readonly EventMarker[];
+}
+
+export interface MonthlyChartOptions extends ChartOptions {
+  readonly events?: readonly TimelineEvent[];
+  /** Names the area in the default title, e.g. "山东省" or "Shandong". */
+  readonly areaName?: string;
+}
+
+const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions): MonthlyChart {
+  const { lang } = options;
+  const m = LAYOUTS[options.layout ?? 'wide'];
+  const first = series.months[0]!;
+  const last = series.months[series.months.length - 1]!;
+  const span = `${monthLabel(first, lang)}${t(lang, '至', '–')}${monthLabel(last, lang)}`;
+  const title =
+    options.title ??
+    (options.areaName
+      ? t(lang, `${options.areaName}政务新媒体每月关停与开通数量`, `${options.areaName}: government channels closed and opened per month`)
+      : t(lang, '政务新媒体每月关停与开通数量', 'Government channels closed and opened per month'));
+  const caption = captionFor(options);
+  const notes = monthlyNotes(series, lang, first, last);
+  const markers = eventMarkers(series, options.events ?? [], lang);
+
+  // Scales first: the left margin depends on the widest tick label.
+  const ticks = options.layout === 'narrow' ? 3 : 4;
+  const closuresMax = Math.max(max(series.effective.byMonth) ?? 0, max(series.announced.byMonth) ?? 0);
+  const openedMax = max(series.opened.byMonth) ?? 0;
+  const closureHeight = options.layout === 'narrow' ? 120 : 160;
+  const openedHeight = options.layout === 'narrow' ? 80 : 110;
+  const probeA = countScale(closuresMax, closureHeight, 0, ticks);
+  const probeB = countScale(openedMax, openedHeight, 0, ticks);
+  const x0 = m.margin + Math.max(countAxisWidth(probeA, ticks, m.small), countAxisWidth(probeB, ticks, m.small));
+  const x1 = m.width - m.margin;
+  const x = monthScale(series.months, x0, x1);
+  const years = yearSpans(x);
+
+  let body = '';
+  const head = heading(title, m);
+  body += head.markup;
+  const key = legend(
+    [
+      { label: t(lang, '关停生效', 'Closures taking effect'), colour: SERIES.effective, shape: 'bar' },
+      { label: t(lang, '宣布关停', 'Closures announced'), colour: SERIES.announced, shape: 'line' },
+      { label: t(lang, '开通', 'Channels opened'), colour: SERIES.opened, shape: 'bar' },
+      { label: t(lang, '仅知年份（按年计）', 'Known only to the year (per year)'), colour: BAND_FILL, shape: 'band' },
+    ],
+    head.bottom,
+    m,
+  );
+  body += key.markup;
+
+  let y = key.bottom + 4;
+  const markerTop = y;
+  const markerRow = markers.length > 0 ? 2 * (m.small + 6) : 0;
+  y += markerRow;
+  const plotTop = y;
+  // Year rules go behind the bars; their extent is known only once the panels are laid out.
+  const rulesAt = body.length;
+
+  // Panel A: closures.
+  y = panelLabel(t(lang, '每月关停（个）', 'Closures per month'), y, x0, m, (markup) => (body += markup));
+  const a = countScale(closuresMax, y + closureHeight, y, ticks);
+  body += countAxis(a, ticks, x0, x1, m.small);
+  body += bars(series.effective.byMonth, series.months, x, a, SERIES.effective);
+  body += stepLine(series.announced.byMonth, series.months, x, a, SERIES.announced);
+  y += closureHeight;
+  body += baseline(x0, x1, y);
+  y = yearOnlyRow(series.effective, years, t(lang, '生效日期仅知年份：', 'Took effect, year only:'), SERIES.effective, y, m, (s) => (body += s));
+  y = yearOnlyRow(series.announced, years, t(lang, '宣布日期仅知年份：', 'Announced, year only:'), SERIES.announced, y, m, (s) => (body += s));
+
+  // Panel B: openings.
+  y += 10;
+  y = panelLabel(t(lang, '每月开通（个）', 'Channels opened per month'), y, x0, m, (markup) => (body += markup));
+  const b = countScale(openedMax, y + openedHeight, y, ticks);
+  body += countAxis(b, ticks, x0, x1, m.small);
+  body += bars(series.opened.byMonth, series.months, x, b, SERIES.opened);
+  y += openedHeight;
+  body += baseline(x0, x1, y);
+  y = yearOnlyRow(series.opened, years, t(lang, '开通日期仅知年份：', 'Opened, year only:'), SERIES.opened, y, m, (s) => (body += s));
+
+  const milestones = drawMarkers(options.events ?? [], series, x, years, markerTop, y, m);
+  body = body.slice(0, rulesAt) + yearRules(years, plotTop, y) + milestones.back + body.slice(rulesAt);
+  body += yearLabels(years, y, m.small) + milestones.front;
+  y += m.small + 14;
+
+  const eventLines = markers.map((e) => (lang === 'zh' ? `${e.number}　${e.date}　${e.title}` : `${e.number}. ${e.date}: ${e.title}`));
+  const ev = notesBlock(eventLines.length ? [t(lang, '政策节点：', 'Policy milestones:'), ...eventLines] : [], y, m);
+  body += ev.markup;
+  const nb = notesBlock(notes, ev.bottom + (eventLines.length ? 6 : 0), m);
+  body += nb.markup;
+  const foot = footer(caption, nb.bottom + 4, m);
+  body += foot.markup;
+
+  const description = describe(series, lang, span);
+  return {
+    id: options.id,
+    title,
+    description,
+    caption,
+    svg: svgFrame(options, m, foot.bottom, title, description, body),
+    table: monthlyTable(series, lang, caption, notes, first, last),
+    events: markers,
+  };
+}
+
+function panelLabel(label: string, y: number, x0: number, m: LayoutMetrics, emit: (s: string) => void): number {
+  emit(text(x0, y + m.small, label, { 'font-size': m.small, 'font-weight': 700, fill: INK, ...HALO }));
+  return y + m.small + 6;
+}
+
+function baseline(x0: number, x1: number, y: number): string {
+  return el('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: INK, 'stroke-width': 1 });
+}
+
+function bars(values: readonly number[], months: readonly string[], x: ScaleBand<string>, y: ScaleLinear<number, number>, fill: string): string {
+  let d = '';
+  const w = x.bandwidth();
+  const bottom = y(0);
+  for (const [i, v] of values.entries()) {
+    if (v <= 0) continue;
+    const top = y(v);
+    d += `M${num(x(months[i]!)!)} ${num(bottom)}h${num(w)}V${num(top)}h${num(-w)}Z`;
+  }
+  // One path per series keeps the SVG small at 200 months; the table carries the numbers.
+  return d ? el('path', { d, fill }) : '';
+}
+
+function stepLine(values: readonly number[], months: readonly string[], x: ScaleBand<string>, y: ScaleLinear<number, number>, stroke: string): string {
+  if (values.length === 0 || values.every((v) => v === 0)) return '';
+  const step = x.step();
+  const offset = (step - x.bandwidth()) / 2;
+  const points: [number, number][] = values.map((v, i) => [x(months[i]!)! - offset, y(v)]);
+  points.push([points[points.length - 1]![0] + step, y(values[values.length - 1]!)]);
+  const d = line().curve(curveStepAfter).digits(2)(points) ?? '';
+  return el('path', { d, fill: 'none', stroke, 'stroke-width': 1.75, 'stroke-linejoin': 'round' });
+}
+
+/** A row of per-year counts for dates known only to the year, each spanning its whole year. */
+function yearOnlyRow(
+  counts: DatedCounts,
+  years: readonly YearSpan[],
+  label: string,
+  colour: string,
+  top: number,
+  m: LayoutMetrics,
+  emit: (s: string) => void,
+): number {
+  if (counts.yearOnly.every((n) => n === 0)) return top;
+  const firstYear = years[0]!.year;
+  let markup = text(m.margin, top + m.small + 3, label, { 'font-size': m.small, fill: MUTED_INK, ...HALO });
+  const rowTop = top + m.small + 7;
+  const h = m.small + 6;
+  for (const span of years) {
+    const n = counts.yearOnly[span.year - firstYear] ?? 0;
+    if (n === 0) continue;
+    markup += el('rect', { x: span.x0 + 0.5, y: rowTop, width: Math.max(span.x1 - span.x0 - 1, 1), height: h, fill: BAND_FILL, stroke: colour, 'stroke-width': 1 });
+    // Narrow years shrink the number rather than let it spill over the neighbouring year.
+    const label = formatCount(n);
+    const room = span.x1 - span.x0 - 3;
+    const font = Math.max(7, Math.min(m.small, (m.small * room) / textWidth(label, m.small)));
+    markup += text((span.x0 + span.x1) / 2, rowTop + h / 2 + font * 0.36, label, { 'font-size': font, fill: INK, 'text-anchor': 'middle' });
+  }
+  emit(markup);
+  return rowTop + h + 2;
+}
+
+function inWindow(date: ApproxDate, series: MonthlySeries): boolean {
+  const first = parseMonthKey(series.months[0]!);
+  const last = parseMonthKey(series.months[series.months.length - 1]!);
+  const a = date.precision === 'year' ? monthNumber(date.year, 1) : monthNumber(date.year, date.month!);
+  const b = date.precision === 'year' ? monthNumber(date.year, 12) : a;
+  return b >= first && a <= last;
+}
+
+function eventMarkers(series: MonthlySeries, events: readonly TimelineEvent[], lang: Lang): EventMarker[] {
+  return events
+    .filter((e) => inWindow(e.date, series))
+    .map((e, i) => ({ number: i + 1, date: formatDate(e.date, lang), title: lang === 'en' && e.title_en ? e.title_en : e.title }));
+}
+
+function drawMarkers(
+  events: readonly TimelineEvent[],
+  series: MonthlySeries,
+  x: ScaleBand<string>,
+  years: readonly YearSpan[],
+  top: number,
+  bottom: number,
+  m: LayoutMetrics,
+): { back: string; front: string } {
+  const r = m.small * 0.75;
+  let markup = '';
+  let back = '';
+  let previousX = -Infinity;
+  let level = 0;
+  for (const [i, e] of events.filter((ev) => inWindow(ev.date, series)).entries()) {
+    let cx: number;
+    let bracket = '';
+    if (e.date.precision === 'year') {
+      const span = years.find((s) => s.year === e.date.year)!;
+      cx = (span.x0 + span.x1) / 2;
+      bracket = el('path', { d: `M${num(span.x0 + 1)} ${num(top + r * 2 + 4)}v-3H${num(span.x1 - 1)}v3`, fill: 'none', stroke: SERIES.event, 'stroke-width': 1 });
+    } else {
+      const key = `${e.date.year}-${String(e.date.month).padStart(2, '0')}`;
+      cx = x(key)! + x.bandwidth() / 2;
+    }
+    level = cx - previousX < 2 * r + 3 ? (level + 1) % 2 : 0;
+    previousX = cx;
+    const cy = top + r + 1 + level * (2 * r + 3);
+    if (!bracket) back += el('line', { x1: cx, y1: cy + r, x2: cx, y2: bottom, stroke: SERIES.event, 'stroke-width': 1, 'stroke-dasharray': '3 3' });
+    markup += bracket;
+    markup += el('circle', { cx, cy, r, fill: BACKGROUND, stroke: SERIES.event, 'stroke-width': 1.25 });
+    markup += text(cx, cy + m.small * 0.35, String(i + 1), { 'font-size': m.small * 0.9, 'font-weight': 700, fill: INK, 'text-anchor': 'middle' });
+  }
+  return { back, front: markup };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v, 0);
+}
+
+function monthlyNotes(series: MonthlySeries, lang: Lang, first: string, last: string): string[] {
+  const { effective, announced, opened } = series;
+  const notes: string[] = [];
+  const yearOnly = [sum(effective.yearOnly), sum(announced.yearOnly), sum(opened.yearOnly)];
+  if (yearOnly.some((n) => n > 0)) {
+    notes.push(
+      t(
+        lang,
+        `只知道年份的日期不计入任何月份，而按年单独列出（关停生效${formatCount(yearOnly[0]!)}个，宣布关停${formatCount(yearOnly[1]!)}个，开通${formatCount(yearOnly[2]!)}个）。`,
+        `Dates known only to the year are not put in any month but counted per year (closures taking effect: ${formatCount(yearOnly[0]!)}; announced: ${formatCount(yearOnly[1]!)}; openings: ${formatCount(yearOnly[2]!)}).`,
+      ),
+    );
+  }
+  const missing: string[] = [];
+  if (effective.undated) missing.push(t(lang, `${formatCount(effective.undated)}个已关停渠道无关停日期`, `${formatCount(effective.undated)} closed channels with no closure date`));
+  if (announced.undated) missing.push(t(lang, `${formatCount(announced.undated)}个关停无宣布日期`, `${formatCount(announced.undated)} closures with no announcement date`));
+  if (opened.undated) missing.push(t(lang, `${formatCount(opened.undated)}个渠道开通日期不详`, `${formatCount(opened.undated)} channels with no opening date`));
+  if (missing.length) notes.push(t(lang, `图中未显示：${missing.join('；')}。`, `Not shown: ${missing.join('; ')}.`));
+  if (series.closuresPending) {
+    notes.push(t(lang, `另有${formatCount(series.closuresPending)}个渠道正在注销，尚无生效日期。`, `${formatCount(series.closuresPending)} more channels are closing with no date set for the closure to take effect.`));
+  }
+  const after = effective.afterWindow + announced.afterWindow + opened.afterWindow;
+  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}（多为已定日期的关停），未显示。`, `${formatCount(after)} dates fall after ${monthLabel(last, lang)} (mostly scheduled closures) and are not shown.`));
+  const before = effective.beforeWindow + announced.beforeWindow + opened.beforeWindow;
+  if (before) notes.push(t(lang, `${formatCount(before)}个日期早于${monthLabel(first, lang)}，未显示。`, `${formatCount(before)} dates fall before ${monthLabel(first, lang)} and are not shown.`));
+  return notes;
+}
+
+function describe(series: MonthlySeries, lang: Lang, span: string): string {
+  const effectiveShown = sum(series.effective.byMonth);
+  const openedShown = sum(series.opened.byMonth);
+  const peak = series.effective.byMonth.reduce((best, v, i) => (v > series.effective.byMonth[best]! ? i : best), 0);
+  const peakValue = series.effective.byMonth[peak] ?? 0;
+  const peakText =
+    peakValue > 0
+      ? t(lang, `，最多的月份是${monthLabel(series.months[peak]!, lang)}（${formatCount(peakValue)}个）`, `, most in ${monthLabel(series.months[peak]!, lang)} (${formatCount(peakValue)})`)
+      : '';
+  return t(
+    lang,
+    `柱状图：${span}每月政务新媒体关停与开通数量。按月可定位的关停生效${formatCount(effectiveShown)}个${peakText}；宣布关停${formatCount(sum(series.announced.byMonth))}个；开通${formatCount(openedShown)}个。`,
+    `Bar chart of government channels closed and opened per month, ${span}. ${formatCount(effectiveShown)} closures took effect in a known month${peakText}; ${formatCount(sum(series.announced.byMonth))} were announced; ${formatCount(openedShown)} channels opened.`,
+  );
+}
+
+function monthlyTable(series: MonthlySeries, lang: Lang, caption: string, notes: readonly string[], first: string, last: string) {
+  const { effective, announced, opened } = series;
+  const rows: TableCell[][] = series.months.map((key, i) => [monthLabel(key, lang), announced.byMonth[i]!, effective.byMonth[i]!, opened.byMonth[i]!]);
+  for (const [i, year] of series.years.entries()) {
+    const row = [announced.yearOnly[i]!, effective.yearOnly[i]!, opened.yearOnly[i]!];
+    if (row.some((n) => n > 0)) rows.push([t(lang, `${year}年（仅知年份）`, `${year} (year only)`), ...row]);
+  }
+  const extra: [string, (c: DatedCounts) => number][] = [
+    [t(lang, `早于${monthLabel(first, lang)}`, `Before ${monthLabel(first, lang)}`), (c) => c.beforeWindow],
+    [t(lang, `晚于${monthLabel(last, lang)}`, `After ${monthLabel(last, lang)}`), (c) => c.afterWindow],
+    [t(lang, '无日期', 'No date'), (c) => c.undated],
+  ];
+  for (const [label, pick] of extra) {
+    const row = [pick(announced), pick(effective), pick(opened)];
+    if (row.some((n) => n > 0)) rows.push([label, ...row]);
+  }
+  rows.push([t(lang, '合计', 'Total'), announced.total, effective.total, opened.total]);
+  return {
+    caption,
+    columns: [
+      { label: t(lang, '月份', 'Month'), numeric: false },
+      { label: t(lang, '宣布关停', 'Closures announced'), numeric: true },
+      { label: t(lang, '关停生效', 'Closures taking effect'), numeric: true },
+      { label: t(lang, '开通', 'Channels opened'), numeric: true },
+    ],
+    rows,
+    notes,
+  };
+}
+

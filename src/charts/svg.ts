@@ -1,0 +1,93 @@
+/**
+ * Building SVG as text: escaping, rounding, element helpers and a text-width estimate for
+ * wrapping. Output must be byte-for-byte stable (golden tests), so numbers are rounded to two
+ * decimals and attributes are written in the order given.
+ */
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** A number rounded to at most two decimals, without "-0" or trailing zeros. */
+export function num(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export type AttrValue = string | number | undefined | false;
+
+/** ` a="1" b="x"`; numbers rounded, strings escaped, undefined/false skipped. */
+export function attrs(values: Record<string, AttrValue>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === false) continue;
+    out += ` ${name}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`;
+  }
+  return out;
+}
+
+/** An element; `children` is raw markup (already escaped), omitted for a self-closing tag. */
+export function el(name: string, values: Record<string, AttrValue>, children?: string): string {
+  return children === undefined ? `<${name}${attrs(values)}/>` : `<${name}${attrs(values)}>${children}</${name}>`;
+}
+
+/** A <text> element with escaped content. */
+export function text(x: number, y: number, content: string, values: Record<string, AttrValue> = {}): string {
+  return el('text', { x, y, ...values }, escapeXml(content));
+}
+
+/** An id safe in XML and CSS, derived from the caller's chart id. */
+export function idPart(chartId: string, part: string): string {
+  const base = chartId.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '');
+  return `${base || 'chart'}-${part}`;
+}
+
+/**
+ * Approximate rendered width: CJK and full-width characters are one em, digits and most Latin
+ * letters about 0.58 em. Good enough to wrap lines and reserve margins without a font engine.
+ */
+export function textWidth(content: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of content) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x2e80 || (code >= 0x3000 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) ems += 1;
+    else if (/[ il.,:;'|!()[\]]/.test(ch)) ems += 0.3;
+    else if (/[mwMW@%]/.test(ch)) ems += 0.85;
+    else if (/[A-Z]/.test(ch)) ems += 0.66;
+    else ems += 0.56;
+  }
+  return ems * fontSize;
+}
+
+/** Greedy line breaking at spaces (Latin) or between characters (CJK). */
+export function wrapText(content: string, maxWidth: number, fontSize: number): string[] {
+  const tokens = content.match(/[\u2e80-\u9fff\uff00-\uffef][，。、；：）」』]?|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (line !== '' && textWidth(candidate.trimEnd(), fontSize) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else {
+      line = candidate;
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
+
+/** Several wrapped lines as one <text> with <tspan>s; returns the markup and the height used. */
+export function paragraph(
+  x: number,
+  y: number,
+  content: string,
+  maxWidth: number,
+  fontSize: number,
+  values: Record<string, AttrValue> = {},
+): { markup: string; height: number } {
+  const lines = wrapText(content, maxWidth, fontSize);
+  const lineHeight = fontSize * 1.35;
+  const spans = lines.map((line, i) => el('tspan', { x, dy: i === 0 ? 0 : lineHeight }, escapeXml(line))).join('');
+  return { markup: el('text', { x, y, 'font-size': fontSize, ...values }, spans), height: lines.length * lineHeight };
+}
