@@ -1,0 +1,171 @@
+/**
+ * Channels open over time: one line for all platforms, or one line per platform (the largest
+ * few, the rest summed as "other platforms"). Lines differ by colour, dash pattern and a
+ * direct label at their end (a legend on phones), so colour is never the only cue.
+ */
+import { area, line } from 'd3-shape';
+import { max } from 'd3-array';
+import type { LiveSeries } from '../domain/aggregate/live-series.ts';
+import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
+import {
+  captionFor, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
+} from './chart-frame.ts';
+import { GRID, INK, LINE_COLOURS, LINE_DASHES, SERIES } from './palette.ts';
+import { el, text, textWidth } from './svg.ts';
+import { monthLabel, monthScale, yearLabels, yearRules, yearSpans } from './time-axis.ts';
+import { countAxis, countAxisWidth, countScale } from './value-axis.ts';
+
+export interface LiveChartOptions extends ChartOptions {
+  /** 'overall' draws one line; 'platforms' one per platform. */
+  readonly mode?: 'overall' | 'platforms';
+  /** Most platform lines before the rest are summed (default 5 wide, 3 narrow). */
+  readonly maxLines?: number;
+  readonly areaName?: string;
+}
+
+interface Line {
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly colour: string;
+  readonly dash?: string;
+  readonly width: number;
+}
+
+const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart {
+  const { lang } = options;
+  const narrow = options.layout === 'narrow';
+  const m = LAYOUTS[options.layout ?? 'wide'];
+  const mode = options.mode ?? 'overall';
+  const lines = mode === 'overall' ? overallLines(series, lang) : platformLines(series, lang, options.maxLines ?? (narrow ? 3 : 5));
+  const where = options.areaName ? t(lang, options.areaName, `${options.areaName}: `) : '';
+  const en = (phrase: string) => (where ? phrase : phrase.charAt(0).toUpperCase() + phrase.slice(1));
+  const title =
+    options.title ??
+    (mode === 'overall'
+      ? t(lang, `${where}各月末在运营的政务新媒体数量`, `${where}${en('government channels open at the end of each month')}`)
+      : t(lang, `${where}各平台在运营的政务新媒体数量`, `${where}${en('government channels open, by platform')}`));
+  const fixedTitle = title;
+  const caption = captionFor(options);
+  const notes = liveNotes(series, lang);
+
+  const ticks = narrow ? 3 : 4;
+  const plotHeight = narrow ? 170 : 240;
+  const top = Math.max(...lines.map((l) => max(l.values) ?? 0), 0);
+  const probe = countScale(top, plotHeight, 0, ticks);
+  const x0 = m.margin + countAxisWidth(probe, ticks, m.small);
+  const labelRoom = narrow ? 0 : Math.min(200, Math.max(...lines.map((l) => textWidth(`${l.label} ${formatCount(l.values[l.values.length - 1] ?? 0)}`, m.small))) + 12);
+  const x1 = m.width - m.margin - labelRoom;
+  const x = monthScale(series.months, x0, x1);
+  const cx = (key: string) => x(key)! + x.bandwidth() / 2;
+  const years = yearSpans(x);
+
+  let body = heading(fixedTitle, m).markup;
+  let y = heading(fixedTitle, m).bottom;
+  if (narrow || mode === 'overall') {
+    const key = legend(lines.map((l) => ({ label: l.label, colour: l.colour, shape: 'line' as const, dash: l.dash })), y, m);
+    body += key.markup;
+    y = key.bottom;
+  }
+  y += 8;
+  const plotTop = y;
+  const scale = countScale(top, y + plotHeight, y, ticks);
+  body += yearRules(years, plotTop, y + plotHeight);
+  body += countAxis(scale, ticks, x0, x1, m.small);
+  if (mode === 'overall' && lines[0]) {
+    const fill = area<number>().x((_, i) => cx(series.months[i]!)).y0(scale(0)).y1((v) => scale(v)).digits(2)(lines[0].values as number[]) ?? '';
+    body += el('path', { d: fill, fill: GRID, 'fill-opacity': 0.6 });
+  }
+  const ends: { y: number; line: Line }[] = [];
+  // Draw the smallest first so the largest lines sit on top.
+  for (const l of [...lines].reverse()) {
+    const d = line<number>().x((_, i) => cx(series.months[i]!)).y((v) => scale(v)).digits(2)(l.values as number[]) ?? '';
+    body += el('path', { d, fill: 'none', stroke: l.colour, 'stroke-width': l.width, 'stroke-dasharray': l.dash, 'stroke-linejoin': 'round' });
+    ends.push({ y: scale(l.values[l.values.length - 1] ?? 0), line: l });
+  }
+  y += plotHeight;
+  body += el('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: INK });
+  body += yearLabels(years, y, m.small);
+  if (!narrow) body += endLabels(ends, x1 + 6, m, plotTop, y);
+  y += m.small + 14;
+  const nb = notesBlock(notes, y, m);
+  body += nb.markup;
+  const foot = footer(caption, nb.bottom + 4, m);
+  body += foot.markup;
+
+  const last = series.months[series.months.length - 1] ?? '';
+  const description = t(
+    lang,
+    `折线图：${monthLabel(series.months[0] ?? last, lang)}至${monthLabel(last, lang)}各月末在运营的渠道数。${monthLabel(last, lang)}末：${lines.map((l) => `${l.label}${formatCount(l.values[l.values.length - 1] ?? 0)}个`).join('，')}。`,
+    `Line chart of channels open at the end of each month, ${monthLabel(series.months[0] ?? last, lang)} to ${monthLabel(last, lang)}. At the end of ${monthLabel(last, lang)}: ${lines.map((l) => `${l.label} ${formatCount(l.values[l.values.length - 1] ?? 0)}`).join(', ')}.`,
+  );
+  const rows: TableCell[][] = series.months.map((key, i) => [monthLabel(key, lang), ...lines.map((l) => l.values[i]!)]);
+  return {
+    id: options.id,
+    title: fixedTitle,
+    description,
+    caption,
+    svg: svgFrame(options, m, foot.bottom, fixedTitle, description, body),
+    table: {
+      caption,
+      columns: [{ label: t(lang, '月末', 'End of month'), numeric: false }, ...lines.map((l) => ({ label: l.label, numeric: true }))],
+      rows,
+      notes,
+    },
+  };
+}
+
+function overallLines(series: LiveSeries, lang: Lang): Line[] {
+  return [{ label: t(lang, '全部平台', 'All platforms'), values: series.overall, colour: SERIES.overall, width: 2.5 }];
+}
+
+function platformLines(series: LiveSeries, lang: Lang, maxLines: number): Line[] {
+  // Room for "other platforms" only when it would sum two or more platforms.
+  const shown = series.platforms.length <= maxLines + 1 ? series.platforms : series.platforms.slice(0, maxLines);
+  const rest = series.platforms.slice(shown.length);
+  const lines: Line[] = shown.map((p, i) => ({
+    label: PLATFORM_LABELS[p.platform][lang],
+    values: p.values,
+    colour: LINE_COLOURS[i % LINE_COLOURS.length]!,
+    dash: LINE_DASHES[i % LINE_DASHES.length],
+    width: 2,
+  }));
+  if (rest.length > 0) {
+    const values = series.months.map((_, i) => rest.reduce((s, p) => s + p.values[i]!, 0));
+    const i = lines.length;
+    lines.push({ label: t(lang, `其他${rest.length}个平台`, `${rest.length} other platforms`), values, colour: LINE_COLOURS[i % LINE_COLOURS.length]!, dash: LINE_DASHES[i % LINE_DASHES.length], width: 2 });
+  }
+  return lines;
+}
+
+/** Labels at the lines' right ends, pushed apart so none overlap. */
+function endLabels(ends: { y: number; line: Line }[], x: number, m: LayoutMetrics, top: number, bottom: number): string {
+  const gap = m.small + 3;
+  const placed = [...ends].sort((a, b) => a.y - b.y).map((e) => ({ ...e, at: e.y }));
+  for (let i = 1; i < placed.length; i++) placed[i]!.at = Math.max(placed[i]!.at, placed[i - 1]!.at + gap);
+  const overflow = placed.length ? placed[placed.length - 1]!.at - bottom : 0;
+  if (overflow > 0) for (const p of placed) p.at = Math.max(top, p.at - overflow);
+  for (let i = placed.length - 2; i >= 0; i--) placed[i]!.at = Math.min(placed[i]!.at, placed[i + 1]!.at - gap);
+  let markup = '';
+  for (const p of placed) {
+    markup += el('line', { x1: x - 6, y1: p.y, x2: x - 1, y2: p.at, stroke: p.line.colour, 'stroke-width': 1 });
+    const value = p.line.values[p.line.values.length - 1] ?? 0;
+    markup += text(x, p.at + m.small * 0.35, `${p.line.label} ${formatCount(value)}`, { 'font-size': m.small, fill: INK, ...HALO });
+  }
+  return markup;
+}
+
+function liveNotes(series: LiveSeries, lang: Lang): string[] {
+  const notes = [
+    t(
+      lang,
+      '每个渠道从确定已开通的月份（只知年份的，从该年12月）起计，至其关停可能发生的最早月份之前为止；停更账号在关停前仍计入。',
+      'A channel counts from the month by which it had certainly opened (December, for a year-only date) until the earliest month its closure may have happened; dormant channels count until they close.',
+    ),
+  ];
+  if (series.openedUnknown) notes.push(t(lang, `开通日期不详的${formatCount(series.openedUnknown)}个渠道未计入。`, `${formatCount(series.openedUnknown)} channels with an unknown opening date are not counted.`));
+  if (series.closedUnknown) notes.push(t(lang, `关停日期不详的${formatCount(series.closedUnknown)}个已关停渠道未计入。`, `${formatCount(series.closedUnknown)} closed channels with an unknown closure date are not counted.`));
+  return notes;
+}
