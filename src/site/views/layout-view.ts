@@ -58,6 +58,7 @@ export interface LayoutView {
   readonly siteName: string;
   readonly tagline: string;
   readonly homeHref: string;
+  readonly faviconHref: string;
   readonly skipLabel: string;
   readonly navLabel: string;
   readonly nav: readonly NavItem[];
@@ -105,6 +106,7 @@ export function layoutView(input: LayoutInput): LayoutView {
     siteName: t.siteName,
     tagline: t.siteTagline,
     homeHref: localePath(ctx, routes.home()),
+    faviconHref: `${ctx.base}favicon.svg`,
     skipLabel: t.skipToContent,
     navLabel: t.navLabel,
     nav,
