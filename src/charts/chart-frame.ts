@@ -73,6 +73,11 @@ export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+/** "1 closure" / "2 closures": English nouns agree with their count. */
+export function countNoun(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 export function formatShare(share: number | undefined, lang: Lang): string {
   if (share === undefined) return lang === 'zh' ? '无数据' : 'n/a';
   return `${num(Math.round(share * 1000) / 10)}%`;

@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import type { LiveSeries } from '../domain/aggregate/live-series.ts';
 import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
 import {
-  captionFor, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { GRID, INK, LINE_COLOURS, LINE_DASHES, SERIES } from './palette.ts';
@@ -165,7 +165,7 @@ function liveNotes(series: LiveSeries, lang: Lang): string[] {
       'A channel counts from the month by which it had certainly opened (December, for a year-only date) until the earliest month its closure may have happened; dormant channels count until they close.',
     ),
   ];
-  if (series.openedUnknown) notes.push(t(lang, `开通日期不详的${formatCount(series.openedUnknown)}个渠道未计入。`, `${formatCount(series.openedUnknown)} channels with an unknown opening date are not counted.`));
-  if (series.closedUnknown) notes.push(t(lang, `关停日期不详的${formatCount(series.closedUnknown)}个已关停渠道未计入。`, `${formatCount(series.closedUnknown)} closed channels with an unknown closure date are not counted.`));
+  if (series.openedUnknown) notes.push(t(lang, `开通日期不详的${formatCount(series.openedUnknown)}个渠道未计入。`, `${countNoun(series.openedUnknown, 'channel', 'channels')} with an unknown opening date ${series.openedUnknown === 1 ? 'is' : 'are'} not counted.`));
+  if (series.closedUnknown) notes.push(t(lang, `关停日期不详的${formatCount(series.closedUnknown)}个已关停渠道未计入。`, `${countNoun(series.closedUnknown, 'closed channel', 'closed channels')} with an unknown closure date ${series.closedUnknown === 1 ? 'is' : 'are'} not counted.`));
   return notes;
 }

@@ -13,7 +13,7 @@ import type { DatedCounts, MonthlySeries } from '../domain/aggregate/monthly-ser
 import { monthNumber, parseMonthKey } from '../domain/aggregate/months.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import {
-  captionFor, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
@@ -273,17 +273,17 @@ function monthlyNotes(series: MonthlySeries, lang: Lang, first: string, last: st
     );
   }
   const missing: string[] = [];
-  if (effective.undated) missing.push(t(lang, `${formatCount(effective.undated)}个已关停渠道无关停日期`, `${formatCount(effective.undated)} closed channels with no closure date`));
-  if (announced.undated) missing.push(t(lang, `${formatCount(announced.undated)}个关停无宣布日期`, `${formatCount(announced.undated)} closures with no announcement date`));
-  if (opened.undated) missing.push(t(lang, `${formatCount(opened.undated)}个渠道开通日期不详`, `${formatCount(opened.undated)} channels with no opening date`));
+  if (effective.undated) missing.push(t(lang, `${formatCount(effective.undated)}个已关停渠道无关停日期`, countNoun(effective.undated, 'closed channel', 'closed channels') + ' with no closure date'));
+  if (announced.undated) missing.push(t(lang, `${formatCount(announced.undated)}个关停无宣布日期`, countNoun(announced.undated, 'closure', 'closures') + ' with no announcement date'));
+  if (opened.undated) missing.push(t(lang, `${formatCount(opened.undated)}个渠道开通日期不详`, countNoun(opened.undated, 'channel', 'channels') + ' with no opening date'));
   if (missing.length) notes.push(t(lang, `图中未显示：${missing.join('；')}。`, `Not shown: ${missing.join('; ')}.`));
   if (series.closuresPending) {
-    notes.push(t(lang, `另有${formatCount(series.closuresPending)}个渠道正在注销，尚无生效日期。`, `${formatCount(series.closuresPending)} more channels are closing with no date set for the closure to take effect.`));
+    notes.push(t(lang, `另有${formatCount(series.closuresPending)}个渠道正在注销，尚无生效日期。`, `${countNoun(series.closuresPending, 'more channel is', 'more channels are')} closing with no date set for the closure to take effect.`));
   }
   const after = effective.afterWindow + announced.afterWindow + opened.afterWindow;
-  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}（多为已定日期的关停），未显示。`, `${formatCount(after)} dates fall after ${monthLabel(last, lang)} (mostly scheduled closures) and are not shown.`));
+  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}（多为已定日期的关停），未显示。`, `${countNoun(after, 'date falls', 'dates fall')} after ${monthLabel(last, lang)} (mostly scheduled closures) and ${after === 1 ? 'is' : 'are'} not shown.`));
   const before = effective.beforeWindow + announced.beforeWindow + opened.beforeWindow;
-  if (before) notes.push(t(lang, `${formatCount(before)}个日期早于${monthLabel(first, lang)}，未显示。`, `${formatCount(before)} dates fall before ${monthLabel(first, lang)} and are not shown.`));
+  if (before) notes.push(t(lang, `${formatCount(before)}个日期早于${monthLabel(first, lang)}，未显示。`, `${countNoun(before, 'date falls', 'dates fall')} before ${monthLabel(first, lang)} and ${before === 1 ? 'is' : 'are'} not shown.`));
   return notes;
 }
 

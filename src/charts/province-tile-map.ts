@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import type { AreaBreakdown } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
+import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
 import { CHINA_TILE_GRID, TILE_COLUMNS, TILE_ROWS, tileOf } from './china-tile-grid.ts';
 import { inkOn, INK, MUTED_INK, NO_DATA_FILL, SEQUENTIAL } from './palette.ts';
 import { el, text, textWidth } from './svg.ts';
@@ -131,6 +131,6 @@ function tileNotes(breakdown: AreaBreakdown, lang: Lang): string[] {
   const notes: string[] = [];
   const empty = breakdown.areas.filter((a) => a.total === 0).length;
   if (empty) notes.push(t(lang, `${empty}个省级行政区尚无记录（白色虚线格）。`, `${empty} province-level divisions have no channels recorded yet (white dashed tiles).`));
-  if (breakdown.outside) notes.push(t(lang, `中央机构的${formatCount(breakdown.outside)}个渠道不属于任何省份，未计入地图。`, `${formatCount(breakdown.outside)} channels of central bodies belong to no province and are not on the map.`));
+  if (breakdown.outside) notes.push(t(lang, `中央机构的${formatCount(breakdown.outside)}个渠道不属于任何省份，未计入地图。`, `${countNoun(breakdown.outside, 'channel', 'channels')} of central bodies belong${breakdown.outside === 1 ? 's' : ''} to no province and ${breakdown.outside === 1 ? 'is' : 'are'} not on the map.`));
   return notes;
 }

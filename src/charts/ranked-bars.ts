@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import type { AreaBreakdown, AreaTotals } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions } from './chart-frame.ts';
+import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions } from './chart-frame.ts';
 import { GRID, INK, SERIES } from './palette.ts';
 import { el, text, textWidth } from './svg.ts';
 
@@ -65,7 +65,7 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
   if (shown.length < ranked.length) notes.push(t(lang, `仅显示前${shown.length}名，共${ranked.length}个有记录的地区；完整数字见数据表。`, `Top ${shown.length} of ${ranked.length} areas with channels shown; the table has them all.`));
   const empty = breakdown.areas.length - ranked.length;
   if (empty) notes.push(t(lang, `${empty}个地区尚无记录，未列出。`, `${empty} areas with no channels recorded are not listed.`));
-  if (breakdown.outside) notes.push(t(lang, `${formatCount(breakdown.outside)}个渠道不属于任何所列地区（如本级机构或中央机构），未计入。`, `${formatCount(breakdown.outside)} channels belong to none of these areas (the level's own bodies, or central bodies) and are not counted.`));
+  if (breakdown.outside) notes.push(t(lang, `${formatCount(breakdown.outside)}个渠道不属于任何所列地区（如本级机构或中央机构），未计入。`, `${countNoun(breakdown.outside, 'channel belongs', 'channels belong')} to none of these areas (the level's own bodies, or central bodies) and ${breakdown.outside === 1 ? 'is' : 'are'} not counted.`));
   const nb = notesBlock(notes, y + 8, m);
   body += nb.markup;
   const foot = footer(caption, nb.bottom + 4, m);
