@@ -117,7 +117,6 @@ const zh = {
   },
   breadcrumbLabel: '位置',
   home: {
-    title: '首页',
     channelsRecorded: '收录账号',
     byStatus: '按状态',
     sinceDirective: '2023年12月整治“指尖上的形式主义”以来关停或注销中',
@@ -168,13 +167,13 @@ const zh = {
     predecessors: '由以下账号迁移而来',
     details: '账号信息',
   },
-  prose: { missingTranslation: '本页暂无中文版。' },
   notFound: {
     title: '找不到这个页面',
     body: '这个地址没有对应的页面。账号的地址不会改变；如果链接来自本站，请告诉我们。',
     home: '返回首页',
   },
-  list: { separator: '、' },
+  /** Between a sentence and what follows it: Chinese full stops carry their own space. */
+  sentenceGap: '',
 };
 
 export type UiStrings = typeof zh;
@@ -195,7 +194,6 @@ const en: UiStrings = {
   },
   breadcrumbLabel: 'Breadcrumb',
   home: {
-    title: 'Home',
     channelsRecorded: 'Channels recorded',
     byStatus: 'By status',
     sinceDirective: 'Closed or closing since the December 2023 directive against “formalism on fingertips”',
@@ -246,13 +244,12 @@ const en: UiStrings = {
     predecessors: 'Replaces',
     details: 'Details',
   },
-  prose: { missingTranslation: 'This page has no English version yet.' },
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address. Channel addresses never change; if the link came from this site, please tell us.',
     home: 'Back to the home page',
   },
-  list: { separator: ', ' },
+  sentenceGap: ' ',
 };
 
 const STRINGS: Record<Lang, UiStrings> = { zh, en };

@@ -38,3 +38,15 @@ export class ProseIndex {
     return this.available.has(`${lang}:${slug}`);
   }
 }
+
+let shared: Promise<ProseIndex> | undefined;
+
+/**
+ * One index per build, however many pages ask: `listFiles` (the pages collection's file
+ * paths, from the caller, so this module stays free of the site generator) runs once.
+ * (In the dev server a prose page added after start-up reaches the navigation on restart.)
+ */
+export function sharedProseIndex(listFiles: () => Promise<Iterable<string | undefined>>): Promise<ProseIndex> {
+  shared ??= listFiles().then((files) => ProseIndex.fromFiles(files));
+  return shared;
+}
