@@ -116,7 +116,7 @@ describe('checkLinks', () => {
 const sources = 'id,title,publisher,date,url,archive\ncd-2024-08-28,T,China Daily,2024-08-28,https://www.chinadaily.com.cn/a,https://web.archive.org/web/2024/https://www.chinadaily.com.cn/a\n';
 
 function dataset() {
-  const rows = [
+  const rows: Record<string, string>[] = [
     { id: 'old-check', name: '旧核实', checked: '2025-11-20', url: 'https://weibo.com/u/1' },
     { id: 'recent-check', name: '新核实', checked: '2025-11-21', url: 'https://weibo.com/u/1' },
     { id: 'year-only', name: '只有年份', checked: '2025' },

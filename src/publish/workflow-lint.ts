@@ -61,10 +61,12 @@ export function policyFindings(source: string, file: string): LintFinding[] {
   for (const pair of jobs.items) {
     const job = pair.value;
     if (!isMap(job)) continue;
-    const perms = job.get('permissions', true) ?? root.get('permissions', true);
-    if (runsPullRequestCode && perms) {
-      const writable = isScalar(perms) ? WRITE.test(String(perms.value)) : isMap(perms) && perms.items.some((p) => isPair(p) && isScalar(p.value) && WRITE.test(String(p.value.value)));
-      if (writable) at(perms as YamlNode, 'a job triggered by pull requests runs their code: give it read-only permissions and post from a workflow_run job instead');
+    const perms: unknown = job.get('permissions', true) ?? root.get('permissions', true);
+    if (runsPullRequestCode && (isScalar(perms) || isMap(perms))) {
+      const writable = isScalar(perms)
+        ? WRITE.test(String(perms.value))
+        : perms.items.some((p) => isPair(p) && isScalar(p.value) && WRITE.test(String(p.value.value)));
+      if (writable) at(perms, 'a job triggered by pull requests runs their code: give it read-only permissions and post from a workflow_run job instead');
     }
     if (triggers.includes('pull_request_target')) at(job, 'pull_request_target runs with a write token next to pull-request code; use pull_request + workflow_run');
     const steps = job.get('steps', true);
