@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/domain/pipeline.ts';
@@ -158,4 +159,26 @@ describe('recordClosure', () => {
     const t = setup({ 'data/channels/shandong.csv': `${header}\nrongcheng-police-weibo,荣成公安,荣成市公安局,371082,county,weibo,active,cd-2024-08-28\n` });
     expect(() => recordClosure(closure({ noticeTitle: undefined }), t.ds, t.validate)).toThrow(/has no "announced" column/);
   });
+});
+
+describe('npm run new:closure', () => {
+  it('never waits for answers without a terminal: missing flags are a usage error, full flags record the closure', () => {
+    const t = setup();
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', '-s', 'new:closure', '--', ...args], {
+        encoding: 'utf8',
+        input: '', // stdin is a pipe, not a TTY
+        env: { ...process.env, DATA_DIR: t.ds.dataDir, CONTENT_DIR: t.ds.contentDir, REGISTRY_TODAY: TODAY },
+        timeout: 60_000,
+      });
+    const missing = run('--id', 'rongcheng-police-weibo', '--status', 'closed', '--closed', '2024-08-14');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('missing --reason, --source');
+    expect(t.read()).toBe(t.original);
+
+    const ok = run('--id', 'rongcheng-police-weibo', '--status', 'closed', '--closed', '2024-08-14', '--reason', 'merged', '--redirect', 'weihai-police-weibo', '--source', 'cd-2024-08-28', '--today', TODAY);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('status: active → closed');
+    expect(t.read()).toContain(',closed,,,2024-08-14,merged,weihai-police-weibo,,');
+  }, 60_000);
 });
