@@ -10,6 +10,9 @@ export default defineConfig({
   base: config.basePath,
   output: 'static',
   outDir: process.env.OUT_DIR || 'dist',
+  // Content collections are cached here; builds of different datasets running at once (tests)
+  // each pass their own folder so they cannot read each other's notices.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { format: 'directory', inlineStylesheets: 'never' },

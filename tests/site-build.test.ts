@@ -3,42 +3,16 @@
  * a GitHub Pages project site would be) and checks the pages a reader relies on; and checks
  * that a dataset with an error stops the build before any page is written.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
+import { buildSite as build, type BuildResult } from './helpers/build-site.ts';
 
 const FIXTURE = 'tests/fixtures/site';
 const BASE = '/registry/';
-
-interface BuildResult {
-  code: number;
-  output: string;
-}
-
-/**
- * The test runner puts its own mode into process.env (NODE_ENV=test, PROD, BASE_URL...); a
- * build that inherited them would not be a production build.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (/^(NODE_ENV|MODE|PROD|DEV|SSR|BASE_URL|TEST|VITEST.*)$/.test(key)) delete env[key];
-  }
-  return env;
-}
-
-function build(env: Record<string, string>): Promise<BuildResult> {
-  return new Promise((resolve) => {
-    execFile('npm', ['run', 'build'], { env: { ...cleanEnv(), REGISTRY_TODAY: '2026-11-21', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}\n${stderr}` });
-    });
-  });
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
 const outDir = join(tmp, 'out');

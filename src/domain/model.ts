@@ -6,7 +6,7 @@
 import { compareApproxDates, type ApproxDate } from './approx-date.ts';
 import type { ChannelRecord, EventRecord, NoticeRecord, SourceRecord } from './load.ts';
 import type { Endpoint } from './redirects.ts';
-import { NATION_CODE, type Region, type RegionIndex } from './regions.ts';
+import { kindOfCode, NATION_CODE, type Region, type RegionIndex } from './regions.ts';
 import type { Ref } from './schemas/cells.ts';
 import type { ValidatedDataset } from './validate.ts';
 import { CLOSURE_STATUSES, STATUSES, type Platform, type Status } from './vocabulary.ts';
@@ -109,9 +109,10 @@ export class Registry {
   }
 
   hasPage(code: string): boolean {
-    const region = this.regions.get(code);
-    if (!region) return false;
-    return region.kind === 'nation' || region.kind === 'province' || region.kind === 'prefecture' || this.subtreeCounts.has(code);
+    if (!this.regions.has(code)) return false;
+    // decided from the code's shape, so listing pages never makes 45,000 English names
+    const kind = kindOfCode(code);
+    return kind === 'nation' || kind === 'province' || kind === 'prefecture' || this.subtreeCounts.has(code);
   }
 
   /** Children of a region with their counts, those with channels first. */
