@@ -19,6 +19,11 @@ export interface CsvRow {
   readonly cells: readonly string[];
   /** Where cell `index` starts (computed only when a problem needs it). */
   positionOf(index: number): Position;
+  /**
+   * The same positions without the cells: what a loaded record keeps for its whole life,
+   * so the cell texts of half a million rows need not stay in memory with it.
+   */
+  readonly locator?: CellLocator;
 }
 
 export interface CsvTable {
@@ -107,7 +112,7 @@ export function readCsv(text: string, file: string, spec: ColumnSpec, diagnostic
       );
       continue;
     }
-    rows.push(makeRow(file, start.line, raw.start, raw.data, locator, text));
+    rows.push(makeRow(file, start.line, raw.start, raw.data, locator));
   }
   return { file, columns, header, rows, rowsRead };
 }
@@ -177,16 +182,42 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function makeRow(file: string, line: number, start: number, data: string[], locator: Locator, text: string): CsvRow {
-  return {
-    file,
-    line,
-    cells: data.map((c) => c.trim()),
-    positionOf(index: number): Position {
-      const offsets = fieldOffsets(text, start);
-      return locator.at(start + (offsets[index] ?? 0));
-    },
-  };
+function makeRow(file: string, line: number, start: number, data: string[], locator: Locator): CsvRow {
+  return new PositionedRow(file, line, data.map((c) => c.trim()), new CellLocator(locator, start));
+}
+
+/** Positions of the cells of the record that starts at `start` (a class, not a closure per row, to keep rows small). */
+export class CellLocator {
+  readonly #locator: Locator;
+  readonly #start: number;
+
+  constructor(locator: Locator, start: number) {
+    this.#locator = locator;
+    this.#start = start;
+  }
+
+  positionOf(index: number): Position {
+    const offsets = fieldOffsets(this.#locator.text, this.#start);
+    return this.#locator.at(this.#start + (offsets[index] ?? 0));
+  }
+}
+
+class PositionedRow implements CsvRow {
+  readonly file: string;
+  readonly line: number;
+  readonly cells: readonly string[];
+  readonly locator: CellLocator;
+
+  constructor(file: string, line: number, cells: readonly string[], locator: CellLocator) {
+    this.file = file;
+    this.line = line;
+    this.cells = cells;
+    this.locator = locator;
+  }
+
+  positionOf(index: number): Position {
+    return this.locator.positionOf(index);
+  }
 }
 
 /**

@@ -46,16 +46,21 @@ export function findCycles(nodes: ReadonlyMap<string, RedirectNode>): string[][]
 
   for (const root of nodes.keys()) {
     if (index.has(root)) continue;
+    // A node with nowhere to go (live, or no redirect to a closed channel) can only be a group
+    // of one, which is never reported: skipping it as a root keeps the walk (and the
+    // index maps) to the few closed channels that lead on.
+    const rootNext = successors(root);
+    if (rootNext.length === 0) continue;
     const work: { id: string; next: string[]; i: number }[] = [];
-    const visit = (id: string) => {
+    const visit = (id: string, next = successors(id)) => {
       index.set(id, counter);
       low.set(id, counter);
       counter++;
       stack.push(id);
       onStack.add(id);
-      work.push({ id, next: successors(id), i: 0 });
+      work.push({ id, next, i: 0 });
     };
-    visit(root);
+    visit(root, rootNext);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       if (frame.i < frame.next.length) {
