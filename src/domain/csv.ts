@@ -183,7 +183,9 @@ function editDistance(a: string, b: string): number {
 }
 
 function makeRow(file: string, line: number, start: number, data: string[], locator: Locator): CsvRow {
-  return new PositionedRow(file, line, data.map((c) => c.trim()), new CellLocator(locator, start));
+  // the parser's array is fresh and ours: trim in place rather than copy (one array less per row)
+  for (let i = 0; i < data.length; i++) data[i] = data[i]!.trim();
+  return new PositionedRow(file, line, data, new CellLocator(locator, start));
 }
 
 /** Positions of the cells of the record that starts at `start` (a class, not a closure per row, to keep rows small). */
