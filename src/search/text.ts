@@ -1,0 +1,160 @@
+/**
+ * Text primitives shared by the index builder and the browser client. Both sides must cut
+ * text into tokens in exactly the same way, so everything that decides what a token is lives
+ * here, with no dependencies: the client bundles this file as is.
+ *
+ * Token kinds, told apart by a prefix so they can share one index:
+ * - Han unigrams and bigrams, bare ("荣", "荣成"): partial Chinese words match.
+ * - `=` + the whole compacted name: exact name, for ranking.
+ * - `^` + the name's first two characters: names starting that way, for ranking.
+ * - `p:` + two pinyin syllables ("p:rong cheng"): full pinyin, homophones merged.
+ * - `i:` + a prefix of the pinyin initials of a name ("i:rcga").
+ * - `w:` + a Latin word or number (English names, handles, "12345").
+ */
+
+/** Characters the tokenizer treats as Chinese. */
+const HAN = /\p{Script=Han}/u;
+/** Runs of Han characters, or of Latin letters and digits; everything else separates. */
+const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+
+export interface Run {
+  readonly kind: 'han' | 'word';
+  readonly text: string;
+}
+
+/** English words too common to narrow anything; dropped at index and query time alike. */
+export const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'the', 'to']);
+
+/** Longest initials prefix indexed: longer queries are cut to this before lookup. */
+export const MAX_INITIALS = 12;
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/**
+ * The form both sides compare: compatibility forms folded (full-width letters, compatibility
+ * ideographs), lower case, and each traditional or variant character replaced by its
+ * simplified form through `toSimplified` (a character map, so index and query agree).
+ */
+export function foldText(text: string, toSimplified: (ch: string) => string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC').toLowerCase()) out += toSimplified(ch);
+  return out;
+}
+
+/** Han runs and word runs in order; punctuation and spaces dropped. */
+export function runsOf(folded: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of folded.matchAll(RUN)) {
+    if (m[1]) runs.push({ kind: 'han', text: m[1] });
+    else if (m[2]) {
+      // A word run may mix scripts that are neither Han nor Latin; keep it whole.
+      runs.push({ kind: 'word', text: m[2] });
+    }
+  }
+  return runs;
+}
+
+/** Code points of a string (Han characters outside the BMP are one unit, not two). */
+export function chars(text: string): string[] {
+  return Array.from(text);
+}
+
+export function bigrams(units: readonly string[], join = ''): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < units.length; i++) out.push(units[i] + join + units[i + 1]);
+  return out;
+}
+
+/**
+ * Bigrams enough to pin down a long run without fetching all of them: every other one, plus
+ * the last. A record holding all of them almost surely holds the run; ranking checks the text.
+ */
+export function coveringBigrams(units: readonly string[], join = ''): string[] {
+  const all = bigrams(units, join);
+  if (all.length <= 3) return all;
+  const picked = all.filter((_, i) => i % 2 === 0);
+  if ((all.length - 1) % 2 !== 0) picked.push(all[all.length - 1]!);
+  return picked;
+}
+
+/** A name with separators removed: what an exact-name token compares. */
+export function compact(folded: string): string {
+  return runsOf(folded)
+    .map((r) => r.text)
+    .join('');
+}
+
+export function exactToken(compactName: string): string {
+  return `=${compactName}`;
+}
+
+export function prefixToken(compactName: string): string | undefined {
+  const head = chars(compactName).slice(0, 2);
+  return head.length === 2 ? `^${head.join('')}` : undefined;
+}
+
+export function pinyinToken(a: string, b: string): string {
+  return `p:${a} ${b}`;
+}
+
+export function initialsToken(prefix: string): string {
+  return `i:${prefix}`;
+}
+
+export function wordToken(word: string): string {
+  return `w:${word}`;
+}
+
+/**
+ * The key that picks a token's shard. Exact and prefix tokens travel with the Han bigram (or
+ * pair of characters) they start with, and initials prefixes with their first three letters,
+ * so a query's ranking tokens come in the shards it fetches anyway.
+ */
+export function routeKey(token: string): string {
+  const kind = token[0];
+  if (kind === '=' || kind === '^') return chars(token.slice(1)).slice(0, 2).join('');
+  if (token.startsWith('i:')) return token.slice(0, 5);
+  return token;
+}
+
+/** FNV-1a over UTF-16 code units: tiny, stable, the same in Node and browsers. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function shardOf(token: string, shardCount: number): number {
+  return hash32(routeKey(token)) % shardCount;
+}
+
+/**
+ * Ways to read a run of letters as whole pinyin syllables (`xian` is xian or xi an), longest
+ * syllables first, at most `limit` of them. Only readings of two or more syllables are kept:
+ * single syllables are not indexed.
+ */
+export function segmentPinyin(word: string, syllables: ReadonlySet<string>, limit = 3): string[][] {
+  const out: string[][] = [];
+  const maxLen = 6;
+  const walk = (at: number, path: string[]) => {
+    if (out.length >= limit) return;
+    if (at === word.length) {
+      if (path.length >= 2) out.push([...path]);
+      return;
+    }
+    for (let len = Math.min(maxLen, word.length - at); len >= 1; len--) {
+      const s = word.slice(at, at + len);
+      if (!syllables.has(s)) continue;
+      path.push(s);
+      walk(at + len, path);
+      path.pop();
+    }
+  };
+  if (/^[a-z]+$/.test(word)) walk(0, []);
+  return out;
+}

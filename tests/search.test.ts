@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { RegionIndex, type RegionEntry } from '../src/domain/regions.ts';
+import { buildSearchIndex, mergeRuns, type BuildOptions } from '../src/search/build-index.ts';
+import { ByteReader, ByteWriter, decodeBlockInto, emptyBits, encodeBlock, idsOf } from '../src/search/codec.ts';
+import { shardPath } from '../src/search/layout.ts';
+import { fileSource, planQuery, SearchIndex, shardsOf } from '../src/search/query.ts';
+import type { SearchDoc } from '../src/search/search-docs.ts';
+import { segmentPinyin } from '../src/search/text.ts';
+import { compactCharMap, Tokenizer, traditionalToSimplified } from '../src/search/tokenize.ts';
+
+const REGIONS: RegionEntry[] = [
+  { code: '100000', name: '全国', nameEn: 'China (national)' },
+  { code: '370000', name: '山东省', nameEn: 'Shandong', parent: '100000' },
+  { code: '371000', name: '威海市', nameEn: 'Weihai', parent: '370000' },
+  { code: '371082', name: '荣成市', nameEn: 'Rongcheng', parent: '371000' },
+  { code: '371082001', name: '崖头街道', nameEn: 'Yatou Subdistrict', parent: '371082' },
+  { code: '110000', name: '北京市', nameEn: 'Beijing', parent: '100000' },
+  { code: '110101', name: '东城区', nameEn: 'Dongcheng District', parent: '110000' },
+];
+
+const doc = (fields: Partial<SearchDoc> & Pick<SearchDoc, 'id' | 'name' | 'agency' | 'region'>): SearchDoc => ({
+  platform: 'weibo',
+  status: 'active',
+  level: 'county',
+  destinations: [],
+  ...fields,
+});
+
+const DOCS: SearchDoc[] = [
+  doc({
+    id: 'rongcheng-police-weibo',
+    name: '荣成公安',
+    agency: '荣成市公安局',
+    agencyEn: 'Rongcheng Public Security Bureau',
+    region: '371082',
+    status: 'closed',
+    destinations: [{ target: 'weihai-police-weibo', label: { zh: '威海公安（微博）', en: 'Weihai Police (Weibo)' } }],
+  }),
+  doc({ id: 'rongcheng-police-wechat', name: '荣成公安', agency: '荣成市公安局', region: '371082', platform: 'wechat', handle: 'rcga110' }),
+  doc({ id: 'rongcheng-traffic', name: '荣成公安交警', agency: '荣成市公安局交通警察大队', region: '371082' }),
+  doc({ id: 'weihai-police-weibo', name: '威海公安', nameEn: 'Weihai Police', agency: '威海市公安局', region: '371000', level: 'prefectural' }),
+  doc({ id: 'rongcheng-release', name: '荣成发布', agency: '荣成市人民政府新闻办公室', region: '371082', platform: 'wechat' }),
+  doc({ id: 'yatou-release', name: '崖头发布', agency: '荣成市崖头街道办事处', region: '371082001', level: 'township', status: 'dormant' }),
+  doc({
+    id: 'dongcheng-market',
+    name: '东城市场监管',
+    agency: '北京市东城区市场监督管理局',
+    agencyEn: 'Dongcheng District Administration for Market Regulation',
+    region: '110101',
+  }),
+];
+
+function build(options: BuildOptions = {}) {
+  const built = buildSearchIndex(DOCS, new RegionIndex(REGIONS), options);
+  const fetched: string[] = [];
+  const source = fileSource(async (path) => {
+    fetched.push(path);
+    const bytes = built.files.get(path);
+    if (!bytes) throw new Error(`no file ${path}`);
+    return bytes;
+  });
+  return { built, fetched, index: new SearchIndex(built.manifest, source) };
+}
+
+async function names(index: SearchIndex, query: string): Promise<string[]> {
+  const result = await index.search(query, { lang: 'zh', limit: 20 });
+  return result.hits.map((h) => h.row[0]);
+}
+
+describe('tokenizer', () => {
+  const tokenizer = new Tokenizer();
+
+  it('indexes Han unigrams and bigrams, so part of a word matches', () => {
+    const tokens = tokenizer.chineseTokens('荣成市公安局');
+    expect(tokens).toEqual(expect.arrayContaining(['荣', '荣成', '成市', '公安', '安局']));
+    expect(tokens).not.toContain('荣成市');
+  });
+
+  it('folds traditional characters to simplified', () => {
+    expect(tokenizer.fold('榮成公安')).toBe('荣成公安');
+    expect(tokenizer.fold('臺灣')).toBe('台湾');
+    expect(tokenizer.chineseTokens('榮成')).toContain('荣成');
+  });
+
+  it('indexes full pinyin as syllable pairs and initials as prefixes', () => {
+    const tokens = tokenizer.chineseTokens('荣成公安');
+    expect(tokens).toEqual(expect.arrayContaining(['p:rong cheng', 'p:cheng gong', 'p:gong an', 'i:rc', 'i:rcg', 'i:rcga']));
+    expect(tokenizer.syllables).toContain('rong');
+  });
+
+  it('gives names exact and prefix tokens, other fields none', () => {
+    expect(tokenizer.chineseTokens('荣成 公安', { isName: true })).toEqual(expect.arrayContaining(['=荣成公安', '^荣成']));
+    expect(tokenizer.chineseTokens('荣成公安').some((t) => t.startsWith('=') || t.startsWith('^'))).toBe(false);
+  });
+
+  it('indexes English words in lower case, without stopwords, and full-width letters folded', () => {
+    const tokens = tokenizer.wordTokens('Administration for Market Regulation');
+    expect(tokens).toEqual(['w:administration', 'w:market', 'w:regulation']);
+    expect(tokenizer.wordTokens('ＲＣＧＡ110')).toEqual(['w:rcga110']);
+  });
+
+  it('keeps Latin words inside Chinese names as words', () => {
+    expect(tokenizer.chineseTokens('荣成APP')).toEqual(expect.arrayContaining(['荣成', 'w:app']));
+  });
+
+  it('ships only the traditional characters whose simplified form is indexed', () => {
+    const full = traditionalToSimplified();
+    expect(full.get('榮')).toBe('荣');
+    expect(full.size).toBeGreaterThan(2000);
+    const compact = compactCharMap(full, new Set(['荣', '成']));
+    expect(compact).toContain('榮荣');
+    expect(compact).not.toContain('臺');
+  });
+});
+
+describe('query planning', () => {
+  const context = { toSimplified: (ch: string) => (ch === '榮' ? '荣' : ch), syllables: new Set(['rong', 'cheng', 'gong', 'an', 'xi', 'xian']) };
+
+  it('turns Chinese into bigram terms, folding traditional characters', () => {
+    const plan = planQuery('榮成公安', context);
+    expect(plan.terms.map((t) => t.alternatives)).toEqual([[['荣成']], [['成公']], [['公安']]]);
+    expect(plan.exact).toBe('=荣成公安');
+    expect(plan.prefix).toBe('^荣成');
+  });
+
+  it('reads a Latin word as an English word, initials, or pinyin', () => {
+    const [term] = planQuery('RongCheng', context).terms;
+    expect(term!.alternatives).toEqual([['w:rongcheng'], ['i:rongcheng'], ['p:rong cheng']]);
+    expect(planQuery('rcga', context).terms[0]!.alternatives).toEqual([['w:rcga'], ['i:rcga']]);
+  });
+
+  it('segments pinyin every way it can be read', () => {
+    expect(segmentPinyin('xian', new Set(['xi', 'an', 'xian']))).toEqual([['xi', 'an']]);
+    expect(segmentPinyin('xianxian', new Set(['xi', 'an', 'xian']))).toContainEqual(['xian', 'xian']);
+  });
+
+  it('drops stopwords and plans nothing for punctuation', () => {
+    expect(planQuery('the of', context).terms).toEqual([]);
+    expect(planQuery('，。', context).terms).toEqual([]);
+  });
+});
+
+describe('codec', () => {
+  const roundTrip = (runs: number[]) => {
+    const w = new ByteWriter();
+    encodeBlock(runs, w);
+    const bits = emptyBits();
+    decodeBlockInto(new ByteReader(w.result()), bits);
+    return { ids: idsOf(bits, 0), bytes: w.length };
+  };
+  const expand = (runs: number[]) => runs.flatMap((_, i) => (i % 2 ? [] : Array.from({ length: runs[i + 1]! - runs[i]! }, (_, k) => runs[i]! + k)));
+
+  it('round-trips sparse ids, ranges and dense sets, each in a compact form', () => {
+    const sparse = [3, 4, 1000, 1001, 65535, 65536];
+    expect(roundTrip(sparse).ids).toEqual([3, 1000, 65535]);
+    const ranges = [10, 5000, 20000, 30000];
+    const r = roundTrip(ranges);
+    expect(r.ids).toEqual(expand(ranges));
+    expect(r.bytes).toBeLessThan(16);
+    const dense: number[] = [];
+    for (let id = 0; id < 4000; id += 3) dense.push(id, id + 1);
+    const d = roundTrip(dense);
+    expect(d.ids).toEqual(expand(dense));
+    expect(d.bytes).toBeLessThanOrEqual(4000 / 8 + 4);
+  });
+
+  it('merges ids with region ranges', () => {
+    expect(mergeRuns([1, 2, 3, 9], [5, 8, 0, 2])).toEqual([0, 4, 5, 8, 9, 10]);
+    expect(mergeRuns([1, 2], [3, 5])).toEqual([1, 5]);
+  });
+});
+
+describe.each([
+  ['inline postings', {}],
+  ['every token in files of its own', { inlineLimit: 0 }],
+])('search end to end (%s)', (_, options: BuildOptions) => {
+  it('finds 荣成公安 by its initials rcga', async () => {
+    const { index } = build(options);
+    expect(await names(index, 'rcga')).toEqual(expect.arrayContaining(['rongcheng-police-weibo', 'rongcheng-police-wechat']));
+    expect(await names(index, 'rcga')).not.toContain('weihai-police-weibo');
+  });
+
+  it('finds 荣成市公安局 by part of its name, 公安', async () => {
+    const { index } = build(options);
+    const found = await names(index, '公安');
+    expect(found).toEqual(expect.arrayContaining(['rongcheng-police-weibo', 'rongcheng-traffic', 'weihai-police-weibo']));
+    expect(found).not.toContain('rongcheng-release');
+  });
+
+  it('finds 荣成 typed in traditional characters', async () => {
+    const { index } = build(options);
+    const found = await names(index, '榮成');
+    expect(found).toEqual(expect.arrayContaining(['rongcheng-police-weibo', 'rongcheng-release', 'yatou-release']));
+    expect(found).not.toContain('weihai-police-weibo');
+  });
+
+  it('finds a place by full pinyin, including the channels under it', async () => {
+    const { index } = build(options);
+    const found = await names(index, 'rongcheng');
+    expect(found).toEqual(expect.arrayContaining(['rongcheng-release', 'yatou-release', 'rongcheng-police-wechat']));
+    expect(found).not.toContain('dongcheng-market');
+  });
+
+  it('finds channels by English agency words and region names', async () => {
+    const { index } = build(options);
+    expect(await names(index, 'market regulation')).toEqual(['dongcheng-market']);
+    expect(await names(index, 'Dongcheng')).toEqual(['dongcheng-market']);
+    expect(await names(index, 'security bureau')).toEqual(['rongcheng-police-weibo']);
+  });
+
+  it('finds a channel by its handle', async () => {
+    const { index } = build(options);
+    expect(await names(index, 'rcga110')).toEqual(['rongcheng-police-wechat']);
+  });
+
+  it('needs every word to match', async () => {
+    const { index } = build(options);
+    // 崖头发布 is under 荣成市, so the place name matches it too.
+    expect(await names(index, '荣成 发布')).toEqual(['rongcheng-release', 'yatou-release']);
+    expect(await names(index, '崖头 发布')).toEqual(['yatou-release']);
+    expect(await names(index, '北京 发布')).toEqual([]);
+    expect(await names(index, '北京 公安')).toEqual([]);
+  });
+
+  it('ranks exact names first, live before closed, then names that start the same', async () => {
+    const { index } = build(options);
+    const result = await index.search('荣成公安', { lang: 'zh', limit: 10 });
+    expect(result.hits.map((h) => h.row[0])).toEqual(['rongcheng-police-wechat', 'rongcheng-police-weibo', 'rongcheng-traffic']);
+    expect(result.hits.map((h) => h.quality)).toEqual([0, 0, 1]);
+    expect(result.complete).toBe(true);
+    expect(result.total).toBe(3);
+  });
+
+  it('shows a closed channel with its live destination and status', async () => {
+    const { index } = build(options);
+    const result = await index.search('荣成公安', { lang: 'en', limit: 10 });
+    const closed = result.hits.find((h) => h.row[0] === 'rongcheng-police-weibo')!;
+    expect(closed.row[4]).toBe('closed');
+    expect(closed.row[5]).toBe('Weibo');
+    expect(closed.row[6]).toEqual([['Weihai Police (Weibo)', 'weihai-police-weibo']]);
+    expect(closed.row[3]).toBe('Rongcheng, Weihai, Shandong');
+  });
+
+  it('pages through results', async () => {
+    const { index } = build(options);
+    const first = await index.search('荣成', { lang: 'zh', limit: 2 });
+    const second = await index.search('荣成', { lang: 'zh', limit: 2, offset: 2 });
+    expect(first.hits).toHaveLength(2);
+    expect(second.hits.map((h) => h.id)).not.toContain(first.hits[0]!.id);
+    expect(first.total).toBe(5);
+  });
+
+  it('fetches only the shards of the query tokens', async () => {
+    const { index, fetched, built } = build({ ...options, shardTarget: 16 });
+    expect(built.manifest.shards).toBeGreaterThan(8);
+    const plan = index.plan('荣成');
+    await index.search(plan, { lang: 'zh', limit: 10 });
+    const shards = fetched.filter((p) => p.startsWith('s/'));
+    expect(shards.sort()).toEqual(shardsOf(plan, built.manifest.shards).map(shardPath).sort());
+    expect(shards.length).toBeLessThan(built.manifest.shards);
+    expect(fetched.filter((p) => p.startsWith('r/')).every((p) => p.startsWith('r/zh/'))).toBe(true);
+  });
+});
+
+describe('index layout', () => {
+  it('puts common tokens in block files that only their queries fetch', async () => {
+    const { index, fetched, built } = build({ inlineLimit: 0 });
+    expect(built.stats.externalTokens).toBe(built.stats.tokens);
+    await index.search('东城', { lang: 'zh', limit: 10 });
+    const blocks = fetched.filter((p) => p.startsWith('b/'));
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeLessThanOrEqual(index.plan('东城').tokens.length);
+  });
+
+  it('lists in the manifest only traditional characters the index can use, and the syllables', () => {
+    const { built } = build();
+    expect(built.manifest.t2s).toContain('榮荣');
+    expect(built.manifest.t2s).not.toContain('灣');
+    expect(built.manifest.syllables.split(' ')).toEqual(expect.arrayContaining(['rong', 'cheng', 'gong', 'an']));
+    expect(built.manifest.records).toBe(DOCS.length);
+  });
+
+  it('is the same for the same input', () => {
+    expect(build().built.manifest.version).toBe(build().built.manifest.version);
+  });
+});
