@@ -15,8 +15,8 @@ import { shardOf } from './text.ts';
 import { compactCharMap, Tokenizer } from './tokenize.ts';
 
 export interface BuildOptions {
-  /** Channel page path pattern (default "/channels/{id}/"). */
-  readonly page?: string;
+  /** Channel page path in each language, `{id}` standing for the id (default /channels/{id}/, /en/channels/{id}/). */
+  readonly page?: Readonly<Record<SearchLang, string>>;
   /** Tokens whose blocks take more bytes than this get files of their own. */
   readonly inlineLimit?: number;
   /** Average shard size aimed for; sets the number of shards. */
@@ -187,7 +187,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     blockSize: BLOCK_SIZE,
     shards: shardCount,
     chunkSize,
-    page: options.page ?? '/channels/{id}/',
+    page: options.page ?? { zh: '/channels/{id}/', en: '/en/channels/{id}/' },
     t2s: compactCharMap(tokenizer.charMapEntries(), tokenizer.indexedChars),
     syllables: [...tokenizer.syllables].sort().join(' '),
   };

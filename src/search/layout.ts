@@ -21,8 +21,8 @@ export interface SearchManifest {
   readonly shards: number;
   /** Records per record file. */
   readonly chunkSize: number;
-  /** Path of a channel's page, `{id}` standing for the channel id. */
-  readonly page: string;
+  /** Path of a channel's page in each language, `{id}` standing for the channel id. */
+  readonly page: Readonly<Record<SearchLang, string>>;
   /** Traditional → simplified character pairs, concatenated ("榮荣臺台…"). */
   readonly t2s: string;
   /** Pinyin syllables that occur in the index, space-separated. */

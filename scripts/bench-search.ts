@@ -1,0 +1,159 @@
+/**
+ * npm run bench:search [-- --channels 500000] [--seed 1] [--today YYYY-MM-DD]
+ *
+ * Measures the search index on a synthetic national dataset: builds it, writes it to
+ * bench-out/search-index/<N>/search/, and reports its total size, file count and largest
+ * files, what representative queries download from a cold cache (manifest, shards, blocks,
+ * records), and the client script's size. PASS/FAIL: every query must download under 300 KB
+ * (counted uncompressed; the gzip figure shows what a compressing server would send).
+ * Exits 1 on FAIL. Reuses bench-out/<N>/ from `npm run bench` when it holds the same dataset.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { formatDiagnostic } from '../src/domain/diagnostics.ts';
+import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
+import { Registry } from '../src/domain/model.ts';
+import { checkDataset } from '../src/domain/pipeline.ts';
+import { buildSearchIndex } from '../src/search/build-index.ts';
+import { bundleSearchClient } from '../src/search/bundle-client.ts';
+import { MANIFEST_FILE } from '../src/search/layout.ts';
+import { fileSource, SearchIndex } from '../src/search/query.ts';
+import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
+import { SEARCH_DIR, writeSearchIndex } from '../src/search/write-index.ts';
+import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
+
+const BUDGET_BYTES = 300 * 1024;
+
+function flag(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+}
+
+const channels = Number(flag('channels', '500000'));
+const seed = flag('seed', '1');
+const today = flag('today', DEFAULT_TODAY);
+if (!Number.isSafeInteger(channels) || channels < 1) {
+  console.error(`--channels must be a whole number, not ${flag('channels', '')}`);
+  process.exit(2);
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const secondsSince = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+/** The synthetic dataset: `npm run bench`'s copy when it is the same one, else our own. */
+function datasetRoot(): string {
+  const shared = resolve('bench-out', String(channels));
+  const marker = join(shared, 'data', SYNTHETIC_MARKER);
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8')) as { seed: unknown; channels: unknown; today: unknown };
+    if (String(m.seed) === seed && m.channels === channels && m.today === today) return shared;
+  }
+  const own = resolve('bench-out', 'search-data', String(channels));
+  const ownMarker = join(own, 'data', SYNTHETIC_MARKER);
+  if (!existsSync(ownMarker)) {
+    const started = performance.now();
+    writeSyntheticDataset({ channels, seed, today, out: own });
+    console.log(`generated ${channels} channels in ${secondsSince(started)}`);
+  }
+  return own;
+}
+
+const root = datasetRoot();
+console.log(`dataset: ${root} (seed ${seed}, today ${today})`);
+
+let started = performance.now();
+const { diagnostics, dataset } = checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today });
+if (diagnostics.errorCount > 0) {
+  console.error(`the dataset has ${diagnostics.errorCount} errors:\n${diagnostics.sorted().slice(0, 10).map(formatDiagnostic).join('\n')}`);
+  process.exit(1);
+}
+const registry = new Registry(dataset);
+const docs = searchDocsFromRegistry(registry);
+console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)}`);
+
+started = performance.now();
+const built = buildSearchIndex(docs, registry.regions);
+const buildTime = secondsSince(started);
+const outDir = resolve('bench-out', 'search-index', String(channels), SEARCH_DIR);
+rmSync(outDir, { recursive: true, force: true });
+const written = writeSearchIndex(built, outDir);
+const manifestBytes = Buffer.byteLength(JSON.stringify(built.manifest));
+let shardBytes = 0;
+let shardCount = 0;
+let blockFiles = 0;
+for (const [path, data] of built.files) {
+  if (path.startsWith('s/')) {
+    shardBytes += data.length;
+    shardCount++;
+  } else if (path.startsWith('b/')) blockFiles++;
+}
+console.log(`
+index built in ${buildTime} (peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}), written to ${outDir}
+  total            ${mb(written.bytes)} in ${written.files} files
+  tokens           ${built.stats.tokens} (${built.stats.externalTokens} common ones in ${blockFiles} block files)
+  shards           ${shardCount}, average ${kb(shardBytes / shardCount)}, largest ${kb(built.stats.largestShard)}
+  largest file     ${kb(built.stats.largestFile)}
+  manifest         ${kb(manifestBytes)} (t2s map ${[...built.manifest.t2s].length / 2} pairs, ${built.manifest.syllables.split(' ').length} syllables)`);
+
+// What the full OpenCC converter would have cost the client instead of the map.
+const opencc = readFileSync(fileURLToPath(import.meta.resolve('opencc-js/t2cn')));
+console.log(`  opencc t2cn.js   ${kb(opencc.length)} (${kb(gzipSync(opencc).length)} gzipped) — not shipped; the manifest map replaces it`);
+
+const client = await bundleSearchClient();
+const clientGzip = gzipSync(client).length;
+console.log(`  client.js        ${kb(client.length)} minified, ${kb(clientGzip)} gzipped`);
+
+/** A township that has channels, for the "township name" query. */
+function townshipName(): string {
+  for (const d of docs) {
+    if (d.region.length === 9) return registry.regions.get(d.region)!.name;
+  }
+  return '城关镇';
+}
+
+const QUERIES: [string, string][] = [
+  ['公安', 'common bigram'],
+  ['荣成', 'place'],
+  ['rcga', 'initials'],
+  ['rongcheng', 'full pinyin'],
+  ['市场监督', 'common phrase'],
+  [townshipName(), 'township'],
+  ['police', 'English word'],
+  ['榮成公安', 'traditional'],
+  ['荣成公安', 'exact name'],
+  ['人民政府', 'very common'],
+  ['市场监督管理局', 'long'],
+  ['北京 交警', 'two words'],
+];
+
+console.log(`\nqueries (cold cache; bytes = manifest + shards + blocks + 10 records):`);
+console.log(`${'query'.padEnd(16)}${'kind'.padEnd(15)}${'files'.padStart(6)}${'bytes'.padStart(11)}${'gzip'.padStart(11)}${'results'.padStart(10)}${'ms'.padStart(7)}  top result`);
+let worst = 0;
+for (const [query, kind] of QUERIES) {
+  const fetched: Uint8Array[] = [];
+  const source = fileSource(async (path) => {
+    const data = built.files.get(path);
+    if (!data) throw new Error(`missing ${path}`);
+    fetched.push(data);
+    return data;
+  });
+  const t = performance.now();
+  const index = new SearchIndex(built.manifest, source);
+  const result = await index.search(query, { lang: 'zh', limit: 10 });
+  const ms = performance.now() - t;
+  const manifest = Buffer.from(JSON.stringify(built.manifest));
+  const bytes = manifest.length + fetched.reduce((n, f) => n + f.length, 0);
+  const gzip = gzipSync(manifest).length + fetched.reduce((n, f) => n + gzipSync(f).length, 0);
+  worst = Math.max(worst, bytes);
+  const top = result.hits[0] ? `${result.hits[0].row[1]} (${result.hits[0].row[4]}, ${result.hits[0].row[3]})` : '—';
+  const count = `${result.total}${result.complete ? '' : '+'}`;
+  console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(fetched.length + 1).padStart(6)}${kb(bytes).padStart(11)}${kb(gzip).padStart(11)}${count.padStart(10)}${ms.toFixed(0).padStart(7)}  ${top}`);
+}
+
+const pass = worst < BUDGET_BYTES;
+console.log(`\n${pass ? 'PASS' : 'FAIL'}: the heaviest query downloads ${kb(worst)} (budget ${kb(BUDGET_BYTES)}, uncompressed); client ${kb(clientGzip)} gzipped; manifest ${MANIFEST_FILE} ${kb(manifestBytes)}`);
+process.exit(pass ? 0 : 1);

@@ -1,0 +1,175 @@
+/**
+ * The search box, progressively enhanced. Served as its own cacheable file (the CSP allows no
+ * inline scripts). Without it the form still submits to its action, the region browser.
+ *
+ * It enhances every `<form data-search="…/search/index.json">`: the form's first search
+ * input gets results as you type, in a list after the form, with a live region announcing the
+ * count. Keys: ↓ from the box to the results, ↑/↓ between them, Esc back to the box.
+ * Language: the form's `data-search-lang`, else the page's lang ("en…" or Chinese).
+ */
+import { STATUS_LABELS } from '../domain/vocabulary.ts';
+import { type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
+import { fileSource, SearchIndex, type SearchResult } from './query.ts';
+
+const PAGE = 10;
+const DELAY_MS = 150;
+
+const TEXT = {
+  zh: {
+    found: (n: number, more: boolean) => (more ? `找到超过 ${n} 个结果，先显示最相关的；加上地名或机构可缩小范围` : n ? `找到 ${n} 个结果` : '没有找到结果，试试更短的关键词、拼音或首字母'),
+    more: '显示更多',
+    goTo: '请改看：',
+    failed: '搜索暂时不可用，请按“搜索”浏览地区列表',
+  },
+  en: {
+    found: (n: number, more: boolean) => (more ? `More than ${n} results; the most relevant first. Add a place or body to narrow them.` : n ? `${n} result${n === 1 ? '' : 's'}` : 'No results. Try fewer characters, pinyin or initials.'),
+    more: 'Show more',
+    goTo: 'Go to instead: ',
+    failed: 'Search is unavailable right now; press Search to browse regions.',
+  },
+};
+
+let loading: Promise<SearchIndex> | undefined;
+
+function loadIndex(manifestUrl: string): Promise<SearchIndex> {
+  loading ??= (async () => {
+    // Revalidated each visit; everything it points to is immutable (versioned folder).
+    const response = await fetch(manifestUrl, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`search index: ${response.status}`);
+    const manifest = (await response.json()) as SearchManifest;
+    const base = new URL(`${manifest.version}/`, new URL(manifestUrl, location.href));
+    const source = fileSource(async (path) => {
+      const r = await fetch(new URL(path, base));
+      if (!r.ok) throw new Error(`search index: ${r.status} for ${path}`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    return new SearchIndex(manifest, source);
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function enhance(form: HTMLFormElement, n: number): void {
+  const input = form.querySelector<HTMLInputElement>('input[type=search], input[name=q]');
+  const manifestUrl = form.dataset.search;
+  if (!input || !manifestUrl) return;
+  const lang: SearchLang = (form.dataset.searchLang ?? document.documentElement.lang).startsWith('en') ? 'en' : 'zh';
+  const text = TEXT[lang];
+
+  const panel = el('div', 'search-results');
+  const status = el('p', 'search-status');
+  status.setAttribute('role', 'status');
+  status.id = `search-status-${n}`;
+  const list = el('ol', 'search-list');
+  list.id = `search-list-${n}`;
+  const more = el('button', 'search-more', text.more);
+  more.type = 'button';
+  more.hidden = true;
+  panel.append(status, list, more);
+  form.after(panel);
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-describedby', status.id);
+  input.autocomplete = 'off';
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sequence = 0;
+  let shown = PAGE;
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.search-name')];
+
+  const run = async (limit: number) => {
+    const query = input.value.trim();
+    const mine = ++sequence;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      const index = await loadIndex(manifestUrl);
+      const result = await index.search(query, { lang, limit });
+      if (mine !== sequence) return; // a newer query is under way
+      render(index.manifest, result, limit);
+    } catch {
+      if (mine === sequence) status.textContent = text.failed;
+    } finally {
+      if (mine === sequence) panel.removeAttribute('aria-busy');
+    }
+  };
+
+  const render = (manifest: SearchManifest, result: SearchResult, limit: number) => {
+    list.replaceChildren(...result.hits.map((hit) => item(manifest, hit.row, lang)));
+    status.textContent = text.found(result.total, !result.complete);
+    more.hidden = result.hits.length < limit || (result.complete && result.total <= limit);
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    shown = PAGE;
+    timer = setTimeout(() => void run(shown), DELAY_MS);
+  });
+  input.addEventListener('focus', () => void loadIndex(manifestUrl).catch(() => undefined), { once: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run(shown).then(() => links()[0]?.focus());
+  });
+  more.addEventListener('click', () => {
+    const next = links().length;
+    shown += PAGE;
+    void run(shown).then(() => links()[next]?.focus());
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && event.target === input) {
+      event.preventDefault();
+      links()[0]?.focus();
+    }
+  });
+  panel.addEventListener('keydown', (event) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') input.focus();
+    else if (at < 0) return;
+    else if (event.key === 'ArrowDown') all[at + 1]?.focus();
+    else if (event.key === 'ArrowUp') (all[at - 1] ?? input).focus();
+    else return;
+    event.preventDefault();
+  });
+}
+
+function pageOf(manifest: SearchManifest, id: string, lang: SearchLang): string {
+  return manifest.page[lang].replace('{id}', encodeURIComponent(id));
+}
+
+function item(manifest: SearchManifest, row: RecordRow, lang: SearchLang): HTMLLIElement {
+  const [id, name, agency, place, status, platform, destinations] = row;
+  const li = el('li', `search-item search-item--${status}`);
+  const title = el('p', 'search-title');
+  const link = el('a', 'search-name', name);
+  link.href = pageOf(manifest, id, lang);
+  title.append(link, ' ', el('span', `search-badge search-badge--${status}`, STATUS_LABELS[status][lang]));
+  li.append(title, el('p', 'search-meta', `${agency} · ${place} · ${platform}`));
+  if (status !== 'active' && destinations?.length) {
+    const go = el('p', 'search-destination', TEXT[lang].goTo);
+    destinations.slice(0, 3).forEach(([label, target], i) => {
+      const a = el('a', '', label);
+      const external = /^https?:/.test(target);
+      a.href = external ? target : pageOf(manifest, target, lang);
+      if (external) a.rel = 'noopener';
+      go.append(...(i ? [lang === 'zh' ? '、' : ', ', a] : [a]));
+    });
+    li.append(go);
+  }
+  return li;
+}
+
+document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(enhance);
