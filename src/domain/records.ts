@@ -25,10 +25,9 @@ export function parseRows<S extends AnyObjectSchema>(
   diagnostics: DiagnosticList,
 ): Loaded<z.output<S>>[] {
   const compiled = compiledSchema(schema);
-  const shared = new Map<string, string>();
   const records: Loaded<z.output<S>>[] = [];
   for (const row of table.rows) {
-    const record = parseRecord(row, table, compiled, diagnostics, shared);
+    const record = parseRecord(row, table, compiled, diagnostics);
     if (record) records.push(record);
   }
   return records;
@@ -52,12 +51,11 @@ function parseRecord<S extends AnyObjectSchema>(
   table: CsvTable,
   schema: S,
   diagnostics: DiagnosticList,
-  shared: Map<string, string>,
 ): Loaded<z.output<S>> | undefined {
   const input: Record<string, string | undefined> = {};
   for (const [name, index] of table.columns) {
-    const value = row.cells[index]!;
-    input[name] = value === '' ? undefined : value.length <= SHARED_MAX_LENGTH ? share(shared, value) : value;
+    const value = row.cells[index];
+    input[name] = value === '' ? undefined : value;
   }
   const result = schema.safeParse(input);
   const from = provenance(row, table);
@@ -73,20 +71,6 @@ function parseRecord<S extends AnyObjectSchema>(
     diagnostics.error(from.at(column), code, message);
   }
   return undefined;
-}
-
-/**
- * Short cells repeat from row to row (level, platform, status, region, dates): each row gets
- * its own copy from the CSV parser, and keeping one copy per distinct value saves a fifth of
- * the memory of half a million records. Longer cells are views into the file's text anyway.
- */
-const SHARED_MAX_LENGTH = 12;
-
-function share(shared: Map<string, string>, value: string): string {
-  const known = shared.get(value);
-  if (known !== undefined) return known;
-  shared.set(value, value);
-  return value;
 }
 
 export function provenance(row: CsvRow, table: CsvTable): Provenance {
