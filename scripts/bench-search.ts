@@ -73,7 +73,7 @@ if (diagnostics.errorCount > 0) {
 }
 const registry = new Registry(dataset);
 const docs = searchDocsFromRegistry(registry);
-console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)}`);
+console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)} (RSS ${mb(process.memoryUsage().rss)})`);
 
 started = performance.now();
 const built = buildSearchIndex(docs, registry.regions);
@@ -82,6 +82,7 @@ const outDir = resolve('bench-out', 'search-index', String(channels), SEARCH_DIR
 rmSync(outDir, { recursive: true, force: true });
 const written = writeSearchIndex(built, outDir);
 const manifestBytes = Buffer.byteLength(JSON.stringify(built.manifest));
+let recordBytes = 0;
 let shardBytes = 0;
 let shardCount = 0;
 let blockFiles = 0;
@@ -90,13 +91,15 @@ for (const [path, data] of built.files) {
     shardBytes += data.length;
     shardCount++;
   } else if (path.startsWith('b/')) blockFiles++;
+  else recordBytes += data.length;
 }
 console.log(`
-index built in ${buildTime} (peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}), written to ${outDir}
+index built in ${buildTime} (peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}), written to ${outDir}
   total            ${mb(written.bytes)} in ${written.files} files
   tokens           ${built.stats.tokens} (${built.stats.externalTokens} common ones in ${blockFiles} block files)
   shards           ${shardCount}, average ${kb(shardBytes / shardCount)}, largest ${kb(built.stats.largestShard)}
   largest file     ${kb(built.stats.largestFile)}
+  record files     ${mb(recordBytes)} (${Math.round(recordBytes / docs.length)} bytes a channel)
   manifest         ${kb(manifestBytes)} (t2s map ${[...built.manifest.t2s].length / 2} pairs, ${built.manifest.syllables.split(' ').length} syllables)`);
 
 // What the full OpenCC converter would have cost the client instead of the map.

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { PLATFORM_LABELS } from '../domain/vocabulary.ts';
 import { BLOCK_BITS, BLOCK_SIZE, ByteWriter, encodeBlock, encodeShard, type ShardEntry } from './codec.ts';
-import { blockPath, LANGUAGES, MANIFEST_FORMAT, recordsPath, shardPath, type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
+import { blockPath, encodeRecordChunk, MANIFEST_FORMAT, recordsPath, shardPath, type DisplayRecord, type SearchLang, type SearchManifest } from './layout.ts';
 import type { RegionLookup, SearchDoc } from './search-docs.ts';
 import { shardOf } from './text.ts';
 import { compactCharMap, Tokenizer } from './tokenize.ts';
@@ -173,12 +173,10 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     files.set(shardPath(n), bytes);
   });
 
-  // Display records, one file per chunk and language.
-  for (const lang of LANGUAGES) {
-    for (let start = 0; start < ordered.length; start += chunkSize) {
-      const rows = ordered.slice(start, start + chunkSize).map((doc) => recordRow(doc, lang, placeLabels(lineageOf(doc.region))));
-      files.set(recordsPath(lang, start / chunkSize), utf8.encode(JSON.stringify(rows)));
-    }
+  // Display records, both languages in one file.
+  for (let start = 0; start < ordered.length; start += chunkSize) {
+    const records = ordered.slice(start, start + chunkSize).map((doc) => displayRecord(doc, placeLabels(lineageOf(doc.region))));
+    files.set(recordsPath(start / chunkSize), utf8.encode(JSON.stringify(encodeRecordChunk(records))));
   }
 
   const base = {
@@ -208,19 +206,15 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
   };
 }
 
-function recordRow(doc: SearchDoc, lang: SearchLang, place: { zh: string; en: string }): RecordRow {
-  const zh = lang === 'zh';
-  const platform = PLATFORM_LABELS[doc.platform][lang];
-  const row: RecordRow = [
-    doc.id,
-    zh ? doc.name : (doc.nameEn ?? doc.name),
-    zh ? doc.agency : (doc.agencyEn ?? doc.agency),
-    zh ? place.zh : place.en,
-    doc.status,
-    platform,
-  ];
-  if (doc.destinations.length > 0) row.push(doc.destinations.map((d) => [zh ? d.label.zh : d.label.en, d.target]));
-  return row;
+function displayRecord(doc: SearchDoc, place: { zh: string; en: string }): DisplayRecord {
+  const platform = PLATFORM_LABELS[doc.platform];
+  return {
+    id: doc.id,
+    status: doc.status,
+    zh: [doc.name, doc.agency, place.zh, platform.zh],
+    en: [doc.nameEn ?? doc.name, doc.agencyEn ?? doc.agency, place.en, platform.en],
+    destinations: doc.destinations.map((d) => ({ target: d.target, zh: d.label.zh, en: d.label.en })),
+  };
 }
 
 /** Sorted ids and unsorted ranges → sorted, merged half-open runs. */

@@ -5,7 +5,7 @@
  *   search/index.json                 the manifest (revalidated on each visit)
  *   search/<version>/s/<n>.bin        shards of tokens (codec.ts)
  *   search/<version>/b/<file>-<block>.bin   blocks of common tokens
- *   search/<version>/r/<lang>/<n>.json      display records, chunkSize per file
+ *   search/<version>/r/<n>.json      display records in both languages, chunkSize per file
  */
 import type { Status } from '../domain/vocabulary.ts';
 
@@ -45,6 +45,61 @@ export type RecordRow = [
 export const LANGUAGES = ['zh', 'en'] as const;
 export type SearchLang = (typeof LANGUAGES)[number];
 
+/** A display record in both languages, as the builder has it. */
+export interface DisplayRecord {
+  readonly id: string;
+  readonly status: Status;
+  /** Name, agency, place and platform label in each language. */
+  readonly zh: readonly [name: string, agency: string, place: string, platform: string];
+  readonly en: readonly [name: string, agency: string, place: string, platform: string];
+  readonly destinations: readonly { target: string; zh: string; en: string }[];
+}
+
+/**
+ * A record file: the strings of its records once each (consecutive channels share agencies,
+ * places and platforms; English often repeats Chinese), and rows of indexes into them:
+ *   [id, status, zh name, agency, place, platform, en name, agency, place, platform,
+ *    (destination target, zh label, en label)*]
+ */
+export interface RecordChunk {
+  readonly s: string[];
+  readonly r: (string | number)[][];
+}
+
+export function encodeRecordChunk(records: readonly DisplayRecord[]): RecordChunk {
+  const s: string[] = [];
+  const at = new Map<string, number>();
+  const ref = (text: string) => {
+    let i = at.get(text);
+    if (i === undefined) {
+      i = s.length;
+      s.push(text);
+      at.set(text, i);
+    }
+    return i;
+  };
+  const r = records.map((rec) => [
+    rec.id,
+    rec.status,
+    ...rec.zh.map(ref),
+    ...rec.en.map(ref),
+    ...rec.destinations.flatMap((d) => [ref(d.target), ref(d.zh), ref(d.en)]),
+  ]);
+  return { s, r };
+}
+
+export function decodeRecordChunk(chunk: RecordChunk, lang: SearchLang): RecordRow[] {
+  const text = (i: string | number | undefined) => chunk.s[i as number] ?? '';
+  const from = lang === 'zh' ? 2 : 6;
+  return chunk.r.map((row) => {
+    const out: RecordRow = [String(row[0]), text(row[from]), text(row[from + 1]), text(row[from + 2]), row[1] as Status, text(row[from + 3])];
+    const destinations: [string, string][] = [];
+    for (let i = 10; i + 2 < row.length; i += 3) destinations.push([text(row[i + (lang === 'zh' ? 1 : 2)]), text(row[i])]);
+    if (destinations.length) out.push(destinations);
+    return out;
+  });
+}
+
 export function shardPath(n: number): string {
   return `s/${n}.bin`;
 }
@@ -53,6 +108,6 @@ export function blockPath(fileId: number, block: number): string {
   return `b/${fileId}-${block}.bin`;
 }
 
-export function recordsPath(lang: SearchLang, chunk: number): string {
-  return `r/${lang}/${chunk}.json`;
+export function recordsPath(chunk: number): string {
+  return `r/${chunk}.json`;
 }

@@ -9,7 +9,7 @@
  * are enough results to show.
  */
 import { ByteReader, decodeBlockInto, decodeShard, emptyBits, idsOf, type BlockBits, type TokenPostings } from './codec.ts';
-import { blockPath, recordsPath, shardPath, type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
+import { blockPath, decodeRecordChunk, recordsPath, shardPath, type RecordChunk, type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
 import {
   chars,
   compact,
@@ -73,7 +73,8 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     if (STOPWORDS.has(word)) continue;
     const alternatives: string[][] = [[wordToken(word)]];
     if (/^[a-z]+$/.test(word) && word.length >= 2) {
-      alternatives.push([initialsToken(word.slice(0, MAX_INITIALS))]);
+      // Initials are indexed up to MAX_INITIALS letters; a longer word is pinyin or English.
+      if (word.length <= MAX_INITIALS) alternatives.push([initialsToken(word)]);
       for (const syllables of segmentPinyin(word, context.syllables)) {
         alternatives.push(coveringBigrams(syllables, ' ').map((pair) => `p:${pair}`));
       }
@@ -120,7 +121,7 @@ export function fileSource(read: (path: string) => Promise<Uint8Array>): IndexSo
   return {
     shard: (n) => get(shardPath(n)),
     block: (fileId, block) => get(blockPath(fileId, block)),
-    records: async (lang, chunk) => JSON.parse(decoder.decode(await get(recordsPath(lang, chunk)))) as RecordRow[],
+    records: async (lang, chunk) => decodeRecordChunk(JSON.parse(decoder.decode(await get(recordsPath(chunk)))) as RecordChunk, lang),
   };
 }
 

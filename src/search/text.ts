@@ -26,7 +26,7 @@ export interface Run {
 export const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'the', 'to']);
 
 /** Longest initials prefix indexed: longer queries are cut to this before lookup. */
-export const MAX_INITIALS = 12;
+export const MAX_INITIALS = 8;
 
 export function isHan(ch: string): boolean {
   return HAN.test(ch);
@@ -109,13 +109,12 @@ export function wordToken(word: string): string {
 
 /**
  * The key that picks a token's shard. Exact and prefix tokens travel with the Han bigram (or
- * pair of characters) they start with, and initials prefixes with their first three letters,
- * so a query's ranking tokens come in the shards it fetches anyway.
+ * pair of characters) they start with, so a query's ranking tokens come in the shards it
+ * fetches anyway.
  */
 export function routeKey(token: string): string {
   const kind = token[0];
   if (kind === '=' || kind === '^') return chars(token.slice(1)).slice(0, 2).join('');
-  if (token.startsWith('i:')) return token.slice(0, 5);
   return token;
 }
 
