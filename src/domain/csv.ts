@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { DiagnosticList, Position } from './diagnostics.ts';
+import type { ErrorCode } from './error-codes.ts';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
@@ -41,10 +42,55 @@ export interface CsvTable {
 /**
  * Parses `text` as CSV with a header row checked against `spec`. Returns null when the file
  * cannot be used at all (no header, header problems); the reasons are in `diagnostics`.
+ *
+ * With `onRow`, each good row is handed over as soon as it is read and not kept in the
+ * table's `rows` (so a file of 50,000 rows never holds them all at once: they die young
+ * instead of filling the old generation the garbage collector has to sweep). Diagnostics
+ * are reported in the same order either way: quote problems as found, then header problems,
+ * then rows with the wrong number of cells; `onRow`'s own problems should follow those.
  */
-export function readCsv(text: string, file: string, spec: ColumnSpec, diagnostics: DiagnosticList): CsvTable | null {
+export function readCsv(
+  text: string,
+  file: string,
+  spec: ColumnSpec,
+  diagnostics: DiagnosticList,
+  onRow?: (row: CsvRow, table: CsvTable) => void,
+): CsvTable | null {
   const locator = new Locator(text, file);
-  const rawRows: { start: number; end: number; data: string[] }[] = [];
+  let headerRaw: { start: number; data: string[] } | undefined;
+  let table: { file: string; columns: Map<string, number>; header: string[]; rows: CsvRow[]; rowsRead: number } | undefined;
+  // what the header check and the rows report waits until every quote problem is reported
+  const headerProblems = new DiagnosticBuffer();
+  const rowProblems = new DiagnosticBuffer();
+  const takeRow = (start: number, data: string[]) => {
+    if (!headerRaw) {
+      headerRaw = { start, data };
+      if (isBlank(data)) return;
+      const header = data.map((h) => h.trim());
+      if (!checkHeader(header, spec, file, locator, start, headerProblems)) return;
+      table = { file, columns: new Map(header.map((name, i) => [name, i] as const)), header, rows: [], rowsRead: 0 };
+      return;
+    }
+    if (!table) return; // no usable header: no row is read
+    if (data.length === 0) {
+      table.rowsRead++; // a row papaparse flagged; its error is already reported
+      return;
+    }
+    if (isBlank(data)) return; // blank lines and all-empty rows carry no data
+    table.rowsRead++;
+    const at = locator.at(start);
+    if (data.length !== table.header.length) {
+      rowProblems.error(
+        at,
+        'CSV_COLUMN_COUNT',
+        `row has ${data.length} cells but the header has ${table.header.length}; a cell with a comma must be wrapped in quotes ("a, b"); this row was not loaded`,
+      );
+      return;
+    }
+    const row = makeRow(file, at.line, start, data, locator);
+    if (onRow) onRow(row, table);
+    else table.rows.push(row);
+  };
   let prevCursor = 0;
   let unreadableFromLine = -1;
   Papa.parse<string[]>(text, {
@@ -80,41 +126,33 @@ export function readCsv(text: string, file: string, spec: ColumnSpec, diagnostic
           for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
         }
       }
-      if (result.errors.length === 0) rawRows.push({ start, end: prevCursor, data: result.data });
-      else if (unreadableFromLine < 0) rawRows.push({ start, end: prevCursor, data: [] }); // keep the row count honest
+      if (result.errors.length === 0) takeRow(start, result.data);
+      else if (unreadableFromLine < 0) takeRow(start, []); // keep the row count honest
     },
   });
 
-  const headerRaw = rawRows.shift();
   if (!headerRaw || isBlank(headerRaw.data)) {
     if (unreadableFromLine < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
     return null;
   }
-  const header = headerRaw.data.map((h) => h.trim());
-  if (!checkHeader(header, spec, file, locator, headerRaw.start, diagnostics)) return null;
+  headerProblems.flushInto(diagnostics);
+  if (!table) return null;
+  rowProblems.flushInto(diagnostics);
+  return table;
+}
 
-  const columns = new Map(header.map((name, i) => [name, i] as const));
-  const rows: CsvRow[] = [];
-  let rowsRead = 0;
-  for (const raw of rawRows) {
-    if (raw.data.length === 0) {
-      rowsRead++; // a row papaparse flagged; its error is already reported
-      continue;
-    }
-    if (isBlank(raw.data)) continue; // blank lines and all-empty rows carry no data
-    rowsRead++;
-    const start = locator.at(raw.start);
-    if (raw.data.length !== header.length) {
-      diagnostics.error(
-        start,
-        'CSV_COLUMN_COUNT',
-        `row has ${raw.data.length} cells but the header has ${header.length}; a cell with a comma must be wrapped in quotes ("a, b"); this row was not loaded`,
-      );
-      continue;
-    }
-    rows.push(makeRow(file, start.line, raw.start, raw.data, locator));
+/** Problems held back so that they are reported in the order the whole-file reading would give. */
+class DiagnosticBuffer {
+  private readonly held: { at: Position; code: ErrorCode; message: string }[] = [];
+
+  error(at: Position, code: ErrorCode, message: string): void {
+    this.held.push({ at, code, message });
   }
-  return { file, columns, header, rows, rowsRead };
+
+  flushInto(diagnostics: DiagnosticList): void {
+    for (const { at, code, message } of this.held) diagnostics.error(at, code, message);
+    this.held.length = 0;
+  }
 }
 
 function isBlank(data: readonly string[]): boolean {
@@ -127,7 +165,7 @@ function checkHeader(
   file: string,
   locator: Locator,
   headerStart: number,
-  diagnostics: DiagnosticList,
+  diagnostics: Pick<DiagnosticList, 'error'>,
 ): boolean {
   const known = new Set([...spec.required, ...spec.optional]);
   const problems: { at: Position; code: 'HEADER_DUPLICATE_COLUMN' | 'HEADER_UNKNOWN_COLUMN' | 'HEADER_MISSING_COLUMN'; message: string }[] = [];

@@ -6,11 +6,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { ColumnSpec, CsvTable } from './csv.ts';
+import type { ColumnSpec, CsvRow, CsvTable } from './csv.ts';
 import { readCsv } from './csv.ts';
-import type { DiagnosticList, Position } from './diagnostics.ts';
+import { DiagnosticList, type Position } from './diagnostics.ts';
 import type { Loaded, Provenance } from './records.ts';
-import { describeIssue, parseRows } from './records.ts';
+import { describeIssue, parseRow, parseRows } from './records.ts';
 import { channelSchema, type ChannelFields } from './schemas/channel.ts';
 import { eventSchema, type EventFields } from './schemas/event.ts';
 import { noticeSchema, type NoticeFields } from './schemas/notice.ts';
@@ -72,14 +72,19 @@ const CHANNEL_COLUMNS = columnsOf(channelSchema);
 
 export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): LoadedDataset {
   let rowsRead = 0;
-  const table = (file: string, schema: z.ZodObject<z.ZodRawShape>, required: boolean): CsvTable | null => {
+  const table = (
+    file: string,
+    schema: z.ZodObject<z.ZodRawShape>,
+    required: boolean,
+    onRow?: (row: CsvRow, table: CsvTable) => void,
+  ): CsvTable | null => {
     if (!existsSync(file)) {
       if (required) diagnostics.error({ file, line: 1, col: 1 }, 'FILE_MISSING', `${file} is missing`);
       return null;
     }
     const text = decodeUtf8(readFileSync(file), file, diagnostics);
     if (text === null) return null;
-    const t = readCsv(text, file, schema === channelSchema ? CHANNEL_COLUMNS : columnsOf(schema), diagnostics);
+    const t = readCsv(text, file, schema === channelSchema ? CHANNEL_COLUMNS : columnsOf(schema), diagnostics, onRow);
     rowsRead += t?.rowsRead ?? 0;
     return t;
   };
@@ -94,15 +99,15 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
   const channels: ChannelRecord[] = [];
   const rejectedChannelIds = new Set<string>();
   for (const file of channelFiles) {
-    const t = table(file, channelSchema, true);
-    if (!t) continue;
-    const loaded = parseRows(t, channelSchema, diagnostics);
-    for (const record of loaded) channels.push(record);
-    if (loaded.length < t.rows.length) {
-      const idColumn = t.columns.get('id')!;
-      const accepted = new Set(loaded.map((r) => r.from.line));
-      for (const row of t.rows) if (!accepted.has(row.line)) rejectedChannelIds.add(row.cells[idColumn]!);
-    }
+    // rows become records as they are read (half a million rows never sit in memory twice);
+    // the rows' own problems are reported after the file's, as reading the whole file first would
+    const rowProblems = new DiagnosticList();
+    table(file, channelSchema, true, (row, t) => {
+      const record = parseRow(row, t, channelSchema, rowProblems);
+      if (record) channels.push(record);
+      else rejectedChannelIds.add(row.cells[t.columns.get('id')!]!);
+    });
+    for (const item of rowProblems.items) diagnostics.items.push(item);
   }
 
   const rowsOf = <S extends z.ZodObject<z.ZodRawShape>>(name: string, schema: S, required: boolean) => {

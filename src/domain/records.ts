@@ -24,13 +24,17 @@ export function parseRows<S extends AnyObjectSchema>(
   schema: S,
   diagnostics: DiagnosticList,
 ): Loaded<z.output<S>>[] {
-  const compiled = compiledSchema(schema);
   const records: Loaded<z.output<S>>[] = [];
   for (const row of table.rows) {
-    const record = parseRecord(row, table, compiled, diagnostics);
+    const record = parseRow(row, table, schema, diagnostics);
     if (record) records.push(record);
   }
   return records;
+}
+
+/** One row as a record, or undefined with its problems in `diagnostics` (for reading rows as they come). */
+export function parseRow<S extends AnyObjectSchema>(row: CsvRow, table: CsvTable, schema: S, diagnostics: DiagnosticList): Loaded<z.output<S>> | undefined {
+  return parseRecord(row, table, compiledSchema(schema), diagnostics);
 }
 
 const compiledSchemas = new WeakMap<AnyObjectSchema, AnyObjectSchema>();
