@@ -32,15 +32,7 @@ let builtinCache: RegionEntry[] | undefined;
 export function validateDataset(loaded: LoadedDataset, options: ValidationOptions, diagnostics: DiagnosticList): ValidatedDataset {
   const regions = applyRegionOverrides(options.builtinRegions ?? (builtinCache ??= builtinRegionEntries()), loaded.regionOverrides, diagnostics);
 
-  const channelsById = new Map<string, ChannelRecord>();
-  for (const c of loaded.channels) {
-    const first = channelsById.get(c.id);
-    if (first) {
-      diagnostics.error(c.from.at('id'), 'DUPLICATE_ID', `id "${c.id}" is already used at ${first.from.file}:${first.from.line}; ids must be unique across all files`);
-    } else {
-      channelsById.set(c.id, c);
-    }
-  }
+  const channelsById = indexById(loaded.channels, diagnostics);
 
   const sourceIds = new Set<string>();
   for (const s of loaded.sources) {
@@ -109,6 +101,27 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   }
 
   return { loaded, regions, channelsById, resolver };
+}
+
+/**
+ * Channels by id, the first of any duplicates kept and the others reported. Ids are almost
+ * always unique, so one map operation per channel comes first, and the careful pass that
+ * finds the duplicates runs only when the count shows there are some.
+ */
+function indexById(channels: readonly ChannelRecord[], diagnostics: DiagnosticList): Map<string, ChannelRecord> {
+  const byId = new Map<string, ChannelRecord>();
+  for (const c of channels) byId.set(c.id, c);
+  if (byId.size === channels.length) return byId;
+  byId.clear();
+  for (const c of channels) {
+    const first = byId.get(c.id);
+    if (first) {
+      diagnostics.error(c.from.at('id'), 'DUPLICATE_ID', `id "${c.id}" is already used at ${first.from.file}:${first.from.line}; ids must be unique across all files`);
+    } else {
+      byId.set(c.id, c);
+    }
+  }
+  return byId;
 }
 
 function checkRegion(c: ChannelRecord, regions: RegionIndex, diagnostics: DiagnosticList): void {
