@@ -27,7 +27,7 @@ import {
   type Department,
   type LocalTier,
 } from './catalogue.ts';
-import { dayNumber, formatDay, yearOf } from './days.ts';
+import { dayNumber, formatDay, quarterOf, yearOf } from './days.ts';
 import type { Geography, ProvinceArea } from './geography.ts';
 import type { Random } from './random.ts';
 import type { Issuer, SourceBook } from './sources.ts';
@@ -120,12 +120,12 @@ const CLOSURE_BASE: Record<Level, number> = {
 
 /** Chance that a closure comes with a notice file. */
 const NOTICE_CHANCE: Record<Level, number> = {
-  central: 0.35,
-  provincial: 0.25,
-  prefectural: 0.15,
-  county: 0.09,
-  township: 0.05,
-  community: 0.03,
+  central: 0.3,
+  provincial: 0.2,
+  prefectural: 0.1,
+  county: 0.045,
+  township: 0.025,
+  community: 0.015,
 };
 
 const AUDIENCE: Record<Level, number> = {
@@ -173,11 +173,18 @@ export class UnitGenerator {
   /** Live rows by region, for splits. */
   private readonly liveInRegion = new Map<string, Target[]>();
   private readonly villageNames = new Map<string, Set<string>>();
+  /** Months of the wave up to today (0 = December 2023) and the day each starts. */
+  private readonly waveMonths: number[] = [];
+  private readonly waveMonthStarts: number[] = [];
 
   constructor(ctx: UnitContext, rng: Random, issuer: Issuer) {
     this.ctx = ctx;
     this.rng = rng;
     this.issuer = issuer;
+    for (let m = 0; dayOfMonth(m) <= ctx.today; m++) {
+      this.waveMonths.push(m);
+      this.waveMonthStarts.push(dayOfMonth(m));
+    }
   }
 
   /** The central bodies' channels: at most `budget`, fewer when the bodies run out. */
@@ -546,15 +553,13 @@ export class UnitGenerator {
   private closureEvent(level: Level, platforms: Platform | readonly Platform[]): ClosureEvent {
     const today = this.ctx.today;
     const firstYear = Math.max(...(typeof platforms === 'string' ? [platforms] : platforms).map((p) => OPENING_YEARS[p][0]));
-    const earliest = Math.max(EARLIER_START, dayNumber(`${firstYear + 1}-01-01`));
+    const earliest = Math.max(EARLIER_START, firstDayOf(firstYear + 1));
     let day: number;
     if (earliest < WAVE_START && this.rng.chance(0.1)) {
       day = this.rng.int(earliest, WAVE_START - 1);
     } else {
-      const months: number[] = [];
-      for (let m = 0; dayOfMonth(m) <= today; m++) months.push(m);
-      const m = this.rng.weighted(months, (i) => WAVE_MONTHS[i] ?? WAVE_TAIL);
-      day = Math.min(today, dayOfMonth(m) + this.rng.int(0, 27));
+      const m = this.rng.weighted(this.waveMonths, (i) => WAVE_MONTHS[i] ?? WAVE_TAIL);
+      day = Math.min(today, this.waveMonthStarts[m]! + this.rng.int(0, 27));
     }
     return this.eventOn(day, level);
   }
@@ -607,8 +612,8 @@ export class UnitGenerator {
     let openedDay = extra.openedDay;
     if (openedDay === undefined && rng.chance(0.9)) {
       const [from, to] = OPENING_YEARS[platform];
-      const start = dayNumber(`${from}-01-01`);
-      const end = Math.min(bound, dayNumber(`${to}-12-31`));
+      const start = firstDayOf(from);
+      const end = Math.min(bound, firstDayOf(to + 1) - 1);
       if (end >= start) openedDay = rng.int(start, end);
     }
     if (openedDay !== undefined) {
@@ -620,8 +625,8 @@ export class UnitGenerator {
     const source: string[] = [];
     const books = this.ctx.sources;
     if (event) source.push(books.closures(this.issuer, yearOf(event.announcedDay ?? event.day)));
-    if (!event || rng.chance(0.3)) source.push(books.census(this.issuer, openedDay !== undefined && openedDay > dayNumber('2023-12-31') ? 2025 : 2023));
-    if (checkedDay !== undefined && rng.chance(0.4)) source.push(books.inspection(this.issuer, yearOf(checkedDay), Math.floor(new Date(checkedDay * 86_400_000).getUTCMonth() / 3) + 1));
+    if (!event || rng.chance(0.3)) source.push(books.census(this.issuer, openedDay !== undefined && openedDay >= WAVE_START ? 2025 : 2023));
+    if (checkedDay !== undefined && rng.chance(0.4)) source.push(books.inspection(this.issuer, yearOf(checkedDay), quarterOf(checkedDay)));
     if (event?.noticed && event.announcedDay !== undefined) source.push(`${this.regionSite(body.region)}tzgg/${formatDay(event.announcedDay, 'day').replace(/-/g, '')}/${id}.html`);
 
     const spread = rng.normal() * 1.3;
@@ -735,6 +740,13 @@ export class UnitGenerator {
       .sort((a, b) => b.key - a.key)
       .map((x) => x.item);
   }
+}
+
+const yearStarts = new Map<number, number>();
+function firstDayOf(year: number): number {
+  let day = yearStarts.get(year);
+  if (day === undefined) yearStarts.set(year, (day = dayNumber(`${year}-01-01`)));
+  return day;
 }
 
 /** First day of the m-th month of the wave (0 = December 2023). */
