@@ -13,6 +13,15 @@ export interface RedirectNode {
   readonly redirect: readonly Ref[];
 }
 
+/**
+ * Looking nodes up by id and listing the ids: a Map of nodes, or a view that makes nodes on
+ * demand (the validator's, so half a million channels need not be copied into a second map).
+ */
+export interface RedirectNodes {
+  get(id: string): RedirectNode | undefined;
+  keys(): Iterable<string>;
+}
+
 export type Endpoint = { kind: 'channel'; id: string } | { kind: 'url'; url: string };
 
 export interface Resolution {
@@ -31,7 +40,7 @@ const EMPTY: Resolution = { endpoints: [], chains: [], deadEnds: [] };
  * cycle in walking order (a → b → c, which leads back to a). Self-loops are left to the
  * per-row check. Iterative Tarjan, so deep chains cannot overflow the stack.
  */
-export function findCycles(nodes: ReadonlyMap<string, RedirectNode>): string[][] {
+export function findCycles(nodes: RedirectNodes): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -108,11 +117,11 @@ function walkCycle(group: Set<string>, successors: (id: string) => string[]): st
  * are walked once; channels on a cycle resolve to whatever the cycle can reach outside it.
  */
 export class RedirectResolver {
-  private readonly nodes: ReadonlyMap<string, RedirectNode>;
+  private readonly nodes: RedirectNodes;
   private readonly memo = new Map<string, Resolution>();
   private readonly inProgress = new Set<string>();
 
-  constructor(nodes: ReadonlyMap<string, RedirectNode>) {
+  constructor(nodes: RedirectNodes) {
     this.nodes = nodes;
   }
 

@@ -8,7 +8,7 @@ import { isCertainlyBefore, type ApproxDate, earliestDay } from './approx-date.t
 import type { DiagnosticList, Position } from './diagnostics.ts';
 import type { ChannelRecord, LoadedDataset } from './load.ts';
 import { applyRegionOverrides } from './region-overrides.ts';
-import { findCycles, RedirectResolver, type RedirectNode } from './redirects.ts';
+import { findCycles, RedirectResolver, type RedirectNode, type RedirectNodes } from './redirects.ts';
 import { builtinRegionEntries, kindOfCode, LEVELS_FOR_KIND, type RegionEntry, type RegionIndex } from './regions.ts';
 import type { Ref } from './schemas/cells.ts';
 import { CLOSURE_STATUSES, LIVE_STATUSES, SUCCESSOR_RULES } from './vocabulary.ts';
@@ -80,10 +80,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     if (!citedSources.has(s.id)) diagnostics.warning(s.from.at('id'), 'SOURCE_UNUSED', `source "${s.id}" is not cited by any channel, notice or event`);
   }
 
-  const nodes = new Map<string, RedirectNode>();
-  for (const c of channelsById.values()) {
-    nodes.set(c.id, { id: c.id, live: LIVE_STATUSES.includes(c.status), redirect: c.redirect ?? [] });
-  }
+  const nodes = redirectNodes(channelsById);
   const onCycle = new Set<string>();
   for (const cycle of findCycles(nodes)) {
     cycle.forEach((id) => onCycle.add(id));
@@ -101,6 +98,17 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   }
 
   return { loaded, regions, channelsById, resolver };
+}
+
+/** The channels as redirect nodes, each made when asked for (a copy of the whole map cost more than the redirect checks). */
+function redirectNodes(channelsById: ReadonlyMap<string, ChannelRecord>): RedirectNodes {
+  return {
+    get(id: string): RedirectNode | undefined {
+      const c = channelsById.get(id);
+      return c && { id: c.id, live: LIVE_STATUSES.includes(c.status), redirect: c.redirect ?? [] };
+    },
+    keys: () => channelsById.keys(),
+  };
 }
 
 /**
