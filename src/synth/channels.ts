@@ -524,15 +524,25 @@ export class UnitGenerator {
     return pool.length > 0 ? this.rng.pick(pool) : undefined;
   }
 
-  /** Live accounts of other bodies in the region (or the one above) that a split body's work went to. */
+  /**
+   * Live accounts of other bodies in the region (or the level above) that a split body's work
+   * went to: one account per body, on the same platform where possible.
+   */
   private splitCandidates(body: Body, platform: Platform): Target[] {
     const geo = this.ctx.geography;
-    const here = (this.liveInRegion.get(body.region) ?? []).filter((t) => t.owner !== body.idBase);
-    const samePlatform = here.filter((t) => t.platform === platform);
-    if (samePlatform.length >= 2) return samePlatform.slice(-40);
-    if (here.length >= 2) return here.slice(-40);
+    const onePerBody = (targets: readonly Target[]) => {
+      const byOwner = new Map<string, Target>();
+      for (const t of targets) {
+        if (t.owner === body.idBase) continue;
+        const kept = byOwner.get(t.owner);
+        if (!kept || (kept.platform !== platform && t.platform === platform)) byOwner.set(t.owner, t);
+      }
+      return [...byOwner.values()];
+    };
+    const here = onePerBody((this.liveInRegion.get(body.region) ?? []).slice(-200));
+    if (here.length >= 2) return here;
     const up = body.level === 'community' || body.level === 'central' || body.level === 'provincial' ? undefined : geo.parent(body.region);
-    return up ? [...here, ...(this.liveInRegion.get(up) ?? []).slice(-40)] : here;
+    return up ? onePerBody([...(this.liveInRegion.get(body.region) ?? []).slice(-200), ...(this.liveInRegion.get(up) ?? []).slice(-200)]) : here;
   }
 
   private register(body: Body, made: MadeChannel): void {
