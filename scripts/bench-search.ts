@@ -8,7 +8,7 @@
  * (counted uncompressed; the gzip figure shows what a compressing server would send).
  * Exits 1 on FAIL. Reuses bench-out/<N>/ from `npm run bench` when it holds the same dataset.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -16,12 +16,11 @@ import { formatDiagnostic } from '../src/domain/diagnostics.ts';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { buildSearchIndex } from '../src/search/build-index.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
 import { fileSource, SearchIndex } from '../src/search/query.ts';
 import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
-import { SEARCH_DIR, writeSearchIndex } from '../src/search/write-index.ts';
+import { buildSearchIndexInto, SEARCH_DIR } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 
 const BUDGET_BYTES = 300 * 1024;
@@ -76,23 +75,18 @@ const docs = searchDocsFromRegistry(registry);
 console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)} (RSS ${mb(process.memoryUsage().rss)})`);
 
 started = performance.now();
-const built = buildSearchIndex(docs, registry.regions);
-const buildTime = secondsSince(started);
 const outDir = resolve('bench-out', 'search-index', String(channels), SEARCH_DIR);
 rmSync(outDir, { recursive: true, force: true });
-const written = writeSearchIndex(built, outDir);
+const { built, written } = buildSearchIndexInto(docs, registry.regions, outDir);
+const buildTime = secondsSince(started);
+const versionDir = join(outDir, built.manifest.version);
 const manifestBytes = Buffer.byteLength(JSON.stringify(built.manifest));
-let recordBytes = 0;
-let shardBytes = 0;
-let shardCount = 0;
-let blockFiles = 0;
-for (const [path, data] of built.files) {
-  if (path.startsWith('s/')) {
-    shardBytes += data.length;
-    shardCount++;
-  } else if (path.startsWith('b/')) blockFiles++;
-  else recordBytes += data.length;
-}
+const sizes = (folder: string) => readdirSync(join(versionDir, folder), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).size);
+const shardSizes = sizes('s');
+const shardBytes = shardSizes.reduce((a, b) => a + b, 0);
+const shardCount = shardSizes.length;
+const blockFiles = existsSync(join(versionDir, 'b')) ? sizes('b').length : 0;
+const recordBytes = sizes('r').reduce((a, b) => a + b, 0);
 console.log(`
 index built in ${buildTime} (peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}), written to ${outDir}
   total            ${mb(written.bytes)} in ${written.files} files
@@ -139,8 +133,7 @@ let worst = 0;
 for (const [query, kind] of QUERIES) {
   const fetched: Uint8Array[] = [];
   const source = fileSource(async (path) => {
-    const data = built.files.get(path);
-    if (!data) throw new Error(`missing ${path}`);
+    const data = new Uint8Array(readFileSync(join(versionDir, path)));
     fetched.push(data);
     return data;
   });

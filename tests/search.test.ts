@@ -1,10 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionIndex, type RegionEntry } from '../src/domain/regions.ts';
 import { buildSearchIndex, mergeRuns, type BuildOptions } from '../src/search/build-index.ts';
 import { ByteReader, ByteWriter, decodeBlockInto, emptyBits, encodeBlock, idsOf } from '../src/search/codec.ts';
 import { shardPath } from '../src/search/layout.ts';
 import { fileSource, planQuery, SearchIndex, shardsOf } from '../src/search/query.ts';
+import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import type { SearchDoc } from '../src/search/search-docs.ts';
+import { writeSearchIndex } from '../src/search/write-index.ts';
+import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
 import { segmentPinyin } from '../src/search/text.ts';
 import { compactCharMap, Tokenizer, traditionalToSimplified } from '../src/search/tokenize.ts';
 
@@ -282,5 +291,106 @@ describe('index layout', () => {
 
   it('is the same for the same input', () => {
     expect(build().built.manifest.version).toBe(build().built.manifest.version);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('the search client in a browser', () => {
+  const PAGE = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>search</title></head><body>
+<form action="/regions/100000/" method="get" role="search" data-search="/search/index.json">
+<label for="q">搜索账号、机构或地区</label> <input id="q" name="q" type="search"> <button>搜索</button>
+</form>
+<script type="module" src="/search/client.js"></script>
+</body></html>`;
+  let dir: string;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'search-client-'));
+    writeSearchIndex(buildSearchIndex(DOCS, new RegionIndex(REGIONS)), join(dir, 'search'));
+    writeFileSync(join(dir, 'search', 'client.js'), await bundleSearchClient());
+    writeFileSync(join(dir, 'index.html'), PAGE);
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+      requests.push(path);
+      if (path.startsWith('/regions/')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>regions</title>');
+        return;
+      }
+      const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+      try {
+        const body = readFileSync(file);
+        // The site's policy: no inline scripts, nothing from elsewhere.
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': "default-src 'self'" });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows results as you type, with status, and the destination of a closed channel', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text());
+    });
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(`${origin}/`);
+    await page.getByLabel('搜索账号、机构或地区').fill('rcga');
+    await page.locator('.search-item').nth(2).waitFor();
+    // 荣成公安 twice (Weibo, closed; WeChat), and 荣成公安交警, whose initials start rcga too.
+    expect(await page.locator('.search-item').count()).toBe(3);
+    expect(await page.getByRole('status').textContent()).toBe('找到 3 个结果');
+    const closed = page.locator('.search-item--closed');
+    expect(await closed.locator('.search-badge').textContent()).toBe('已关停');
+    const destination = closed.locator('.search-destination a');
+    expect(await destination.textContent()).toBe('威海公安（微博）');
+    expect(await destination.getAttribute('href')).toBe('/channels/weihai-police-weibo/');
+    expect(await page.locator('.search-item--active .search-name').first().getAttribute('href')).toBe('/channels/rongcheng-police-wechat/');
+    expect(violations).toEqual([]);
+    // Nothing from elsewhere; from here, only the page, the client and index files.
+    expect(urls.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    expect(requests.filter((r) => r !== '/' && r !== '/favicon.ico' && !r.startsWith('/search/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('moves between the box and the results with the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const box = page.getByLabel('搜索账号、机构或地区');
+    await box.fill('榮成');
+    await page.locator('.search-item').first().waitFor();
+    await box.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('search-name');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.close();
+  });
+
+  it('without JavaScript, submits to the region browser', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByLabel('搜索账号、机构或地区').fill('荣成');
+    await Promise.all([page.waitForURL(/regions/, { waitUntil: 'commit' }), page.getByRole('button', { name: '搜索' }).click()]);
+    expect(new URL(page.url()).pathname).toBe('/regions/100000/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('荣成');
+    await context.close();
   });
 });

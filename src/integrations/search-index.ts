@@ -11,10 +11,9 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { searchDocsFromRegistry } from '../search/search-docs.ts';
-import { CLIENT_FILE, SEARCH_DIR, writeSearchIndex } from '../search/write-index.ts';
+import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../search/write-index.ts';
 import { localePath, routes } from '../site/i18n.ts';
 import { siteData } from '../site/registry.ts';
 
@@ -33,9 +32,8 @@ export function searchIndex(): AstroIntegration {
           zh: localePath({ lang: 'zh', base }, routes.channel('{id}')),
           en: localePath({ lang: 'en', base }, routes.channel('{id}')),
         };
-        const built = buildSearchIndex(searchDocsFromRegistry(registry), registry.regions, { page });
         const searchDir = join(fileURLToPath(dir), SEARCH_DIR);
-        const written = writeSearchIndex(built, searchDir);
+        const { built, written } = buildSearchIndexInto(searchDocsFromRegistry(registry), registry.regions, searchDir, { page });
         const client = await bundleSearchClient();
         writeFileSync(join(searchDir, CLIENT_FILE), client);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);

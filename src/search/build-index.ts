@@ -23,6 +23,12 @@ export interface BuildOptions {
   readonly shardTarget?: number;
   readonly chunkSize?: number;
   readonly tokenizer?: Tokenizer;
+  /**
+   * Receives each file as it is made, instead of keeping them all in `files` (a national
+   * index is over 100 MB). Paths are relative to the version folder, which is named only
+   * once everything is made.
+   */
+  readonly emit?: (path: string, data: Uint8Array) => void;
 }
 
 export interface IndexStats {
@@ -36,7 +42,7 @@ export interface IndexStats {
 
 export interface BuiltIndex {
   readonly manifest: SearchManifest;
-  /** File contents by path relative to the version folder. */
+  /** File contents by path relative to the version folder (empty when given `emit`). */
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly stats: IndexStats;
 }
@@ -78,10 +84,10 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ordered = keyed.map((k) => k.doc);
 
-  // Postings of the channels' own fields.
+  // Postings of the channels' own fields. At national scale there are tens of millions, so
+  // they go into flat typed arrays: (token) per posting in record order, then bucketed by token.
   const tokenIds = new Map<string, number>();
   const tokens: string[] = [];
-  const ids: number[][] = [];
   const lastSeen: number[] = [];
   const intern = (token: string): number => {
     let t = tokenIds.get(token);
@@ -89,17 +95,18 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
       t = tokens.length;
       tokenIds.set(token, t);
       tokens.push(token);
-      ids.push([]);
       lastSeen.push(-1);
     }
     return t;
   };
+  const postingTokens = new IntList();
+  const recordStarts = new Int32Array(ordered.length + 1);
   const post = (list: readonly string[], id: number) => {
     for (const token of list) {
       const t = intern(token);
       if (lastSeen[t] === id) continue;
       lastSeen[t] = id;
-      ids[t]!.push(id);
+      postingTokens.push(t);
     }
   };
   ordered.forEach((doc, id) => {
@@ -108,7 +115,9 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     if (doc.handle) post(tokenizer.wordTokens(doc.handle), id);
     if (doc.nameEn) post(tokenizer.wordTokens(doc.nameEn), id);
     if (doc.agencyEn) post(tokenizer.wordTokens(doc.agencyEn), id);
+    recordStarts[id + 1] = postingTokens.length;
   });
+  const ids = postingsByToken(postingTokens.view(), recordStarts, tokens.length);
 
   // Each region's channels as id ranges, then the region's name tokens pointing at them.
   const regionRuns = new Map<string, { region: Lineage[number]; runs: number[] }>();
@@ -131,12 +140,22 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     }
   }
 
-  // Encode every token; big ones go to files of their own.
   const files = new Map<string, Uint8Array>();
+  const hash = createHash('sha256');
+  let largestFile = 0;
+  const put = (path: string, data: Uint8Array) => {
+    hash.update(path);
+    hash.update(data);
+    largestFile = Math.max(largestFile, data.length);
+    if (options.emit) options.emit(path, data);
+    else files.set(path, data);
+  };
+
+  // Encode every token; big ones go to files of their own.
   const entries: { entry: ShardEntry; size: number }[] = [];
   let nextFileId = 0;
   for (let t = 0; t < tokens.length; t++) {
-    const runs = mergeRuns(ids[t]!, ranges[t]);
+    const runs = mergeRuns(ids.of(t), ranges[t]);
     const blocks = splitIntoBlocks(runs);
     const bodies = blocks.map(({ block, runs: blockRuns }) => {
       const w = new ByteWriter();
@@ -156,7 +175,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
       entries.push({ entry, size: size + token.length * 3 + 4 });
     } else {
       const fileId = nextFileId++;
-      for (const { block, body } of bodies) files.set(blockPath(fileId, block), body);
+      for (const { block, body } of bodies) put(blockPath(fileId, block), body);
       entries.push({ entry: { token, count, external: { fileId, blocks: bodies.map((b) => b.block) } }, size: token.length * 3 + 8 });
     }
   }
@@ -170,13 +189,13 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     list.sort((a, b) => (a.token < b.token ? -1 : 1));
     const bytes = encodeShard(list);
     largestShard = Math.max(largestShard, bytes.length);
-    files.set(shardPath(n), bytes);
+    put(shardPath(n), bytes);
   });
 
   // Display records, both languages in one file.
   for (let start = 0; start < ordered.length; start += chunkSize) {
     const records = ordered.slice(start, start + chunkSize).map((doc) => displayRecord(doc, placeLabels(lineageOf(doc.region))));
-    files.set(recordsPath(start / chunkSize), utf8.encode(JSON.stringify(encodeRecordChunk(records))));
+    put(recordsPath(start / chunkSize), utf8.encode(JSON.stringify(encodeRecordChunk(records))));
   }
 
   const base = {
@@ -189,9 +208,8 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
     t2s: compactCharMap(tokenizer.charMapEntries(), tokenizer.indexedChars),
     syllables: [...tokenizer.syllables].sort().join(' '),
   };
-  const manifest: SearchManifest = { ...base, version: contentHash(base, files) };
-  let largestFile = 0;
-  for (const bytes of files.values()) largestFile = Math.max(largestFile, bytes.length);
+  hash.update(JSON.stringify(base));
+  const manifest: SearchManifest = { ...base, version: hash.digest('hex').slice(0, 12) };
   return {
     manifest,
     files,
@@ -217,8 +235,40 @@ function displayRecord(doc: SearchDoc, place: { zh: string; en: string }): Displ
   };
 }
 
+/** A growable list of 32-bit integers. */
+class IntList {
+  private buf = new Int32Array(1 << 16);
+  length = 0;
+
+  push(n: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = n;
+  }
+
+  view(): Int32Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** Each token's record ids, ascending, from the tokens of each record (a counting sort). */
+function postingsByToken(postingTokens: Int32Array, recordStarts: Int32Array, tokenCount: number): { of(t: number): Int32Array } {
+  const starts = new Int32Array(tokenCount + 1);
+  for (let i = 0; i < postingTokens.length; i++) starts[postingTokens[i]! + 1]!++;
+  for (let t = 0; t < tokenCount; t++) starts[t + 1]! += starts[t]!;
+  const fill = starts.slice(0, tokenCount);
+  const ids = new Int32Array(postingTokens.length);
+  for (let id = 0; id + 1 < recordStarts.length; id++) {
+    for (let i = recordStarts[id]!; i < recordStarts[id + 1]!; i++) ids[fill[postingTokens[i]!]!++] = id;
+  }
+  return { of: (t) => ids.subarray(starts[t]!, starts[t + 1]!) };
+}
+
 /** Sorted ids and unsorted ranges → sorted, merged half-open runs. */
-export function mergeRuns(ids: readonly number[], extra: readonly number[] | undefined): number[] {
+export function mergeRuns(ids: ArrayLike<number>, extra: readonly number[] | undefined): number[] {
   const pairs: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -260,14 +310,4 @@ function splitIntoBlocks(runs: readonly number[]): { block: number; runs: number
     }
   }
   return out;
-}
-
-function contentHash(base: object, files: ReadonlyMap<string, Uint8Array>): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(base));
-  for (const path of [...files.keys()].sort()) {
-    hash.update(path);
-    hash.update(files.get(path)!);
-  }
-  return hash.digest('hex').slice(0, 12);
 }

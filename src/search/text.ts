@@ -108,14 +108,12 @@ export function wordToken(word: string): string {
 }
 
 /**
- * The key that picks a token's shard. Exact and prefix tokens travel with the Han bigram (or
- * pair of characters) they start with, so a query's ranking tokens come in the shards it
- * fetches anyway.
+ * The key that picks a token's shard. A prefix token travels with the Han bigram it is made
+ * of, which the query fetches anyway. Exact-name tokens do not: thousands of names can start
+ * alike (青春…, 中共…), and one shard holding all of them would be heavy to fetch.
  */
 export function routeKey(token: string): string {
-  const kind = token[0];
-  if (kind === '=' || kind === '^') return chars(token.slice(1)).slice(0, 2).join('');
-  return token;
+  return token[0] === '^' ? token.slice(1) : token;
 }
 
 /** FNV-1a over UTF-16 code units: tiny, stable, the same in Node and browsers. */
