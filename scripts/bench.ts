@@ -6,14 +6,14 @@
  * For each size it runs a list of stages in order (generate the dataset, validate it, …);
  * each stage reports wall time and peak memory, and may fail. Stages that run the project's
  * own commands run them as child processes with this Node binary, measured from outside
- * (/usr/bin/time -v when present, else by polling /proc). Prints a table and PASS/FAIL per
+ * (/usr/bin/time -v when present, else by polling /proc; BENCH_NO_GNU_TIME=1 forces the latter). Prints a table and PASS/FAIL per
  * budget, writes bench-out/results.json, and exits 1 when a budget or a stage fails.
  *
  * To add a stage (site build, search payloads, output size), append to STAGES; to add a
  * budget, append to BUDGETS.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
@@ -75,8 +75,8 @@ const STAGES: Stage[] = [
     async run(ctx) {
       const marker = join(ctx.dataDir, SYNTHETIC_MARKER);
       const wanted = { seed: ctx.options.seed, channels: ctx.size, today: ctx.options.today };
-      if (!ctx.options.fresh && existsSync(marker) && sameDataset(marker, wanted)) {
-        return { wallMs: 0, ok: true, detail: 'reused (same seed, size and today; --fresh to regenerate)' };
+      if (!ctx.options.fresh && existsSync(marker) && sameDataset(marker, wanted) && statSync(marker).mtimeMs > newestGeneratorChange()) {
+        return { wallMs: 0, ok: true, detail: 'reused (same seed, size, today and generator; --fresh to regenerate)' };
       }
       const started = performance.now();
       const summary = writeSyntheticDataset({ channels: ctx.size, seed: ctx.options.seed, today: ctx.options.today, out: ctx.root });
@@ -100,6 +100,12 @@ const STAGES: Stage[] = [
   },
 ];
 
+/** When the generator's code last changed: a dataset older than that is made again. */
+function newestGeneratorChange(): number {
+  const dir = 'src/synth';
+  return Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+}
+
 function sameDataset(marker: string, wanted: { seed: string; channels: number; today: string }): boolean {
   try {
     const m = JSON.parse(readFileSync(marker, 'utf8')) as { seed?: unknown; channels?: unknown; today?: unknown };
@@ -121,7 +127,7 @@ const TIME = '/usr/bin/time';
 
 /** Runs a command to completion, measuring wall time, CPU time and peak RSS from outside. */
 async function measureChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
-  if (existsSync(TIME) && spawnSync(TIME, ['-v', 'true']).status === 0) {
+  if (!process.env.BENCH_NO_GNU_TIME && existsSync(TIME) && spawnSync(TIME, ['-v', 'true']).status === 0) {
     const started = performance.now();
     const run = spawnSync(TIME, ['-v', command, ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 });
     const wallMs = performance.now() - started;
