@@ -13,8 +13,15 @@ export function dayNumber(isoDay: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
 }
 
+const isoCache = new Map<number, string>();
+
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** The day written as YYYY, YYYY-MM or YYYY-MM-DD. Coarser forms only ever start earlier. */
@@ -24,5 +31,10 @@ export function formatDay(day: number, precision: DatePrecision): string {
 }
 
 export function yearOf(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  return Number(isoDay(day).slice(0, 4));
+}
+
+/** 1–4 */
+export function quarterOf(day: number): number {
+  return Math.floor((Number(isoDay(day).slice(5, 7)) - 1) / 3) + 1;
 }
