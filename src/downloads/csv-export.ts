@@ -1,0 +1,122 @@
+/**
+ * The dataset as CSV for people to take away: the same columns contributors edit (so a row
+ * can be checked against data/channels/*.csv), a few derived columns after them, UTF-8 with
+ * a byte-order mark (so spreadsheet programs read the Chinese correctly) and CRLF line ends.
+ *
+ * Spreadsheet formula injection: a cell that begins with = + - @, a tab or a carriage return
+ * is read as a formula by Excel, LibreOffice and Google Sheets. Every such cell gets a single
+ * quote (') in front, which spreadsheets show as text and hide. To get the original value
+ * back, drop a leading quote that is followed by one of those characters (`originalCell`).
+ */
+import type { ChannelRecord, EventRecord, SourceRecord } from '../domain/load.ts';
+import type { RegionIndex } from '../domain/regions.ts';
+import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
+import { cellText } from '../publish/data-diff.ts';
+
+export const BOM = '\uFEFF';
+export const CRLF = '\r\n';
+
+/** What a cell may not start with in a file meant for spreadsheets. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/** The cell with a quote put before a leading formula character. */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutraliseCell, for readers who want the values exactly as in the data. */
+export function originalCell(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
+/** One field, neutralised, then quoted when it holds a quote, comma, line break or edge space. */
+export function csvField(text: string): string {
+  const safe = neutraliseCell(text);
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(csvField).join(',') + CRLF;
+}
+
+/** Columns derived from the region tree, after the contributors' columns. */
+export const DERIVED_CHANNEL_COLUMNS = ['province', 'province_name', 'province_name_en', 'region_name', 'region_name_en'] as const;
+
+export const CHANNEL_EXPORT_COLUMNS: readonly string[] = [...CHANNEL_COLUMNS, ...DERIVED_CHANNEL_COLUMNS];
+
+export const DERIVED_COLUMN_DESCRIPTIONS: Record<(typeof DERIVED_CHANNEL_COLUMNS)[number], string> = {
+  province: 'Derived: GB/T 2260 code of the province-level division the region belongs to (100000 for central bodies).',
+  province_name: 'Derived: Chinese name of that province-level division.',
+  province_name_en: 'Derived: English name of that province-level division.',
+  region_name: 'Derived: Chinese name of the region in the region column.',
+  region_name_en: 'Derived: English name of the region in the region column.',
+};
+
+/** Province-level code a channel is filed under: the nation's for central bodies. */
+export function provinceCodeOf(regions: RegionIndex, region: string): string {
+  return regions.provinceOf(region)?.code ?? '100000';
+}
+
+/** A channel's cells in CHANNEL_EXPORT_COLUMNS order, not yet neutralised. */
+export function channelCells(c: ChannelRecord, regions: RegionIndex): string[] {
+  const province = regions.get(provinceCodeOf(regions, c.region));
+  const region = regions.get(c.region);
+  return [
+    ...CHANNEL_COLUMNS.map((field) => cellText(c[field])),
+    province?.code ?? '',
+    province?.name ?? '',
+    province?.nameEn ?? '',
+    region?.name ?? '',
+    region?.nameEn ?? '',
+  ];
+}
+
+export const channelCsvHeader = (): string => BOM + csvLine(CHANNEL_EXPORT_COLUMNS);
+
+export function channelCsvLine(c: ChannelRecord, regions: RegionIndex): string {
+  return csvLine(channelCells(c, regions));
+}
+
+export const SOURCE_COLUMNS = ['id', 'title', 'publisher', 'date', 'url', 'archive'] as const;
+export const EVENT_COLUMNS = ['date', 'title', 'title_en', 'source'] as const;
+
+export function sourcesCsv(sources: Iterable<SourceRecord>): string {
+  let out = BOM + csvLine(SOURCE_COLUMNS);
+  for (const s of sources) out += csvLine(SOURCE_COLUMNS.map((k) => cellText(s[k])));
+  return out;
+}
+
+export function eventsCsv(events: Iterable<EventRecord>): string {
+  let out = BOM + csvLine(EVENT_COLUMNS);
+  for (const e of events) out += csvLine(EVENT_COLUMNS.map((k) => cellText(e[k])));
+  return out;
+}
+
+/**
+ * Splits rows into parts so that no file passes `limitBytes`: each part is the header plus
+ * as many whole rows as fit (a single row larger than the limit gets a part of its own).
+ * Returns the number of rows in each part; one part when everything fits.
+ */
+export function planParts(rowBytes: Iterable<number>, headerBytes: number, limitBytes: number): number[] {
+  const parts: number[] = [];
+  let rows = 0;
+  let bytes = headerBytes;
+  for (const n of rowBytes) {
+    if (rows > 0 && bytes + n > limitBytes) {
+      parts.push(rows);
+      rows = 0;
+      bytes = headerBytes;
+    }
+    rows++;
+    bytes += n;
+  }
+  parts.push(rows);
+  return parts;
+}
+
+/** File names of a split file: "channels.csv" whole, "channels-1.csv" … when in parts. */
+export function partNames(stem: string, ext: string, count: number): string[] {
+  if (count <= 1) return [`${stem}.${ext}`];
+  return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}.${ext}`);
+}
