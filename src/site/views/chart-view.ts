@@ -1,0 +1,56 @@
+/**
+ * A chart as a page shows it: the same figure built twice, for wide screens and for phones
+ * (CSS shows one), with its title, caption, notes and the numbers as a table. The table goes
+ * into a <details> when it is long, so it never pushes the next chart off the screen.
+ */
+import type { Chart, ChartLayout, DataTable } from '../../charts/chart-frame.ts';
+import type { Lang } from '../../domain/vocabulary.ts';
+
+/** Rows beyond which a chart's table is folded away. */
+export const LONG_TABLE_ROWS = 12;
+
+export interface ChartView {
+  readonly id: string;
+  /** Short heading of the section the chart sits in. */
+  readonly heading: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly description: string;
+  readonly wideSvg: string;
+  readonly narrowSvg: string;
+  readonly table: DataTable;
+  /** Fold the table into <details>. */
+  readonly foldTable: boolean;
+  readonly tableSummary: string;
+}
+
+export interface ChartMeta {
+  readonly lang: Lang;
+  readonly dataVersion?: string;
+  /** YYYY-MM-DD: the day the data describes (last data commit, else today). */
+  readonly dataUpdated: string;
+}
+
+export function chartSource(meta: ChartMeta): string {
+  const v = meta.dataVersion;
+  if (meta.lang === 'zh') return v ? `政务新媒体账号登记册数据（版本 ${v}）` : '政务新媒体账号登记册数据';
+  return v ? `Government New-Media Channel Registry data, version ${v}` : 'Government New-Media Channel Registry data';
+}
+
+/** Builds a chart in both layouts; `build` gets the layout and the id to use for it. */
+export function chartView(id: string, heading: string, meta: ChartMeta, build: (layout: ChartLayout, id: string) => Chart): ChartView {
+  const wide = build('wide', `${id}-wide`);
+  const narrow = build('narrow', `${id}-narrow`);
+  return {
+    id,
+    heading,
+    title: wide.title,
+    caption: wide.caption,
+    description: wide.description,
+    wideSvg: wide.svg,
+    narrowSvg: narrow.svg,
+    table: wide.table,
+    foldTable: wide.table.rows.length > LONG_TABLE_ROWS,
+    tableSummary: meta.lang === 'zh' ? `数据表（${wide.table.rows.length}行）` : `Data table (${wide.table.rows.length} rows)`,
+  };
+}

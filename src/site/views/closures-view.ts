@@ -1,0 +1,393 @@
+/**
+ * The closures browser (/closures/): every closing and closed channel, newest first.
+ *
+ * Without JavaScript the pages are a complete table split by month: /closures/ shows the
+ * latest rows and an index of every month, /closures/2024-08/ (and /closures/2024-08/2/ …
+ * when a month is long) holds the rest. With JavaScript the same page filters and sorts all
+ * rows, which it fetches as one small JSON shard per month (closures/data/<month>.json)
+ * listed in a manifest (closures/data/index.json) with the facet totals, only when a reader
+ * starts filtering. Rows are built once per build and shared by every page and shard.
+ */
+import { formatDate, parseApproxDate } from '../../domain/approx-date.ts';
+import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
+import { LEVELS, LEVEL_LABELS, PLATFORMS, PLATFORM_LABELS, REASONS, REASON_LABELS, STATUS_LABELS, type Lang } from '../../domain/vocabulary.ts';
+import { facetCounts, sortRows } from '../../closures/filter.ts';
+import { COLUMN_LABELS, COLUMNS, presentRow, SORTABLE, type Column, type RowView } from '../../closures/present.ts';
+import {
+  comparePeriodsDesc, encodeRow, FACET_KEYS, periodOf, UNDATED,
+  type ClosureRow, type ClosuresManifest, type FacetKey, type Shard,
+} from '../../closures/row.ts';
+import { emptyState, type SortKey } from '../../closures/state.ts';
+import { formatNumber, localePath, type PageContext } from '../i18n.ts';
+import { displayUrl } from './links.ts';
+
+/** Rows on /closures/ itself: the first screen must stay small at any scale. */
+export const FIRST_SCREEN_ROWS = 100;
+/** Rows per page of a month. */
+export const PERIOD_PAGE_ROWS = 500;
+/** Where the shards live, relative to the site base (language-neutral). */
+export const DATA_ROUTE = '/closures/data/';
+
+export const closuresRoutes = {
+  index: () => '/closures/',
+  period: (key: string, page = 1) => (page > 1 ? `/closures/${key}/${page}/` : `/closures/${key}/`),
+};
+
+// ---------------------------------------------------------------------------------------
+// Rows, built once per registry
+
+interface ClosureData {
+  readonly rows: ClosureRow[];
+  /** Newest period first; rows within newest first. */
+  readonly periods: Map<string, ClosureRow[]>;
+}
+
+const cache = new WeakMap<Registry, ClosureData>();
+
+export function closureData(registry: Registry): ClosureData {
+  let data = cache.get(registry);
+  if (data) return data;
+  const rows = sortRows(registry.channels.filter(isClosure).map((c) => closureRow(registry, c)), emptyState(), 'zh');
+  const periods = new Map<string, ClosureRow[]>();
+  for (const key of [...new Set(rows.map((r) => periodOf(r.closed ?? r.announced)))].sort(comparePeriodsDesc)) periods.set(key, []);
+  for (const r of rows) periods.get(periodOf(r.closed ?? r.announced))!.push(r);
+  data = { rows, periods };
+  cache.set(registry, data);
+  return data;
+}
+
+export function closureRow(registry: Registry, c: Channel): ClosureRow {
+  const lineage = registry.regions.lineage(c.region);
+  const region = lineage[lineage.length - 1];
+  const destinations = registry.destinationsOf(c.id);
+  const first = destinations[0];
+  const citations = registry.citations(c.source);
+  const cite = citations[0];
+  return {
+    id: c.id,
+    name: c.name,
+    nameEn: c.name_en,
+    status: c.status === 'closed' ? 'closed' : 'closing',
+    closed: c.closed?.value,
+    announced: c.announced?.value,
+    region: c.region,
+    regionName: region?.name ?? c.region,
+    regionNameEn: region?.nameEn,
+    province: lineage.find((r) => r.kind === 'province')?.code,
+    prefecture: lineage.find((r) => r.kind === 'prefecture')?.code,
+    agency: c.agency,
+    agencyEn: c.agency_en,
+    platform: c.platform,
+    level: c.level,
+    reason: c.reason,
+    destination: first
+      ? first.endpoint.kind === 'url'
+        ? { kind: 'url', target: first.endpoint.url, name: displayUrl(first.endpoint.url) }
+        : { kind: 'channel', target: first.endpoint.id, name: first.channel?.name ?? first.endpoint.id, nameEn: first.channel?.name_en }
+      : undefined,
+    moreDestinations: destinations.length > 1 ? destinations.length - 1 : undefined,
+    source: cite ? (cite.kind === 'url' ? { title: displayUrl(cite.url), href: cite.url } : { title: cite.source.title, href: cite.source.url }) : undefined,
+    moreSources: citations.length > 1 ? citations.length - 1 : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Shards and manifest (language-neutral JSON)
+
+export function shardFile(key: string): string {
+  return `${key}.json`;
+}
+
+export function closuresManifest(registry: Registry, meta: { dataVersion?: string; dataUpdated: string }): ClosuresManifest {
+  const { rows, periods } = closureData(registry);
+  const counts = facetCounts(rows, emptyState());
+  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, Object.fromEntries([...counts[k]].sort(([a], [b]) => a.localeCompare(b)))])) as Record<FacetKey, Record<string, number>>;
+  const areas: Record<string, [string, string, string?]> = {};
+  for (const code of [...counts.province.keys(), ...counts.prefecture.keys()].sort()) {
+    const r = registry.regions.get(code);
+    if (!r) continue;
+    areas[code] = r.kind === 'prefecture' ? [r.name, r.nameEn, registry.regions.provinceOf(code)?.code ?? ''] : [r.name, r.nameEn];
+  }
+  return {
+    v: 1,
+    total: rows.length,
+    dataVersion: meta.dataVersion,
+    dataUpdated: meta.dataUpdated,
+    periods: [...periods].map(([key, list]) => ({ key, count: list.length, file: shardFile(key) })),
+    facets,
+    areas,
+  };
+}
+
+export function closuresShard(registry: Registry, key: string): Shard {
+  const rows = closureData(registry).periods.get(key) ?? [];
+  return { v: 1, key, rows: rows.map(encodeRow) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Pages
+
+export interface PeriodLink {
+  readonly key: string;
+  readonly label: string;
+  readonly href: string;
+  readonly count: number;
+  readonly countText: string;
+}
+
+export interface PeriodGroup {
+  readonly key: string;
+  readonly heading: string;
+  /** Link to the whole period when this group shows only part of it. */
+  readonly more?: PeriodLink & { readonly text: string };
+  readonly rows: readonly RowView[];
+}
+
+export interface TableHead {
+  readonly column: Column;
+  readonly label: string;
+  readonly sortKey?: SortKey;
+}
+
+export interface FacetOption {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface FilterField {
+  readonly key: FacetKey;
+  readonly legend: string;
+  readonly options: readonly FacetOption[];
+}
+
+export interface ClosuresIndexView {
+  readonly title: string;
+  readonly intro: string;
+  readonly totalText: string;
+  readonly empty: boolean;
+  readonly head: readonly TableHead[];
+  readonly latestHeading: string;
+  readonly groups: readonly PeriodGroup[];
+  readonly indexHeading: string;
+  /** Every period, grouped by year (undated last). */
+  readonly years: readonly { readonly label: string; readonly periods: readonly PeriodLink[] }[];
+  readonly filters: {
+    readonly checkboxes: readonly FilterField[];
+    readonly provinces: FilterField;
+    readonly prefectureLegend: string;
+  };
+  readonly manifestHref: string;
+  readonly labels: ClosuresUi;
+  readonly dataVersion?: string;
+}
+
+export interface ClosuresPeriodView {
+  readonly key: string;
+  readonly title: string;
+  readonly heading: string;
+  readonly summary: string;
+  readonly head: readonly TableHead[];
+  readonly rows: readonly RowView[];
+  readonly pages: readonly { readonly number: number; readonly href: string; readonly current: boolean }[];
+  readonly newer?: PeriodLink;
+  readonly older?: PeriodLink;
+  readonly indexHref: string;
+  readonly labels: ClosuresUi;
+}
+
+const UI = {
+  zh: {
+    title: '关停记录',
+    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、级别、原因、现在该去哪里，以及来源。',
+    total: (n: string) => `共 ${n} 个账号已关停或正在注销。`,
+    latest: '最近的关停',
+    index: '按月份浏览',
+    more: (n: string) => `查看本月全部 ${n} 条`,
+    filters: '筛选',
+    dateRange: '日期范围',
+    from: '从（月）',
+    to: '至（月）',
+    dateHelp: '只知道年份的关停，只有当整年都在范围内时才计入；没有日期的不计入任何范围。',
+    province: '省级行政区',
+    prefecture: '地市',
+    any: '全部',
+    apply: '应用',
+    clear: '清除筛选',
+    download: '下载当前视图（CSV）',
+    showMore: '再显示 200 条',
+    loading: '正在载入数据…',
+    loadFailed: '数据载入失败，请刷新页面重试。',
+    showing: (shown: string, total: string) => `显示 ${shown} 条，共 ${total} 条符合条件`,
+    none: '没有符合条件的关停记录。',
+    shareHint: '筛选条件会写入网址，复制网址即可分享或引用当前视图。',
+    sortBy: (col: string) => `按${col}排序`,
+    periodTitle: (label: string) => `${label}的关停`,
+    periodSummary: (n: string) => `${n} 个账号。`,
+    page: '页',
+    pagesLabel: '分页',
+    newer: '较新',
+    older: '较早',
+    backToIndex: '全部关停记录',
+    yearOnly: (y: number) => `${y}年（月份不详）`,
+    undated: '日期不详',
+    tableCaption: (label: string) => `${label}关停的账号`,
+  },
+  en: {
+    title: 'Closures',
+    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform and level, why, where to go instead, and the source.',
+    total: (n: string) => `${n} channels closed or closing.`,
+    latest: 'Latest closures',
+    index: 'Browse by month',
+    more: (n: string) => `All ${n} closures of this month`,
+    filters: 'Filter',
+    dateRange: 'Date range',
+    from: 'From (month)',
+    to: 'To (month)',
+    dateHelp: 'A closure known only to the year is in a range only when the whole year is; undated closures are in no range.',
+    province: 'Province',
+    prefecture: 'Prefecture',
+    any: 'Any',
+    apply: 'Apply',
+    clear: 'Clear filters',
+    download: 'Download this view (CSV)',
+    showMore: 'Show 200 more',
+    loading: 'Loading the data…',
+    loadFailed: 'The data could not be loaded; please reload the page.',
+    showing: (shown: string, total: string) => `Showing ${shown} of ${total} matching closures`,
+    none: 'No closures match these filters.',
+    shareHint: 'The filters are part of the address: copy it to share or cite this view.',
+    sortBy: (col: string) => `Sort by ${col.toLowerCase()}`,
+    periodTitle: (label: string) => `Closures, ${label}`,
+    periodSummary: (n: string) => `${n} channels.`,
+    page: 'Page',
+    pagesLabel: 'Pages',
+    newer: 'Newer',
+    older: 'Older',
+    backToIndex: 'All closures',
+    yearOnly: (y: number) => `${y} (month unknown)`,
+    undated: 'No date',
+    tableCaption: (label: string) => `Channels closed, ${label}`,
+  },
+};
+
+export type ClosuresUi = typeof UI.zh;
+
+export function closuresUi(lang: Lang): ClosuresUi {
+  return UI[lang];
+}
+
+export function periodLabel(key: string, lang: Lang): string {
+  if (key === UNDATED) return UI[lang].undated;
+  if (key.length === 4) return UI[lang].yearOnly(Number(key));
+  const parsed = parseApproxDate(key);
+  return parsed.ok ? formatDate(parsed.date, lang) : key;
+}
+
+function tableHead(lang: Lang): TableHead[] {
+  return COLUMNS.map((column) => ({ column, label: COLUMN_LABELS[column][lang], sortKey: SORTABLE[column] }));
+}
+
+function areaNamer(registry: Registry, lang: Lang): (code: string) => string | undefined {
+  return (code) => {
+    const r = registry.regions.get(code);
+    return r ? (lang === 'zh' ? r.name : r.nameEn) : undefined;
+  };
+}
+
+function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
+  return { key, label: periodLabel(key, ctx.lang), href: localePath(ctx, closuresRoutes.period(key)), count, countText: formatNumber(count, ctx.lang) };
+}
+
+export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { dataVersion?: string } = {}): ClosuresIndexView {
+  const { lang } = ctx;
+  const t = UI[lang];
+  const { rows, periods } = closureData(registry);
+  const present = { lang, base: ctx.base, areaName: areaNamer(registry, lang) };
+  const groups: PeriodGroup[] = [];
+  let left = FIRST_SCREEN_ROWS;
+  for (const [key, list] of periods) {
+    if (left <= 0) break;
+    const shown = list.slice(0, left);
+    left -= shown.length;
+    const link = periodLink(key, list.length, ctx);
+    groups.push({
+      key,
+      heading: link.label,
+      more: shown.length < list.length ? { ...link, text: t.more(link.countText) } : undefined,
+      rows: shown.map((r) => presentRow(r, present)),
+    });
+  }
+  const years = new Map<string, PeriodLink[]>();
+  for (const [key, list] of periods) {
+    const year = key === UNDATED ? t.undated : lang === 'zh' ? `${key.slice(0, 4)}年` : key.slice(0, 4);
+    let bucket = years.get(year);
+    if (!bucket) years.set(year, (bucket = []));
+    bucket.push(periodLink(key, list.length, ctx));
+  }
+  const counts = facetCounts(rows, emptyState());
+  const option = (key: FacetKey, value: string, label: string): FacetOption => ({ value, label, count: counts[key].get(value) ?? 0 });
+  const provinceOptions = [...counts.province.keys()].sort().map((code) => option('province', code, areaNamer(registry, lang)(code) ?? code));
+  return {
+    title: t.title,
+    intro: t.intro,
+    totalText: t.total(formatNumber(rows.length, lang)),
+    empty: rows.length === 0,
+    head: tableHead(lang),
+    latestHeading: t.latest,
+    groups,
+    indexHeading: t.index,
+    years: [...years].map(([label, list]) => ({ label, periods: list })),
+    filters: {
+      checkboxes: [
+        { key: 'status', legend: COLUMN_LABELS.status[lang], options: (['closed', 'closing'] as const).map((s) => option('status', s, STATUS_LABELS[s][lang])) },
+        { key: 'platform', legend: COLUMN_LABELS.platform[lang], options: PLATFORMS.map((p) => option('platform', p, PLATFORM_LABELS[p][lang])).filter((o) => o.count > 0) },
+        { key: 'level', legend: COLUMN_LABELS.level[lang], options: LEVELS.map((l) => option('level', l, LEVEL_LABELS[l][lang])).filter((o) => o.count > 0) },
+        { key: 'reason', legend: COLUMN_LABELS.reason[lang], options: REASONS.map((r) => option('reason', r, REASON_LABELS[r][lang])).filter((o) => o.count > 0) },
+      ],
+      provinces: { key: 'province', legend: t.province, options: provinceOptions },
+      prefectureLegend: t.prefecture,
+    },
+    manifestHref: `${ctx.base}${DATA_ROUTE.slice(1)}index.json`,
+    labels: t,
+    dataVersion: meta.dataVersion,
+  };
+}
+
+/** Every period page: one per month (or year-only / undated group), more when long. */
+export function closuresPeriodPaths(registry: Registry): { period: string; page: string | undefined }[] {
+  const paths: { period: string; page: string | undefined }[] = [];
+  for (const [key, list] of closureData(registry).periods) {
+    const pages = Math.max(1, Math.ceil(list.length / PERIOD_PAGE_ROWS));
+    for (let p = 1; p <= pages; p++) paths.push({ period: key, page: p === 1 ? undefined : String(p) });
+  }
+  return paths;
+}
+
+export function closuresPeriodView(registry: Registry, ctx: PageContext, key: string, page = 1): ClosuresPeriodView {
+  const { lang } = ctx;
+  const t = UI[lang];
+  const { periods } = closureData(registry);
+  const list = periods.get(key);
+  if (!list) throw new Error(`no closures in period ${key}`);
+  const keys = [...periods.keys()];
+  const i = keys.indexOf(key);
+  const pageCount = Math.max(1, Math.ceil(list.length / PERIOD_PAGE_ROWS));
+  const label = periodLabel(key, lang);
+  const present = { lang, base: ctx.base, areaName: areaNamer(registry, lang) };
+  const newerKey = i > 0 ? keys[i - 1] : undefined;
+  const olderKey = i < keys.length - 1 ? keys[i + 1] : undefined;
+  return {
+    key,
+    title: t.periodTitle(label) + (page > 1 ? ` (${page}/${pageCount})` : ''),
+    heading: t.periodTitle(label),
+    summary: t.periodSummary(formatNumber(list.length, lang)),
+    head: tableHead(lang),
+    rows: list.slice((page - 1) * PERIOD_PAGE_ROWS, page * PERIOD_PAGE_ROWS).map((r) => presentRow(r, present)),
+    pages: pageCount > 1 ? Array.from({ length: pageCount }, (_, n) => ({ number: n + 1, href: localePath(ctx, closuresRoutes.period(key, n + 1)), current: n + 1 === page })) : [],
+    newer: newerKey ? periodLink(newerKey, periods.get(newerKey)!.length, ctx) : undefined,
+    older: olderKey ? periodLink(olderKey, periods.get(olderKey)!.length, ctx) : undefined,
+    indexHref: localePath(ctx, closuresRoutes.index()),
+    labels: t,
+  };
+}

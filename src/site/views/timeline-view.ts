@@ -1,0 +1,92 @@
+/**
+ * The national timeline (/timeline/): closures and openings per month with the policy
+ * milestones of data/events.csv, channels open over time (overall and per platform), and
+ * closures by province as a tile-grid map and as ranked bars. The aggregations and chart
+ * builders do the work (src/domain/aggregate/, src/charts/); this picks and labels them.
+ */
+import { provinceTileMap } from '../../charts/province-tile-map.ts';
+import { rankedBars } from '../../charts/ranked-bars.ts';
+import { liveChart } from '../../charts/live-chart.ts';
+import { monthlyChart, type TimelineEvent } from '../../charts/monthly-chart.ts';
+import { tileOf } from '../../charts/china-tile-grid.ts';
+import { liveSeries } from '../../domain/aggregate/live-series.ts';
+import { monthlySeries } from '../../domain/aggregate/monthly-series.ts';
+import { totalsByProvince } from '../../domain/aggregate/area-totals.ts';
+import type { Registry } from '../../domain/model.ts';
+import type { PageContext } from '../i18n.ts';
+import { chartSource, chartView, type ChartMeta, type ChartView } from './chart-view.ts';
+
+export interface TimelineMeta {
+  /** The day the data is judged on (YYYY-MM-DD): the charts end with its month. */
+  readonly today: string;
+  readonly dataUpdated: string;
+  readonly dataVersion?: string;
+}
+
+export interface TimelineView {
+  readonly title: string;
+  readonly intro: string;
+  readonly charts: readonly ChartView[];
+  readonly empty: boolean;
+  readonly emptyText: string;
+}
+
+const UI = {
+  zh: {
+    title: '时间线',
+    intro: '政务新媒体的开通与关停随时间和地区的变化。每张图下方都有同样数字的数据表；只知道年份或没有日期的记录单独说明，不会被归入某个月份。',
+    monthly: '每月关停与开通',
+    live: '在运营的账号',
+    platforms: '各平台在运营的账号',
+    map: '各省关停数',
+    ranked: '各省关停数排名',
+    empty: '还没有收录任何账号，暂无可绘制的数据。',
+    province: '省级行政区',
+  },
+  en: {
+    title: 'Timeline',
+    intro: 'How government channels opened and closed over time and across the country. Every chart has a table with the same numbers below it; dates known only to the year, or not at all, are stated separately, never placed in a month.',
+    monthly: 'Closures and openings per month',
+    live: 'Channels open',
+    platforms: 'Channels open, by platform',
+    map: 'Closures by province',
+    ranked: 'Provinces ranked by closures',
+    empty: 'No channels recorded yet, so there is nothing to chart.',
+    province: 'Province',
+  },
+};
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+export function timelineEvents(registry: Registry): TimelineEvent[] {
+  return registry.events.map((e) => ({ date: e.date, title: e.title, title_en: e.title_en }));
+}
+
+export function timelineView(registry: Registry, ctx: PageContext, meta: TimelineMeta): TimelineView {
+  const { lang } = ctx;
+  const t = UI[lang];
+  const cm: ChartMeta = { lang, dataVersion: meta.dataVersion, dataUpdated: meta.dataUpdated };
+  const base = { lang, source: chartSource(cm), asOf: meta.dataUpdated };
+  const channels = registry.channels;
+  const window = { end: monthOf(meta.today) };
+  const monthly = monthlySeries(channels, window);
+  const live = liveSeries(channels, window);
+  const provinces = totalsByProvince(channels, registry.regions);
+  const events = timelineEvents(registry);
+  const provinceName = (code: string) => {
+    const tile = tileOf(code);
+    if (tile) return lang === 'zh' ? tile.zh : tile.en;
+    const r = registry.regions.get(code);
+    return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
+  };
+  const charts = channels.length === 0 ? [] : [
+    chartView('timeline-monthly', t.monthly, cm, (layout, id) => monthlyChart(monthly, { ...base, id, layout, events })),
+    chartView('timeline-live', t.live, cm, (layout, id) => liveChart(live, { ...base, id, layout, mode: 'overall' })),
+    chartView('timeline-platforms', t.platforms, cm, (layout, id) => liveChart(live, { ...base, id, layout, mode: 'platforms' })),
+    chartView('timeline-map', t.map, cm, (layout, id) => provinceTileMap(provinces, { ...base, id, layout })),
+    chartView('timeline-ranked', t.ranked, cm, (layout, id) => rankedBars(provinces, { ...base, id, layout, nameOf: provinceName, areaLabel: t.province })),
+  ];
+  return { title: t.title, intro: t.intro, charts, empty: channels.length === 0, emptyText: t.empty };
+}
