@@ -63,6 +63,8 @@ export const routes = {
   channel: (id: string) => `/channels/${id}/`,
   notice: (slug: string) => `/notices/${slug}/`,
   prose: (slug: string) => `/${slug}/`,
+  data: () => '/data/',
+  changes: () => '/changes/',
 };
 
 export function label(labelled: Labelled, lang: Lang): string {
@@ -106,7 +108,7 @@ const zh = {
   siteName: '政务新媒体账号登记册',
   siteTagline: '哪些政务新媒体账号仍在运营、哪些已经关停，关停后该去哪里。',
   skipToContent: '跳到正文',
-  nav: { home: '首页', regions: '地区', about: '关于', methodology: '方法说明', contribute: '参与贡献' },
+  nav: { home: '首页', regions: '地区', about: '关于', methodology: '方法说明', contribute: '参与贡献', data: '数据下载', changes: '更新记录' },
   navLabel: '主导航',
   langSwitch: 'English',
   syntheticBanner: '示例数据：本站显示的是程序生成的虚构账号，并非真实记录。',
@@ -210,7 +212,7 @@ const en: UiStrings = {
   siteName: 'Government New-Media Channel Registry',
   siteTagline: 'Which official government channels are still active, which have closed, and where to go instead.',
   skipToContent: 'Skip to content',
-  nav: { home: 'Home', regions: 'Regions', about: 'About', methodology: 'Methodology', contribute: 'Contribute' },
+  nav: { home: 'Home', regions: 'Regions', about: 'About', methodology: 'Methodology', contribute: 'Contribute', data: 'Data', changes: 'Changes' },
   navLabel: 'Main',
   langSwitch: '中文',
   syntheticBanner: 'Synthetic data — not real. The channels on this site were generated for testing.',

@@ -89,6 +89,10 @@ export function layoutView(input: LayoutInput): LayoutView {
     { href: localePath(ctx, routes.home()), text: t.nav.home, current: route === routes.home() },
     { href: localePath(ctx, regionsRoute), text: t.nav.regions, current: route.startsWith('/regions/') },
   ];
+  nav.push(
+    { href: localePath(ctx, routes.data()), text: t.nav.data, current: route === routes.data() },
+    { href: localePath(ctx, routes.changes()), text: t.nav.changes, current: route === routes.changes() },
+  );
   for (const slug of NAV_PROSE) {
     if (prose.has(slug, ctx.lang)) {
       nav.push({ href: localePath(ctx, routes.prose(slug)), text: t.nav[slug], current: route === routes.prose(slug) });

@@ -1,0 +1,42 @@
+/**
+ * What a page tells link previews and feed readers: Open Graph tags (no images: nothing is
+ * fetched from anywhere else) and the closure feeds in the page's language.
+ */
+import type { Lang, PageContext } from '../i18n.ts';
+
+export interface MetaView {
+  readonly og: readonly { readonly property: string; readonly content: string }[];
+  readonly feeds: readonly { readonly type: string; readonly title: string; readonly href: string }[];
+}
+
+export const OG_LOCALE: Record<Lang, string> = { zh: 'zh_CN', en: 'en_US' };
+
+export interface MetaInput {
+  readonly ctx: PageContext;
+  readonly siteName: string;
+  readonly title: string;
+  readonly description: string;
+  /** Absolute canonical URL; absent for pages that are not indexed. */
+  readonly url?: string;
+}
+
+export function metaView({ ctx, siteName, title, description, url }: MetaInput): MetaView {
+  const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
+  const prefix = `${ctx.base}${ctx.lang === 'en' ? 'en/' : ''}`;
+  const feedTitle = ctx.lang === 'zh' ? `${siteName}：最近关停` : `${siteName}: recent closures`;
+  return {
+    og: [
+      { property: 'og:type', content: 'website' },
+      { property: 'og:site_name', content: siteName },
+      { property: 'og:title', content: title },
+      { property: 'og:description', content: description },
+      ...(url ? [{ property: 'og:url', content: url }] : []),
+      { property: 'og:locale', content: OG_LOCALE[ctx.lang] },
+      { property: 'og:locale:alternate', content: OG_LOCALE[other] },
+    ],
+    feeds: [
+      { type: 'application/atom+xml', title: feedTitle, href: `${prefix}feed.xml` },
+      { type: 'application/feed+json', title: feedTitle, href: `${prefix}feed.json` },
+    ],
+  };
+}
