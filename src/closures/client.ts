@@ -52,6 +52,9 @@ async function start(app: HTMLElement): Promise<void> {
   const areaName = (code: string): string | undefined => manifest?.areas[code]?.[lang === 'zh' ? 0 : 1];
 
   form.hidden = false;
+  const panel = form.querySelector<HTMLDetailsElement>('[data-filter-panel]');
+  // Open on wide screens, or when the address already filters; folded on phones.
+  if (panel && (matchMedia('(min-width: 62rem)').matches || isFiltered(parseState(location.search)))) panel.open = true;
   writeForm(state);
   enhanceHeaders(document);
 
@@ -166,6 +169,9 @@ async function start(app: HTMLElement): Promise<void> {
 
   async function update(): Promise<void> {
     const query = serializeState(state);
+    const active = activeFilters(state);
+    const badge = form.querySelector<HTMLElement>('[data-active-count]');
+    if (badge) badge.textContent = active ? `(${fmt.format(active)})` : '';
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
     const sorted = state.sort !== DEFAULT_SORT.sort || state.dir !== DEFAULT_SORT.dir;
     if (!isFiltered(state) && !sorted) {
@@ -293,6 +299,11 @@ async function start(app: HTMLElement): Promise<void> {
     if (!isFiltered(state)) status.textContent = '';
     else status.textContent = strings.showing.replace('{shown}', fmt.format(Math.min(shown, current.length))).replace('{total}', fmt.format(current.length));
   }
+}
+
+/** How many filters are set (a date range counts once). */
+function activeFilters(s: FilterState): number {
+  return (s.from || s.to ? 1 : 0) + Object.values(s.facets).reduce((n, v) => n + v.length, 0);
 }
 
 function fillCell(el: HTMLElement, cell: CellView): void {

@@ -42,6 +42,7 @@ const UI = {
     ranked: '各省关停数排名',
     empty: '还没有收录任何账号，暂无可绘制的数据。',
     province: '省级行政区',
+    rankedTitle: '各省级行政区政务新媒体关停数排名',
   },
   en: {
     title: 'Timeline',
@@ -53,6 +54,7 @@ const UI = {
     ranked: 'Provinces ranked by closures',
     empty: 'No channels recorded yet, so there is nothing to chart.',
     province: 'Province',
+    rankedTitle: 'Closures of government channels by province, ranked',
   },
 };
 
@@ -86,7 +88,7 @@ export function timelineView(registry: Registry, ctx: PageContext, meta: Timelin
     chartView('timeline-live', t.live, cm, (layout, id) => liveChart(live, { ...base, id, layout, mode: 'overall' })),
     chartView('timeline-platforms', t.platforms, cm, (layout, id) => liveChart(live, { ...base, id, layout, mode: 'platforms' })),
     chartView('timeline-map', t.map, cm, (layout, id) => provinceTileMap(provinces, { ...base, id, layout })),
-    chartView('timeline-ranked', t.ranked, cm, (layout, id) => rankedBars(provinces, { ...base, id, layout, nameOf: provinceName, areaLabel: t.province })),
+    chartView('timeline-ranked', t.ranked, cm, (layout, id) => rankedBars(provinces, { ...base, id, layout, nameOf: provinceName, areaLabel: t.province, title: t.rankedTitle })),
   ];
   return { title: t.title, intro: t.intro, charts, empty: channels.length === 0, emptyText: t.empty };
 }
