@@ -40,3 +40,16 @@ export function metaView({ ctx, siteName, title, description, url }: MetaInput):
     ],
   };
 }
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The tags as HTML, every attribute fully escaped (a channel named "<script>…" stays text,
+ * not even a tag-like string inside an attribute).
+ */
+export function metaHtml(view: MetaView): string {
+  return [
+    ...view.og.map((m) => `<meta property="${escapeAttr(m.property)}" content="${escapeAttr(m.content)}">`),
+    ...view.feeds.map((f) => `<link rel="alternate" type="${escapeAttr(f.type)}" title="${escapeAttr(f.title)}" href="${escapeAttr(f.href)}">`),
+  ].join('\n');
+}
