@@ -179,10 +179,10 @@ describe('closure sentences, every reason in both languages', () => {
 describe('active and dormant channels', () => {
   it('says an active channel is the official one as recorded, and when it was checked', () => {
     expect(sentenceText(activeSentence({ text: '威海市公安局' }, '微博', d('2026-11-01'), 'zh'))).toBe(
-      '据本登记册记录，这是威海市公安局的官方微博账号。最近一次人工核实：2026年11月1日。',
+      '据本登记册记录，这是威海市公安局在微博上的官方账号。最近一次人工核实：2026年11月1日。',
     );
     expect(sentenceText(activeSentence({ text: 'Weihai PSB', original: '威海市公安局' }, 'Weibo', undefined, 'en'))).toBe(
-      'As recorded in this registry, this is the official Weibo account of Weihai PSB (威海市公安局). No one has yet recorded checking it by hand.',
+      'As recorded in this registry, this is an official account of Weihai PSB (威海市公安局). No one has yet recorded checking it by hand.',
     );
     const parts = activeSentence({ text: '威海市公安局', lang: 'zh-Hans' }, 'Weibo', d('2026-11'), 'en');
     expect(parts).toContainEqual({ kind: 'name', name: { text: '威海市公安局', lang: 'zh-Hans' } });

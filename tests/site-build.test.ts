@@ -94,10 +94,11 @@ describe('the built site', () => {
     expect(website).toContain('href="https://www.rongcheng.gov.cn/" rel="noopener noreferrer"');
   });
 
-  it('renders the closure notice from its Markdown', () => {
+  it('renders the closure notice from its Markdown on its own page, linked from the channel', () => {
     const notice = section(page('channels/rongcheng-police-weibo'), 'notice');
     expect(notice).toContain('关于荣成公安微博账号停止运营的公告');
-    expect(notice).toContain('<strong>威海公安</strong>');
+    expect(notice).toContain(`href="${BASE}notices/rongcheng-police-weibo-2024/"`);
+    expect(section(page('notices/rongcheng-police-weibo-2024'), 'notice-body')).toContain('<strong>威海公安</strong>');
   });
 
   it('links breadcrumbs and the language switch within the base path', () => {

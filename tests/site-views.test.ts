@@ -17,11 +17,12 @@ import { regionView } from '../src/site/views/region-view.ts';
 const FIXTURE = { dataDir: 'tests/fixtures/site/data', contentDir: 'tests/fixtures/site/content' };
 const zh: PageContext = { lang: 'zh', base: '/' };
 const en: PageContext = { lang: 'en', base: '/' };
+const TODAY = '2026-11-21';
 
 let registry: Registry;
 
 beforeAll(() => {
-  const { diagnostics, dataset } = checkDataset(FIXTURE, { today: '2026-11-21' });
+  const { diagnostics, dataset } = checkDataset(FIXTURE, { today: TODAY });
   expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
   registry = new Registry(dataset);
 });
@@ -172,20 +173,20 @@ describe('region page', () => {
     ]);
   });
 
-  it('groups its channels by status in the contract order, closures with their destinations', () => {
+  it('groups its live channels by body and lists its closures with their destinations', () => {
     const view = regionView(registry, '371082', en);
-    expect(view.groups.map((g) => [g.label, g.channels.map((c) => c.id)])).toEqual([
-      ['Active', ['rongcheng-script-douyin', 'rongcheng-police-douyin']],
-      ['Closing', ['rongcheng-culture-wechat']],
-      ['Closed', ['rongcheng-police-weibo']],
+    expect(view.live.map((g) => [g.agency.text, g.channels.map((c) => c.id)])).toEqual([
+      ['荣成市测试局', ['rongcheng-script-douyin']],
+      ['荣成市公安局', ['rongcheng-police-douyin']],
     ]);
-    const closed = view.groups[2]!.channels[0]!;
+    expect(view.closures.map((c) => c.id)).toEqual(['rongcheng-culture-wechat', 'rongcheng-police-weibo']);
+    const closed = view.closures[1]!;
     expect(closed.name).toEqual({ text: 'Rongcheng Police', original: '荣成公安' });
     expect(closed.date).toMatchObject({ prefix: 'closed', text: 'April 2024', datetime: '2024-04' });
     const [destination] = closed.destinations;
     expect(destination).toMatchObject({ kind: 'channel', href: '/en/channels/weihai-police-wechat/', external: false, platform: 'WeChat official account' });
     expect(destination!.via.map((v) => v.href)).toEqual(['/en/channels/weihai-police-weibo/']);
-    expect(view.groups[0]!.channels[1]!.destinations).toEqual([]);
+    expect(view.live[1]!.channels[0]!.destinations).toEqual([]);
   });
 
   it('lists subdivisions, unlinked and marked empty where nothing is recorded', () => {
@@ -202,7 +203,7 @@ describe('region page', () => {
   it('says honestly when nothing is recorded', () => {
     const empty = regionView(registry, '370100', en);
     expect(empty.empty).toBe(true);
-    expect(empty.groups).toEqual([]);
+    expect([empty.live, empty.closures]).toEqual([[], []]);
     expect(empty.name.text).toBe('Jinan');
     expect(regionView(registry, '370000', en).empty).toBe(false);
   });
@@ -211,14 +212,14 @@ describe('region page', () => {
     const nation = regionView(registry, '100000', zh);
     expect(nation.title).toBe('全国');
     expect(nation.childrenHeading).toBe('省级行政区');
-    expect(nation.groups.flatMap((g) => g.channels.map((c) => c.id))).toEqual(['gov-cn-weibo']);
+    expect(nation.live.flatMap((g) => g.channels.map((c) => c.id))).toEqual(['gov-cn-weibo']);
     expect(nation.counts.total).toBe(8);
   });
 });
 
 describe('channel page', () => {
   it('leads a closed channel with where to go, through a two-hop chain', () => {
-    const view = channelView(registry, 'rongcheng-police-weibo', zh);
+    const view = channelView(registry, 'rongcheng-police-weibo', zh, TODAY);
     expect(view.isClosure).toBe(true);
     expect(view.destinations).toHaveLength(1);
     expect(view.destinations[0]).toMatchObject({ name: { text: '威海公安微信' }, href: '/channels/weihai-police-wechat/' });
@@ -227,26 +228,26 @@ describe('channel page', () => {
   });
 
   it('keeps every date at its own precision', () => {
-    const zhView = channelView(registry, 'rongcheng-police-weibo', zh);
+    const zhView = channelView(registry, 'rongcheng-police-weibo', zh, TODAY);
     expect([zhView.opened?.text, zhView.announced?.text, zhView.closed?.text, zhView.checked?.text]).toEqual(['2012年', '2024年3月28日', '2024年4月', '2026年11月1日']);
-    const enView = channelView(registry, 'rongcheng-police-weibo', en);
+    const enView = channelView(registry, 'rongcheng-police-weibo', en, TODAY);
     expect([enView.opened?.text, enView.announced?.text, enView.closed?.text]).toEqual(['2012', '28 March 2024', 'April 2024']);
     expect(enView.closed?.datetime).toBe('2024-04');
   });
 
   it('shows the facts, the notice, the sources and the sibling channels', () => {
-    const view = channelView(registry, 'rongcheng-police-weibo', en);
+    const view = channelView(registry, 'rongcheng-police-weibo', en, TODAY);
     expect(view.title).toBe('Rongcheng Police (荣成公安)');
     expect(view.agency).toEqual({ text: 'Rongcheng Public Security Bureau', original: '荣成市公安局' });
     expect([view.statusLabel, view.platform, view.level, view.handle]).toEqual(['Closed', 'Weibo', 'County', 'rcga110']);
     expect(view.url).toEqual({ href: 'https://weibo.com/u/1234567890', text: 'weibo.com/u/1234567890' });
     expect(view.breadcrumbs.map((c) => c.href)).toEqual(['/en/regions/100000/', '/en/regions/370000/', '/en/regions/371000/', '/en/regions/371082/']);
-    expect([view.followers, view.posts, view.notes]).toEqual(['500', '860', 'Last post in March 2024.']);
+    expect([view.followers?.text, view.posts?.text, view.notes]).toEqual(['500', '860', 'Last post in March 2024.']);
     expect(view.notice).toMatchObject({
       slug: 'rongcheng-police-weibo-2024',
       title: '关于荣成公安微博账号停止运营的公告',
       kindLabel: 'Text of the notice',
-      bodyLang: 'zh-Hans',
+      lang: 'zh-Hans',
       announced: { text: '28 March 2024' },
       effective: { text: 'April 2024' },
     });
@@ -263,7 +264,7 @@ describe('channel page', () => {
   });
 
   it('sends a channel closed towards a website to that website', () => {
-    const view = channelView(registry, 'rongcheng-culture-wechat', zh);
+    const view = channelView(registry, 'rongcheng-culture-wechat', zh, TODAY);
     expect(view.statusLabel).toBe('注销中');
     expect(view.destinations).toEqual([
       { kind: 'url', name: { text: 'www.rongcheng.gov.cn' }, href: 'https://www.rongcheng.gov.cn/', external: true, via: [] },
@@ -272,14 +273,14 @@ describe('channel page', () => {
   });
 
   it('shows an active channel without destinations but with the channels that moved to it', () => {
-    const view = channelView(registry, 'weihai-police-wechat', zh);
+    const view = channelView(registry, 'weihai-police-wechat', zh, TODAY);
     expect(view.isClosure).toBe(false);
     expect(view.destinations).toEqual([]);
-    expect(view.predecessors.map((p) => p.href)).toEqual(['/channels/weihai-police-weibo/']);
+    expect(view.predecessors.map((p) => p.href)).toEqual(['/channels/weihai-police-weibo/', '/channels/rongcheng-police-weibo/']);
   });
 
   it('keeps a cited bare URL as a link', () => {
-    const view = channelView(registry, 'rongcheng-script-douyin', en);
+    const view = channelView(registry, 'rongcheng-script-douyin', en, TODAY);
     expect(view.name).toEqual({ text: '<script>alert(1)</script>', lang: 'zh-Hans' });
     expect(view.sources).toEqual([{ link: { href: 'https://example.org/evidence', text: 'example.org/evidence' } }]);
     expect(view.url).toBeUndefined();

@@ -255,13 +255,17 @@ export function dormantSentence(checked: ApproxDate | undefined, lang: Lang): Se
   return tidy([...parts, ...checkedSentence(checked, lang)]);
 }
 
-/** An active channel: the official one as recorded, and when a person last checked it. */
+/**
+ * An active channel: the official one as recorded, and when a person last checked it. (The
+ * English leaves the platform out: "an official WeChat official account account" cannot be
+ * written well, and the platform is shown right beside the sentence.)
+ */
 export function activeSentence(agency: LocalName, platform: string, checked: ApproxDate | undefined, lang: Lang): SentencePart[] {
   const agencyPart: SentencePart = { kind: 'name', name: agency };
   const parts: Parts =
     lang === 'zh'
-      ? [text('据本登记册记录，这是'), agencyPart, text(`的官方${platform}账号。`)]
-      : [text(`As recorded in this registry, this is the official ${platform} account of `), agencyPart, text('.')];
+      ? [text('据本登记册记录，这是'), agencyPart, text(`在${platform}上的官方账号。`)]
+      : [text('As recorded in this registry, this is an official account of '), agencyPart, text('.')];
   return tidy([...parts, ...checkedSentence(checked, lang)]);
 }
 
