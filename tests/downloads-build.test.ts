@@ -124,7 +124,9 @@ describe('the published data', () => {
     }
     const regions = JSON.parse(read('api/v1/regions.json')).regions as { code: string; counts: { total: number } }[];
     expect(regions.find((r) => r.code === '100000')!.counts.total).toBe(registry.channels.length);
-    expect(regions.find((r) => r.code === '371082')!.counts.total).toBeGreaterThan(0);
+    expect(regions.find((r) => r.code === '371000')!.counts.total).toBeGreaterThan(0);
+    const local = JSON.parse(read('api/v1/regions/370000.json')).regions as { code: string; counts: { total: number } }[];
+    expect(local.find((r) => r.code === '371082')!.counts.total).toBe(4);
     const closures = JSON.parse(read('api/v1/closures/370000.json')).closures as { id: string; date?: string }[];
     expect(closures.map((c) => c.id)).toContain('rongcheng-police-weibo');
     expect(JSON.parse(read('api/v1/closures/index.json')).total).toBe(closures.length);

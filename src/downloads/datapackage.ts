@@ -123,7 +123,7 @@ export function dataPackage(input: DataPackageInput): Record<string, Json> {
       file.bytes,
       channelFields,
       {
-        description: `One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree.${parts > 1 ? ' The table is split into parts (each with the header row) to keep every file under 25 MB; together they are the whole table.' : ''} ${INJECTION_NOTE}`,
+        description: `One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree.${parts > 1 ? ' The table is split into parts (each with the header row) to keep every file under 20 MB; together they are the whole table.' : ''} ${INJECTION_NOTE}`,
       },
     ),
   );

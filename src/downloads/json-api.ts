@@ -16,8 +16,8 @@ import { provinceCodeOf } from './csv-export.ts';
 
 export const API_DIR = 'api/v1';
 export const CHANNELS_PER_SHARD = 2000;
-/** No published file may pass this (the largest file many static hosts accept is 25 MB). */
-export const FILE_BYTE_LIMIT = 25 * 1024 * 1024;
+/** No published file may pass this (25 MB, the largest file some static hosts accept). */
+export const FILE_BYTE_LIMIT = 25_000_000;
 export const SHARD_BYTE_LIMIT = 20 * 1024 * 1024;
 
 /** Absolute page URLs of a channel or region, in both languages. */
@@ -144,14 +144,25 @@ export function regionJson(registry: Registry, r: Region, links: PageLinks): Rec
   }) as Record<string, Json>;
 }
 
-/** Regions in regions.json: the nation, every province, and every region with channels. */
-export function publishedRegions(registry: Registry): Region[] {
-  const out: Region[] = [];
+/**
+ * Regions as the API files them: regions.json holds the nation, every province and every
+ * prefecture; regions/<province>.json every county and township of that province with
+ * channels (tens of thousands at national scale, so they are split by province).
+ */
+export function publishedRegions(registry: Registry): { top: Region[]; byProvince: Map<string, Region[]> } {
+  const top: Region[] = [];
+  const byProvince = new Map<string, Region[]>();
   for (const code of registry.regionPageCodes()) {
     const r = registry.regions.get(code)!;
-    if (r.kind === 'nation' || r.kind === 'province' || registry.countsIn(code).total > 0) out.push(r);
+    if (r.kind === 'nation' || r.kind === 'province' || r.kind === 'prefecture') top.push(r);
+    else if (registry.countsIn(code).total > 0) {
+      const province = provinceCodeOf(registry.regions, code);
+      let list = byProvince.get(province);
+      if (!list) byProvince.set(province, (list = []));
+      list.push(r);
+    }
   }
-  return out;
+  return { top, byProvince };
 }
 
 export function eventJson(e: Registry['events'][number]): Record<string, Json> {

@@ -11,7 +11,7 @@ import { channelJson, FILE_BYTE_LIMIT, type PageLinks } from './json-api.ts';
 
 export const DOWNLOADS_DIR = 'downloads';
 /** Parts are cut below the hard limit, leaving room for the header. */
-export const PART_BYTE_LIMIT = 24 * 1024 * 1024;
+export const PART_BYTE_LIMIT = 20 * 1024 * 1024;
 
 export interface PlannedFile {
   /** Path relative to the site's output folder. */

@@ -85,6 +85,7 @@ export const FEED_FILES = {
 export const API_FILES = {
   index: `${API_DIR}/index.json`,
   regions: `${API_DIR}/regions.json`,
+  provinceRegions: (province: string) => `${API_DIR}/regions/${province}.json`,
   events: `${API_DIR}/events.json`,
   sources: `${API_DIR}/sources.json`,
   closuresIndex: `${API_DIR}/closures/index.json`,
@@ -175,7 +176,14 @@ export function writeDownloads(outDir: string, ctx: PublishContext): WrittenFile
     return { file, first: byId[r.start]!.id, last: byId[r.end - 1]!.id, count: r.end - r.start };
   });
   texts.length = 0;
-  putJson(API_FILES.regions, { regions: publishedRegions(registry).map((r) => regionJson(registry, r, links)) });
+  const regionFiles = publishedRegions(registry);
+  const localRegions: { province: string; file: string; count: number }[] = [];
+  for (const [province, list] of [...regionFiles.byProvince].sort(([a], [b]) => a.localeCompare(b))) {
+    const file = API_FILES.provinceRegions(province);
+    putJson(file, { province, regions: list.map((r) => regionJson(registry, r, links)) });
+    localRegions.push({ province, file, count: list.length });
+  }
+  putJson(API_FILES.regions, { regions: regionFiles.top.map((r) => regionJson(registry, r, links)), local: localRegions });
   putJson(API_FILES.events, { events: registry.events.map(eventJson) });
   putJson(API_FILES.sources, { sources: [...registry.sources.values()].map(sourceJson) });
   const closures = closuresNewestFirst(registry.channels);

@@ -77,8 +77,13 @@ const API_DOCS = (lang: Lang) => {
     },
     {
       path: `${API_DIR}/regions.json`,
-      what: t(L('全国、各省级行政区和所有收录了账号的地区，以及含下辖地区的账号统计。', 'The nation, every province and every region with channels, with counts including subdivisions.')),
-      shape: '{ regions: [ { code, name, name_en, kind: nation|province|prefecture|county|township, parent?, counts: { active, dormant, closing, closed, total }, channels_here, page, page_en } ] }',
+      what: t(L('全国、各省级行政区和各地级行政区，以及含下辖地区的账号统计；local 列出各省收录了账号的县级和乡级地区所在的文件。', 'The nation, every province and every prefecture, with counts including subdivisions; local lists the files holding each province\'s counties and townships with channels.')),
+      shape: '{ regions: [ Region ], local: [ { province, file, count } ] }\nRegion = { code, name, name_en, kind: nation|province|prefecture|county|township, parent?, counts: { active, dormant, closing, closed, total }, channels_here, page, page_en }',
+    },
+    {
+      path: `${API_DIR}/regions/<province>.json`,
+      what: t(L('一个省级行政区内收录了账号的县级和乡级地区。', 'A province\'s counties and townships that have channels.')),
+      shape: '{ province, regions: [ Region ] }',
     },
     {
       path: `${API_DIR}/closures/index.json`,
@@ -158,7 +163,7 @@ export const DATA_COPY = {
     dateLabel: '日期',
     csvHeading: 'CSV：完整数据集',
     csvIntro: 'UTF-8 编码（带 BOM，Excel 可直接打开中文）、逗号分隔、CRLF 换行，第一行为列名。列与仓库中 data/channels/*.csv 相同，其后是由地区树推导的几列。',
-    csvParts: '单个文件超过 24 MB 时按行拆分为若干部分（channels-1.csv、channels-2.csv……），每部分都带列名行，合起来即完整数据。',
+    csvParts: '单个文件超过 20 MB 时按行拆分为若干部分（channels-1.csv、channels-2.csv……），每部分都带列名行，合起来即完整数据。',
     injection: '防公式注入：以 =、+、-、@、制表符或回车开头的单元格，前面加了一个英文单引号（\'），电子表格会把它当作文字而不是公式执行。如需与原始数据完全一致的值，去掉紧跟这些字符之前的单引号即可；JSON 文件中的值未做改动。',
     rows: '行',
     jsonHeading: 'JSON：完整数据集',
@@ -193,7 +198,7 @@ export const DATA_COPY = {
     dateLabel: 'Date',
     csvHeading: 'CSV: the full dataset',
     csvIntro: 'UTF-8 (with a byte-order mark, so Excel shows the Chinese correctly), comma-separated, CRLF line ends, column names in the first row. The columns are those of data/channels/*.csv in the repository, followed by a few derived from the region tree.',
-    csvParts: 'A file that would pass 24 MB is split by rows into parts (channels-1.csv, channels-2.csv …), each with the header row; together they are the whole table.',
+    csvParts: 'A file that would pass 20 MB is split by rows into parts (channels-1.csv, channels-2.csv …), each with the header row; together they are the whole table.',
     injection: 'Formula-injection guard: cells that begin with =, +, -, @, a tab or a carriage return have a single quote (\') put in front, so spreadsheet programs show them as text instead of running them as formulas. To get values exactly as recorded, drop a single quote that comes right before one of those characters; the JSON files carry the values unchanged.',
     rows: 'rows',
     jsonHeading: 'JSON: the full dataset',
