@@ -16,7 +16,7 @@ import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import type { PageContext } from '../src/site/i18n.ts';
 import {
-  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS,
+  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
 } from '../src/site/views/closures-view.ts';
 import { regionChartsView, subtreeChannels } from '../src/site/views/region-charts.ts';
 import { timelineView } from '../src/site/views/timeline-view.ts';
@@ -166,6 +166,11 @@ describe('the wire format', () => {
     expect(decodeRow(JSON.parse(JSON.stringify(encodeRow(full))))).toEqual(full);
     const bare = row({ id: 'r', status: 'closing', reason: undefined });
     expect(decodeRow(encodeRow(bare))).toEqual(Object.fromEntries(Object.entries(bare).filter(([, v]) => v !== undefined)));
+  });
+
+  it('splits a long period into several shard files', () => {
+    expect(shardFiles('2024-06', 3)).toEqual(['2024-06.json']);
+    expect(shardFiles('2024', SHARD_ROWS * 2 + 1)).toEqual(['2024.json', '2024.2.json', '2024.3.json']);
   });
 
   it('files rows by month, year or undated, newest first', () => {

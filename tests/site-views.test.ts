@@ -89,8 +89,8 @@ describe('layout', () => {
   it('offers prose pages in the navigation only where they exist', () => {
     const zhNav = layoutView({ ...base, ctx: zhCtx }).nav.map((n) => n.href);
     const enNav = layoutView({ ...base, ctx: enCtx }).nav.map((n) => n.href);
-    expect(zhNav).toEqual(['/registry/', '/registry/regions/100000/', '/registry/data/', '/registry/changes/', '/registry/about/', '/registry/contribute/']);
-    expect(enNav).toEqual(['/registry/en/', '/registry/en/regions/100000/', '/registry/en/data/', '/registry/en/changes/', '/registry/en/about/']);
+    expect(zhNav).toEqual(['/registry/', '/registry/regions/100000/', '/registry/closures/', '/registry/timeline/', '/registry/data/', '/registry/changes/', '/registry/about/', '/registry/contribute/']);
+    expect(enNav).toEqual(['/registry/en/', '/registry/en/regions/100000/', '/registry/en/closures/', '/registry/en/timeline/', '/registry/en/data/', '/registry/en/changes/', '/registry/en/about/']);
     expect(layoutView({ ...base, ctx: zhCtx }).nav.find((n) => n.current)?.text).toBe('地区');
   });
 

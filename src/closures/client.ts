@@ -149,11 +149,13 @@ async function start(app: HTMLElement): Promise<void> {
     let p = shards.get(key);
     if (!p) {
       const entry = manifest!.periods.find((x) => x.key === key)!;
-      p = fetch(new URL(entry.file, manifestUrl)).then(async (res) => {
-        if (!res.ok) throw new Error(`${res.status} ${entry.file}`);
-        const shard = (await res.json()) as Shard;
-        return shard.rows.map(decodeRow);
-      });
+      p = Promise.all(
+        entry.files.map(async (file) => {
+          const res = await fetch(new URL(file, manifestUrl));
+          if (!res.ok) throw new Error(`${res.status} ${file}`);
+          return ((await res.json()) as Shard).rows.map(decodeRow);
+        }),
+      ).then((parts) => parts.flat());
       p.catch(() => shards.delete(key));
       shards.set(key, p);
     }

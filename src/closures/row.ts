@@ -125,8 +125,8 @@ export interface ClosuresManifest {
   readonly total: number;
   readonly dataVersion?: string;
   readonly dataUpdated: string;
-  /** Newest first; `file` is relative to the manifest. */
-  readonly periods: readonly { readonly key: string; readonly count: number; readonly file: string }[];
+  /** Newest first; `files` (a long period is split into several) are relative to the manifest. */
+  readonly periods: readonly { readonly key: string; readonly count: number; readonly files: readonly string[] }[];
   /** Rows per facet value over the whole registry. */
   readonly facets: Readonly<Record<FacetKey, Readonly<Record<string, number>>>>;
   /** Names of the provinces and prefectures the facets mention: code → [zh, en, parent province]. */

@@ -94,8 +94,18 @@ export function closureRow(registry: Registry, c: Channel): ClosureRow {
 // ---------------------------------------------------------------------------------------
 // Shards and manifest (language-neutral JSON)
 
-export function shardFile(key: string): string {
-  return `${key}.json`;
+/** Rows per shard file: a long period (a year-only one, say) is split so no file is heavy. */
+export const SHARD_ROWS = 2000;
+
+/** The shard file names of a period: "2024-06.json", then "2024-06.2.json" … when long. */
+export function shardFiles(key: string, count: number): string[] {
+  const parts = Math.max(1, Math.ceil(count / SHARD_ROWS));
+  return Array.from({ length: parts }, (_, i) => (i === 0 ? `${key}.json` : `${key}.${i + 1}.json`));
+}
+
+/** Every shard file of the registry with its period and part (1-based). */
+export function allShardFiles(registry: Registry): { file: string; key: string; part: number }[] {
+  return [...closureData(registry).periods].flatMap(([key, list]) => shardFiles(key, list.length).map((file, i) => ({ file, key, part: i + 1 })));
 }
 
 export function closuresManifest(registry: Registry, meta: { dataVersion?: string; dataUpdated: string }): ClosuresManifest {
@@ -113,14 +123,14 @@ export function closuresManifest(registry: Registry, meta: { dataVersion?: strin
     total: rows.length,
     dataVersion: meta.dataVersion,
     dataUpdated: meta.dataUpdated,
-    periods: [...periods].map(([key, list]) => ({ key, count: list.length, file: shardFile(key) })),
+    periods: [...periods].map(([key, list]) => ({ key, count: list.length, files: shardFiles(key, list.length) })),
     facets,
     areas,
   };
 }
 
-export function closuresShard(registry: Registry, key: string): Shard {
-  const rows = closureData(registry).periods.get(key) ?? [];
+export function closuresShard(registry: Registry, key: string, part = 1): Shard {
+  const rows = (closureData(registry).periods.get(key) ?? []).slice((part - 1) * SHARD_ROWS, part * SHARD_ROWS);
   return { v: 1, key, rows: rows.map(encodeRow) };
 }
 

@@ -88,6 +88,8 @@ export function layoutView(input: LayoutInput): LayoutView {
   const nav: NavItem[] = [
     { href: localePath(ctx, routes.home()), text: t.nav.home, current: route === routes.home() },
     { href: localePath(ctx, regionsRoute), text: t.nav.regions, current: route.startsWith('/regions/') },
+    { href: localePath(ctx, '/closures/'), text: t.nav.closures, current: route.startsWith('/closures/') },
+    { href: localePath(ctx, '/timeline/'), text: t.nav.timeline, current: route === '/timeline/' },
   ];
   nav.push(
     { href: localePath(ctx, routes.data()), text: t.nav.data, current: route === routes.data() },

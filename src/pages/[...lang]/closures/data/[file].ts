@@ -4,16 +4,19 @@
  */
 import type { APIRoute } from 'astro';
 import { siteData } from '../../../../site/registry.ts';
-import { closuresManifest, closuresShard, closureData, shardFile } from '../../../../site/views/closures-view.ts';
+import { allShardFiles, closuresManifest, closuresShard } from '../../../../site/views/closures-view.ts';
 
 export function getStaticPaths() {
-  const keys = [...closureData(siteData().registry).periods.keys()];
-  return [{ params: { lang: undefined, file: 'index.json' } }, ...keys.map((key) => ({ params: { lang: undefined, file: shardFile(key) } }))];
+  const shards = allShardFiles(siteData().registry);
+  return [
+    { params: { lang: undefined, file: 'index.json' }, props: { key: '', part: 0 } },
+    ...shards.map((s) => ({ params: { lang: undefined, file: s.file }, props: { key: s.key, part: s.part } })),
+  ];
 }
 
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, props }) => {
   const { registry, dataVersion, dataUpdated } = siteData();
-  const file = params.file!;
-  const body = file === 'index.json' ? closuresManifest(registry, { dataVersion, dataUpdated }) : closuresShard(registry, file.replace(/\.json$/, ''));
+  const { key, part } = props as { key: string; part: number };
+  const body = params.file === 'index.json' ? closuresManifest(registry, { dataVersion, dataUpdated }) : closuresShard(registry, key, part);
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
