@@ -211,6 +211,15 @@ describe.each([
     expect(found).not.toContain('dongcheng-market');
   });
 
+  it('finds every channel under a region named only in the region tree', async () => {
+    const { index } = build(options);
+    // 山东 and Shandong occur in no channel's own fields, only in the province's names.
+    const shandong = ['rongcheng-police-weibo', 'rongcheng-police-wechat', 'rongcheng-traffic', 'weihai-police-weibo', 'rongcheng-release', 'yatou-release'];
+    expect((await names(index, '山东')).sort()).toEqual([...shandong].sort());
+    expect((await names(index, 'shandong')).sort()).toEqual([...shandong].sort());
+    expect(await names(index, '东城区')).toEqual(['dongcheng-market']);
+  });
+
   it('finds channels by English agency words and region names', async () => {
     const { index } = build(options);
     expect(await names(index, 'market regulation')).toEqual(['dongcheng-market']);

@@ -264,7 +264,9 @@ function postingsByToken(postingTokens: Int32Array, recordStarts: Int32Array, to
   for (let id = 0; id + 1 < recordStarts.length; id++) {
     for (let i = recordStarts[id]!; i < recordStarts[id + 1]!; i++) ids[fill[postingTokens[i]!]!++] = id;
   }
-  return { of: (t) => ids.subarray(starts[t]!, starts[t + 1]!) };
+  // Tokens interned later (region names only) have no postings of their own.
+  const none = new Int32Array(0);
+  return { of: (t) => (t < tokenCount ? ids.subarray(starts[t]!, starts[t + 1]!) : none) };
 }
 
 /** Sorted ids and unsorted ranges → sorted, merged half-open runs. */
