@@ -173,6 +173,7 @@ describe('the published data', () => {
       expect(data).toContain(`<meta property="og:url" content="https://example.org${BASE}${lang}data/">`);
       expect(data).toContain(`<meta property="og:locale" content="${lang ? 'en_US' : 'zh_CN'}">`);
       expect(data).toContain(`type="application/atom+xml"`);
+      expect(read(`${lang}regions/370000/index.html`)).toContain(`href="${BASE}${lang}feeds/370000.xml"`);
       const changes = read(`${lang}changes/index.html`);
       // the dataset was copied outside the repository: no history, and the page says so
       expect(changes).toContain(lang ? 'not in a git repository' : '不在 git 仓库中');

@@ -19,7 +19,7 @@ import { atomFeed, feedEntries, jsonFeed, xmlEscape, type FeedMeta } from '../sr
 import { channelsById, planShards, shardFor, type Shard } from '../src/downloads/json-api.ts';
 import { downloadPlan, pageLinks } from '../src/downloads/plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt } from '../src/downloads/sitemap.ts';
-import { metaView } from '../src/site/views/meta-view.ts';
+import { metaHtml, metaView, provinceFeedFor } from '../src/site/views/meta-view.ts';
 import { CHANNEL_HEADER, channelRow, checkRows, TODAY, writeDataset } from './helpers/dataset.ts';
 
 const links = pageLinks('https://example.org', '/r/');
@@ -219,6 +219,11 @@ describe('Open Graph tags', () => {
     expect(tags).toMatchObject({ 'og:title': 'T', 'og:description': 'D', 'og:url': 'https://example.org/r/en/', 'og:site_name': 'S', 'og:locale': 'en_US' });
     expect(Object.keys(tags).some((k) => k.startsWith('og:image'))).toBe(false);
     expect(view.feeds.map((f) => f.href)).toEqual(['/r/en/feed.xml', '/r/en/feed.json']);
+    const province = metaView({ ctx: { lang: 'zh', base: '/' }, siteName: 'S', title: 'T', description: 'D', provinceFeed: provinceFeedFor('/regions/370000/', () => 3) });
+    expect(province.feeds.map((f) => f.href)).toEqual(['/feed.xml', '/feed.json', '/feeds/370000.xml', '/feeds/370000.json']);
+    expect(provinceFeedFor('/regions/370000/', () => 0)).toBeUndefined();
+    expect(provinceFeedFor('/regions/371000/', () => 3)).toBeUndefined();
+    expect(metaHtml(metaView({ ctx: { lang: 'zh', base: '/' }, siteName: 'S', title: '<script>"x"&', description: 'D' }))).toContain('content="&lt;script&gt;&quot;x&quot;&amp;"');
   });
 });
 

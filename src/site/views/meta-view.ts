@@ -18,9 +18,17 @@ export interface MetaInput {
   readonly description: string;
   /** Absolute canonical URL; absent for pages that are not indexed. */
   readonly url?: string;
+  /** Province code when the page is a province with closures: its own feeds are offered too. */
+  readonly provinceFeed?: string;
 }
 
-export function metaView({ ctx, siteName, title, description, url }: MetaInput): MetaView {
+/** The province whose feeds a page offers: a province page ("/regions/370000/") with closures. */
+export function provinceFeedFor(route: string, closuresIn: (code: string) => number): string | undefined {
+  const code = /^\/regions\/(\d{2}0000)\/$/.exec(route)?.[1];
+  return code && code !== '100000' && closuresIn(code) > 0 ? code : undefined;
+}
+
+export function metaView({ ctx, siteName, title, description, url, provinceFeed }: MetaInput): MetaView {
   const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
   const prefix = `${ctx.base}${ctx.lang === 'en' ? 'en/' : ''}`;
   const feedTitle = ctx.lang === 'zh' ? `${siteName}：最近关停` : `${siteName}: recent closures`;
@@ -37,6 +45,12 @@ export function metaView({ ctx, siteName, title, description, url }: MetaInput):
     feeds: [
       { type: 'application/atom+xml', title: feedTitle, href: `${prefix}feed.xml` },
       { type: 'application/feed+json', title: feedTitle, href: `${prefix}feed.json` },
+      ...(provinceFeed
+        ? [
+            { type: 'application/atom+xml', title: `${feedTitle} (${provinceFeed})`, href: `${prefix}feeds/${provinceFeed}.xml` },
+            { type: 'application/feed+json', title: `${feedTitle} (${provinceFeed})`, href: `${prefix}feeds/${provinceFeed}.json` },
+          ]
+        : []),
     ],
   };
 }
