@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --channels 500000] [--seed 1] [--today YYYY-MM-DD]
+ * npm run bench:search [-- --channels 500000] [--seed 1] [--today YYYY-MM-DD] [--browser]
  *
  * Measures the search index on a synthetic national dataset: builds it, writes it to
  * bench-out/search-index/<N>/search/, and reports its total size, file count and largest
@@ -7,9 +7,15 @@
  * records), and the client script's size. PASS/FAIL: every query must download under 300 KB
  * (counted uncompressed; the gzip figure shows what a compressing server would send).
  * Exits 1 on FAIL. Reuses bench-out/<N>/ from `npm run bench` when it holds the same dataset.
+ *
+ * --browser also times each query in Chromium as a mid-range phone on a slow network would
+ * run it (CPU slowed 4×, 150 ms round trips, 1.6 Mbit/s: DevTools' "Slow 4G"), cold cache,
+ * from the input event to the results shown (the client's 150 ms typing pause included).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { formatDiagnostic } from '../src/domain/diagnostics.ts';
@@ -20,7 +26,7 @@ import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
 import { fileSource, SearchIndex } from '../src/search/query.ts';
 import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
-import { buildSearchIndexInto, SEARCH_DIR } from '../src/search/write-index.ts';
+import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 
 const BUDGET_BYTES = 300 * 1024;
@@ -39,6 +45,7 @@ if (!Number.isSafeInteger(channels) || channels < 1) {
   process.exit(2);
 }
 
+const browserTiming = process.argv.includes('--browser');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const secondsSince = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
@@ -150,6 +157,60 @@ for (const [query, kind] of QUERIES) {
   console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(fetched.length + 1).padStart(6)}${kb(bytes).padStart(11)}${kb(gzip).padStart(11)}${count.padStart(10)}${ms.toFixed(0).padStart(7)}  ${top}`);
 }
 
+if (browserTiming) await timeInBrowser(dirname(outDir), client, QUERIES.map(([q]) => q));
+
 const pass = worst < BUDGET_BYTES;
 console.log(`\n${pass ? 'PASS' : 'FAIL'}: the heaviest query downloads ${kb(worst)} (budget ${kb(BUDGET_BYTES)}, uncompressed); client ${kb(clientGzip)} gzipped; manifest ${MANIFEST_FILE} ${kb(manifestBytes)}`);
 process.exit(pass ? 0 : 1);
+
+/** Serves the index and a page with the search form, and times queries in throttled Chromium. */
+async function timeInBrowser(siteDir: string, clientCode: string, queries: readonly string[]): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  writeFileSync(join(siteDir, SEARCH_DIR, CLIENT_FILE), clientCode);
+  const page = `<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>search</title>
+<form action="/regions/100000/" role="search" data-search="/search/index.json"><label for="q">搜索</label><input id="q" name="q" type="search"><button>搜索</button></form>
+<script type="module" src="/search/client.js"></script>`;
+  const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    try {
+      const body = readFileSync(join(siteDir, normalize(path).replace(/^(\.\.[/\\])+/, '')));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  console.log(`\nin Chromium, CPU 4× slower, 150 ms RTT, 1.6 Mbit/s, cold cache (input → results shown):`);
+  let slowest = 0;
+  for (const query of queries) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 94_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await tab.goto(`${origin}/`);
+    const ms = await tab.evaluate(
+      (q) =>
+        new Promise<number>((resolve) => {
+          const input = document.querySelector<HTMLInputElement>('#q')!;
+          const status = document.querySelector('.search-status')!;
+          const start = performance.now();
+          new MutationObserver(() => status.textContent && resolve(performance.now() - start)).observe(status, { childList: true, characterData: true, subtree: true });
+          input.value = q;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      query,
+    );
+    slowest = Math.max(slowest, ms);
+    console.log(`  ${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${ms.toFixed(0).padStart(6)} ms`);
+    await context.close();
+  }
+  await browser.close();
+  server.close();
+  console.log(`  slowest ${slowest.toFixed(0)} ms (${slowest < 1000 ? 'under' : 'OVER'} a second)`);
+}

@@ -118,10 +118,11 @@ function enhance(form: HTMLFormElement, n: number): void {
     timer = setTimeout(() => void run(shown), DELAY_MS);
   });
   input.addEventListener('focus', () => void loadIndex(manifestUrl).catch(() => undefined), { once: true });
+  // Enter searches in place; focus stays in the box and the live region reads the count.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    void run(shown).then(() => links()[0]?.focus());
+    void run(shown);
   });
   more.addEventListener('click', () => {
     const next = links().length;
