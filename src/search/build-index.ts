@@ -152,30 +152,31 @@ export function buildSearchIndex(docs: readonly SearchDoc[], regions: RegionLook
   };
 
   // Encode every token; big ones go to files of their own.
+  const scratch = new ByteWriter();
   const entries: { entry: ShardEntry; size: number }[] = [];
   let nextFileId = 0;
   for (let t = 0; t < tokens.length; t++) {
     const runs = mergeRuns(ids.of(t), ranges[t]);
     const blocks = splitIntoBlocks(runs);
+    // Encoded as inline segments (varint block, body)* in one reused buffer; a big token's
+    // bodies are then cut out of it into files.
+    scratch.reset();
     const bodies = blocks.map(({ block, runs: blockRuns }) => {
-      const w = new ByteWriter();
-      encodeBlock(blockRuns, w);
-      return { block, body: w.result() };
+      scratch.varint(block);
+      const start = scratch.length;
+      encodeBlock(blockRuns, scratch);
+      return { block, start, end: scratch.length };
     });
     const count = countOf(runs);
-    const size = bodies.reduce((n, b) => n + b.body.length + 2, 0);
+    const size = scratch.length;
     const token = tokens[t]!;
     if (size <= inlineLimit) {
-      const w = new ByteWriter();
-      for (const { block, body } of bodies) {
-        w.varint(block);
-        w.bytes(body);
-      }
-      const entry: ShardEntry = { token, count, inline: { segments: bodies.length, bytes: w.result() } };
+      const entry: ShardEntry = { token, count, inline: { segments: bodies.length, bytes: scratch.result() } };
       entries.push({ entry, size: size + token.length * 3 + 4 });
     } else {
       const fileId = nextFileId++;
-      for (const { block, body } of bodies) put(blockPath(fileId, block), body);
+      const all = scratch.result();
+      for (const { block, start, end } of bodies) put(blockPath(fileId, block), all.slice(start, end));
       entries.push({ entry: { token, count, external: { fileId, blocks: bodies.map((b) => b.block) } }, size: token.length * 3 + 8 });
     }
   }

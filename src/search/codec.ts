@@ -24,7 +24,7 @@ const FORM_RUNS = 1;
 const FORM_BITMAP = 2;
 
 export class ByteWriter {
-  private buf = new Uint8Array(256);
+  private buf = new Uint8Array(64);
   length = 0;
 
   private room(n: number): void {
@@ -48,6 +48,10 @@ export class ByteWriter {
       n >>>= 7;
     }
     this.buf[this.length++] = n;
+  }
+
+  reset(): void {
+    this.length = 0;
   }
 
   bytes(b: Uint8Array): void {
@@ -119,17 +123,19 @@ export function encodeBlock(runs: readonly number[], out: ByteWriter): void {
   const last = runs.length ? runs[runs.length - 1]! - 1 : 0;
   const bitmapBytes = (last >> 3) + 1;
 
-  const body = new ByteWriter();
-  let form: number;
+  // The sizes above are exact, so the body is written straight after its length.
+  const body = out;
   if (bitmapBytes < listBytes && bitmapBytes < runBytes) {
-    form = FORM_BITMAP;
+    out.byte(FORM_BITMAP);
+    out.varint(bitmapBytes);
     const bits = new Uint8Array(bitmapBytes);
     for (let i = 0; i < runs.length; i += 2) {
       for (let id = runs[i]!; id < runs[i + 1]!; id++) bits[id >> 3]! |= 1 << (id & 7);
     }
     body.bytes(bits);
   } else if (runBytes < listBytes) {
-    form = FORM_RUNS;
+    out.byte(FORM_RUNS);
+    out.varint(runBytes);
     body.varint(runs.length / 2);
     let end = 0;
     for (let i = 0; i < runs.length; i += 2) {
@@ -138,7 +144,8 @@ export function encodeBlock(runs: readonly number[], out: ByteWriter): void {
       end = runs[i + 1]!;
     }
   } else {
-    form = FORM_LIST;
+    out.byte(FORM_LIST);
+    out.varint(listBytes);
     body.varint(count);
     let prev = 0;
     for (let i = 0; i < runs.length; i += 2) {
@@ -148,9 +155,6 @@ export function encodeBlock(runs: readonly number[], out: ByteWriter): void {
       }
     }
   }
-  out.byte(form);
-  out.varint(body.length);
-  out.bytes(body.result());
 }
 
 /** A set of ids within one block, one bit each. */
