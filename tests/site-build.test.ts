@@ -114,13 +114,17 @@ describe('the built site', () => {
     expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('class="synthetic-banner"');
   });
 
-  it('keeps every link inside the base path, runs no script, and loads nothing from elsewhere', () => {
+  it('keeps every link inside the base path, runs no inline script, and loads nothing from elsewhere', () => {
     const files = htmlFiles(outDir);
     expect(files.length).toBeGreaterThan(channelIds.length * 2);
     const stylesheets = new Set<string>();
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
-      expect(html, file).not.toMatch(/<script\b/i);
+      // scripts only as separate same-site module files (the CSP forbids inline ones)
+      for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        expect(attributes, file).toMatch(/type="module" src="\/registry\//);
+        expect(body!.trim(), file).toBe('');
+      }
       expect(html, file).not.toMatch(/\sstyle=/i);
       expect(html, file).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self';`);
       for (const [, href] of html.matchAll(/\shref="(\/[^"]*)"/g)) expect(href, file).toMatch(/^\/registry\//);

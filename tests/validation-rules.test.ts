@@ -321,3 +321,20 @@ describe('notice dates written unquoted', () => {
     expect(fromDate.announced).toEqual(fromText.announced);
   });
 });
+
+describe('raw HTML in notices', () => {
+  const frontmatter = '---\ntitle: t\nchannels:\n  - a\nissuer: i\nsource: cd-2024-08-28\nlang: zh\n---\n';
+  const withBody = (body: string) => checkRows([closed('a', { notice: 'n' })], { 'content/notices/n.md': `${frontmatter}${body}` });
+
+  it('NOTICE_HTML: a tag or comment in the body, at its line and column', () => {
+    const checked = withBody('第一段。\n\n请访问 <a href="https://x.example/">这里</a>。\n');
+    expect(codes(checked, 'error')).toEqual(['NOTICE_HTML@11']);
+    expect(only(checked, 'NOTICE_HTML')[0]).toMatchObject({ col: 5 });
+    expect(codes(withBody('<!-- hidden -->\n'), 'error')).toEqual(['NOTICE_HTML@9']);
+    expect(codes(withBody('<iframe src="https://x.example/"></iframe>\n'), 'error')).toEqual(['NOTICE_HTML@9']);
+  });
+
+  it('allows angle brackets that are not tags, and tags shown as code', () => {
+    expect(codes(withBody('粉丝数 < 500，发文 > 800。\n\n代码 `<b>` 不算。\n\n```\n<div>示例</div>\n```\n'))).toEqual([]);
+  });
+});

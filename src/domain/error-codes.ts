@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   NOTICE_UNKNOWN_CHANNEL: 'A notice names a channel id that is not in the registry.',
   NOTICE_NOT_LINKED: 'A notice names a channel whose row does not name the notice back.',
   NOTICE_NOT_MARKDOWN: 'Notices must be plain Markdown (.md); MDX could run code at build time.',
+  NOTICE_HTML: 'A notice body contains raw HTML; write plain Markdown (HTML could change or break the page).',
   STATUS_DATE_MISMATCH: 'A closure date is given but the status says the channel is still active or dormant.',
   FRONTMATTER: 'The notice frontmatter is missing, not YAML, or has a wrong field.',
   REGION_PARENT_UNKNOWN: 'A region override names a parent code that does not exist.',

@@ -52,6 +52,8 @@ export interface LoadedDataset {
    * unknown: the row's own errors already say what to fix.
    */
   readonly rejectedChannelIds: ReadonlySet<string>;
+  /** Slugs of notice files rejected for their own errors (not reported again as unknown). */
+  readonly rejectedNoticeSlugs: ReadonlySet<string>;
   /** True when DATA_DIR holds the marker file written by `npm run synth`. */
   readonly synthetic: boolean;
 }
@@ -117,26 +119,29 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
   const sources = rowsOf('sources.csv', sourceSchema, true);
   const events = rowsOf('events.csv', eventSchema, false);
   const regionOverrides = rowsOf('regions.csv', regionOverrideSchema, false);
-  const notices = loadNotices(join(paths.contentDir, 'notices'), diagnostics);
+  const rejectedNoticeSlugs = new Set<string>();
+  const notices = loadNotices(join(paths.contentDir, 'notices'), diagnostics, rejectedNoticeSlugs);
 
   const synthetic = existsSync(join(paths.dataDir, SYNTHETIC_MARKER));
-  return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds, synthetic };
+  return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds, rejectedNoticeSlugs, synthetic };
 }
 
-function loadNotices(dir: string, diagnostics: DiagnosticList): NoticeRecord[] {
+function loadNotices(dir: string, diagnostics: DiagnosticList, rejected: Set<string>): NoticeRecord[] {
   if (!existsSync(dir)) return [];
   const notices: NoticeRecord[] = [];
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name);
     if (/\.mdx$/i.test(name)) {
+      rejected.add(name.replace(/\.mdx$/i, ''));
       diagnostics.error({ file, line: 1, col: 1 }, 'NOTICE_NOT_MARKDOWN', 'notices must be plain Markdown: rename it to .md and remove any import/export or JSX');
       continue;
     }
     if (!/\.md$/i.test(name)) continue;
+    const slug = name.replace(/\.md$/i, '');
     const text = decodeUtf8(readFileSync(file), file, diagnostics);
-    if (text === null) continue;
-    const notice = parseNotice(file, name.replace(/\.md$/i, ''), text, diagnostics);
+    const notice = text === null ? undefined : parseNotice(file, slug, text, diagnostics);
     if (notice) notices.push(notice);
+    else rejected.add(slug);
   }
   return notices;
 }
@@ -194,5 +199,30 @@ export function parseNotice(file: string, slug: string, text: string, diagnostic
     return undefined;
   }
   if (!ok) return undefined;
-  return { ...result.data, from, slug, body: text.slice(match[0].length).trim() };
+  const bodyStart = match[0].length;
+  const html = firstRawHtml(text, bodyStart);
+  if (html) {
+    diagnostics.error({ file, ...html.at }, 'NOTICE_HTML', `the notice contains raw HTML (${html.tag}); write plain Markdown: links as [text](https://…), emphasis as **text**`);
+    return undefined;
+  }
+  return { ...result.data, from, slug, body: text.slice(bodyStart).trim() };
+}
+
+/**
+ * The first HTML tag or comment in a Markdown body outside code, with its line and column.
+ * Markdown passes raw HTML through to the page, so a contributed notice could otherwise add
+ * markup (forms, iframes, styles) that the site never meant to publish.
+ */
+export function firstRawHtml(text: string, from: number): { tag: string; at: { line: number; col: number } } | undefined {
+  const tagPattern = /<!--|<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?/g;
+  // Blank out fenced code blocks and inline code (same length, so offsets stay true).
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  const scan = text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from).replace(/^(```|~~~)[\s\S]*?^\1/gm, blank).replace(/`[^`\n]*`/g, blank);
+  tagPattern.lastIndex = from;
+  const m = tagPattern.exec(scan);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length;
+  const col = m.index - before.lastIndexOf('\n');
+  return { tag: text.slice(m.index, m.index + Math.min(m[0].length, 30)), at: { line, col } };
 }

@@ -57,7 +57,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     checkDates(c, today, diagnostics);
     checkRedirectTargets(c, channelsById, loaded.rejectedChannelIds, diagnostics);
     checkSources(c.source, () => c.from.at('source'));
-    if (c.notice !== undefined && !noticesBySlug.has(c.notice)) {
+    if (c.notice !== undefined && !noticesBySlug.has(c.notice) && !loaded.rejectedNoticeSlugs.has(c.notice)) {
       diagnostics.error(c.from.at('notice'), 'NOTICE_UNKNOWN', `notice "${c.notice}" is not a file content/notices/${c.notice}.md`);
     }
   }

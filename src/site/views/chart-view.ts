@@ -19,6 +19,8 @@ export interface ChartView {
   readonly wideSvg: string;
   readonly narrowSvg: string;
   readonly table: DataTable;
+  /** The table's cells as text, numbers formatted, ready to print. */
+  readonly tableRows: readonly (readonly string[])[];
   /** Fold the table into <details>. */
   readonly foldTable: boolean;
   readonly tableSummary: string;
@@ -50,6 +52,7 @@ export function chartView(id: string, heading: string, meta: ChartMeta, build: (
     wideSvg: wide.svg,
     narrowSvg: narrow.svg,
     table: wide.table,
+    tableRows: wide.table.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : String(cell)))),
     foldTable: wide.table.rows.length > LONG_TABLE_ROWS,
     tableSummary: meta.lang === 'zh' ? `数据表（${wide.table.rows.length}行）` : `Data table (${wide.table.rows.length} rows)`,
   };
