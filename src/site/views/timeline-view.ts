@@ -10,7 +10,8 @@ import { liveChart } from '../../charts/live-chart.ts';
 import { monthlyChart, type TimelineEvent } from '../../charts/monthly-chart.ts';
 import { tileOf } from '../../charts/china-tile-grid.ts';
 import { liveSeries } from '../../domain/aggregate/live-series.ts';
-import { monthlySeries } from '../../domain/aggregate/monthly-series.ts';
+import { earliestMonth, monthlySeries } from '../../domain/aggregate/monthly-series.ts';
+import { monthKeyOf, monthSpan, parseMonthKey } from '../../domain/aggregate/months.ts';
 import { totalsByProvince } from '../../domain/aggregate/area-totals.ts';
 import type { Registry } from '../../domain/model.ts';
 import type { PageContext } from '../i18n.ts';
@@ -72,7 +73,11 @@ export function timelineView(registry: Registry, ctx: PageContext, meta: Timelin
   const cm: ChartMeta = { lang, dataVersion: meta.dataVersion, dataUpdated: meta.dataUpdated };
   const base = { lang, source: chartSource(cm), asOf: meta.dataUpdated };
   const channels = registry.channels;
-  const window = { end: monthOf(meta.today) };
+  // Start at the earliest channel date or policy milestone, whichever comes first, so the 2013
+  // and 2014 milestones sit on the axis rather than off its left edge.
+  const starts = [earliestMonth(channels), ...registry.events.map((e) => monthSpan(e.date).first)].filter((n): n is number => n !== undefined);
+  const end = monthOf(meta.today);
+  const window = { end, start: starts.length ? monthKeyOf(Math.min(parseMonthKey(end), ...starts)) : undefined };
   const monthly = monthlySeries(channels, window);
   const live = liveSeries(channels, window);
   const provinces = totalsByProvince(channels, registry.regions);
