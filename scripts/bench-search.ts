@@ -184,9 +184,10 @@ async function timeInBrowser(siteDir: string, clientCode: string, queries: reado
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-  console.log(`\nin Chromium, CPU 4× slower, 150 ms RTT, 1.6 Mbit/s, cold cache (input → results shown):`);
+  console.log(`\nin Chromium, CPU 4× slower, 150 ms RTT, 1.6 Mbit/s, cold cache; ms from input to results shown,
+typed at once / after focusing the box (which fetches the manifest):`);
   let slowest = 0;
-  for (const query of queries) {
+  const time = async (query: string, focusFirst: boolean) => {
     const context = await browser.newContext();
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
@@ -194,6 +195,7 @@ async function timeInBrowser(siteDir: string, clientCode: string, queries: reado
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 94_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await tab.goto(`${origin}/`);
+    if (focusFirst) await Promise.all([tab.waitForResponse(/index\.json/), tab.focus('#q')]);
     const ms = await tab.evaluate(
       (q) =>
         new Promise<number>((resolve) => {
@@ -206,11 +208,16 @@ async function timeInBrowser(siteDir: string, clientCode: string, queries: reado
         }),
       query,
     );
-    slowest = Math.max(slowest, ms);
-    console.log(`  ${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${ms.toFixed(0).padStart(6)} ms`);
     await context.close();
+    return ms;
+  };
+  for (const query of queries) {
+    const cold = await time(query, false);
+    const focused = await time(query, true);
+    slowest = Math.max(slowest, cold);
+    console.log(`  ${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${cold.toFixed(0).padStart(6)} ms ${focused.toFixed(0).padStart(6)} ms`);
   }
   await browser.close();
   server.close();
-  console.log(`  slowest ${slowest.toFixed(0)} ms (${slowest < 1000 ? 'under' : 'OVER'} a second)`);
+  console.log(`  slowest typed at once: ${slowest.toFixed(0)} ms (${slowest < 1000 ? 'under' : 'OVER'} a second)`);
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionIndex, type RegionEntry } from '../src/domain/regions.ts';
@@ -13,6 +14,9 @@ import { fileSource, planQuery, SearchIndex, shardsOf } from '../src/search/quer
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import type { SearchDoc } from '../src/search/search-docs.ts';
 import { writeSearchIndex } from '../src/search/write-index.ts';
+import { searchIndex } from '../src/integrations/search-index.ts';
+import { siteData } from '../src/site/registry.ts';
+import type { SearchManifest } from '../src/search/layout.ts';
 import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
 import { segmentPinyin } from '../src/search/text.ts';
 import { compactCharMap, Tokenizer, traditionalToSimplified } from '../src/search/tokenize.ts';
@@ -401,5 +405,34 @@ describe.skipIf(!chromiumAvailable())('the search client in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/regions/100000/');
     expect(new URL(page.url()).searchParams.get('q')).toBe('荣成');
     await context.close();
+  });
+});
+
+describe('the Astro integration', () => {
+  it('writes the index of the site data and the client into the build output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-integration-'));
+    try {
+      const integration = searchIndex();
+      type Hooks = typeof integration.hooks;
+      const configDone = integration.hooks['astro:config:done']!;
+      const buildDone = integration.hooks['astro:build:done']!;
+      await configDone({ config: { base: '/registry' } } as unknown as Parameters<NonNullable<Hooks['astro:config:done']>>[0]);
+      const logged: string[] = [];
+      await buildDone({ dir: pathToFileURL(`${dir}/`), logger: { info: (m: string) => logged.push(m) } } as unknown as Parameters<NonNullable<Hooks['astro:build:done']>>[0]);
+
+      const manifest = JSON.parse(readFileSync(join(dir, 'search', 'index.json'), 'utf8')) as SearchManifest;
+      expect(manifest.page).toEqual({ zh: '/registry/channels/{id}/', en: '/registry/en/channels/{id}/' });
+      expect(existsSync(join(dir, 'search', 'client.js'))).toBe(true);
+      expect(logged.join('\n')).toMatch(/channels → \d+ files/);
+
+      const { registry } = siteData();
+      expect(manifest.records).toBe(registry.channels.length);
+      const channel = registry.channels[0]!;
+      const index = new SearchIndex(manifest, fileSource(async (path) => new Uint8Array(readFileSync(join(dir, 'search', manifest.version, path)))));
+      const found = await index.search(channel.name, { lang: 'zh', limit: 50 });
+      expect(found.hits.map((h) => h.row[0])).toContain(channel.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -179,6 +179,11 @@ export class SearchIndex {
       const bits = await this.evaluateBlock(plan.terms, postings, block);
       if (bits) matches.push(...idsOf(bits, block * this.manifest.blockSize));
       evaluated = block + 1;
+      // The first block was not enough: fetch what the rest need all at once, so the rest
+      // cost one round trip, not one each.
+      if (block === 0 && matches.length < want) {
+        for (let later = 1; later < blockCount; later++) void this.evaluateBlock(plan.terms, postings, later, true).catch(() => undefined);
+      }
     }
     const complete = evaluated >= blockCount;
 
@@ -240,7 +245,7 @@ export class SearchIndex {
    * are all inline are applied first, so common tokens' blocks are fetched only where the
    * rarer terms leave something.
    */
-  private async evaluateBlock(terms: readonly Term[], postings: ReadonlyMap<string, TokenPostings>, block: number): Promise<BlockBits | undefined> {
+  private async evaluateBlock(terms: readonly Term[], postings: ReadonlyMap<string, TokenPostings>, block: number, fetchOnly = false): Promise<BlockBits | undefined> {
     const live = terms.map((term) => term.alternatives.filter((alt) => alt.every((t) => postings.get(t)?.blocks.has(block))));
     if (live.some((alts) => alts.length === 0)) return undefined;
     const isInline = (alts: readonly (readonly string[])[]) => alts.every((alt) => alt.every((t) => postings.get(t)!.kind === 'inline'));
@@ -257,7 +262,12 @@ export class SearchIndex {
       if (isEmpty(acc)) return undefined;
     }
     // The rest need fetches: all at once, so a block costs one round trip.
-    for (const bits of await Promise.all(live.filter((alts) => !isInline(alts)).map(termBits))) {
+    const fetching = live.filter((alts) => !isInline(alts));
+    if (fetchOnly) {
+      for (const alts of fetching) for (const alt of alts) for (const t of alt) this.prefetch(postings.get(t)!, block);
+      return undefined;
+    }
+    for (const bits of await Promise.all(fetching.map(termBits))) {
       if (acc) and(acc, bits);
       else acc = bits;
     }
@@ -277,6 +287,10 @@ export class SearchIndex {
     if (p.kind === 'inline') decodeBlockInto(new ByteReader(p.buf, p.blocks.get(block)!), bits);
     else decodeBlockInto(new ByteReader(await this.source.block(p.fileId, block)), bits);
     return bits;
+  }
+
+  private prefetch(p: TokenPostings, block: number): void {
+    if (p.kind === 'external' && p.blocks.has(block)) void this.source.block(p.fileId, block).catch(() => undefined);
   }
 
   /** A token's ids, across every block when inline, else across the blocks evaluated. */
