@@ -1,0 +1,93 @@
+/**
+ * The words of the verify page and of its answers, in both languages. The page renders the
+ * static part at build time; the client bundles the answers (verdict.ts) with this file.
+ */
+import type { Lang } from '../domain/vocabulary.ts';
+
+export const VERIFY_COPY = {
+  zh: {
+    title: '核验链接或账号',
+    lede: '粘贴政务新媒体账号的链接或平台账号（如微博号、微信号），查看它是否是本登记册收录的官方账号、是否仍在运营，以及关停后该去哪里。',
+    label: '链接或平台账号',
+    hint: '例如 https://weibo.com/u/1234567890、weibo.com/账号名，或单独的账号名。http/https、www.、手机版地址和末尾的斜杠都不影响结果。',
+    button: '核验',
+    working: '正在查询……',
+    failed: '暂时无法查询，请稍后再试，或按下面的方法手动核对。',
+    resultsLabel: '核验结果',
+    manualHeading: '手动核对的方法',
+    manualIntro: '不用脚本也能核对，本页的查询也只是替你做了这几步：',
+    manualSteps: [
+      '按名称搜索：用页面顶部的搜索框，或打开搜索页，查找账号或主办机构的名称。',
+      '按地区浏览：找到主办机构所在的地区，地区页列出仍在运营和已关停的账号。',
+      '比对地址：打开账号页，把“链接”和“平台账号”与你手上的完全比对。只有地址或账号一致才是同一个账号；名称相同并不能说明是官方账号。',
+    ],
+    searchLink: '打开搜索页',
+    regionsLink: '按地区浏览',
+    missingHeading: '“未收录”是什么意思',
+    missingText: [
+      '本登记册由志愿者根据公开来源整理，并不完整。没有收录，并不说明这个账号不是官方账号，也不说明它是假冒的；只说明我们还没有记录它。',
+      '反过来，收录的账号以链接和平台账号为准：名称相同、头像相似的其他账号不一定是官方账号。',
+    ],
+    reportHeading: '缺少某个账号？',
+    reportText: '如果你知道某个官方账号而这里没有收录，请通过 GitHub 上的表单告诉我们（需要 GitHub 账号），最好附上能证明它是官方账号的来源。',
+    reportLink: '报告缺少的账号',
+    // answers
+    active: '官方账号，仍在运营',
+    dormant: '官方账号，但已停止更新',
+    closing: (date?: string) => (date ? `官方账号，已于${date}宣布关停` : '官方账号，已宣布关停'),
+    closed: (date?: string) => (date ? `官方账号，已于${date}关停` : '官方账号，已经关停'),
+    goInstead: '现在请前往：',
+    noDestination: '没有记录替代的账号或网站。',
+    details: '查看账号详情',
+    byHandle: (handle: string) => `按账号名“${handle}”找到，请核对平台是否一致。`,
+    missing: '登记册中没有这个链接或账号',
+    missingShort: '没有收录，并不说明它不是官方账号：登记册并不完整。可以按名称搜索，或告诉我们缺少的账号。',
+    searchByName: '按名称搜索',
+    name: '这看起来是名称，而不是链接或账号。名称相同的账号不一定是官方账号，请按名称搜索后比对地址：',
+    invalid: '无法识别这个链接：请粘贴以 http:// 或 https:// 开头的网址，或平台上的账号名。',
+    several: (n: number) => `找到 ${n} 个账号：`,
+  },
+  en: {
+    title: 'Verify a link or handle',
+    lede: 'Paste the link or handle of a government account (a Weibo or WeChat id, say) to see whether it is an official channel recorded in this registry, whether it is still active, and where to go if it has closed.',
+    label: 'Link or handle',
+    hint: 'For example https://weibo.com/u/1234567890, weibo.com/name, or a handle alone. http or https, www., mobile addresses and a trailing slash make no difference.',
+    button: 'Verify',
+    working: 'Checking…',
+    failed: 'The check is unavailable right now; try again later, or check by hand as described below.',
+    resultsLabel: 'Result',
+    manualHeading: 'Checking by hand',
+    manualIntro: 'No script is needed: the check on this page only does these steps for you.',
+    manualSteps: [
+      'Search by name: use the search box at the top of the page, or open the search page, and look for the account or the body that runs it.',
+      'Browse by region: find the region of the body that runs it; the region page lists its active and closed channels.',
+      'Compare the address: open the channel page and compare its link and handle with yours. Only the same address or handle is the same account; a matching name proves nothing.',
+    ],
+    searchLink: 'Open the search page',
+    regionsLink: 'Browse by region',
+    missingHeading: 'What “not in the registry” means',
+    missingText: [
+      'This registry is compiled by volunteers from public sources and is incomplete. An account that is not recorded here may still be official, and is not shown to be fake; it only means we have not recorded it yet.',
+      'The other way round, a recorded account is identified by its link and handle: other accounts with the same name or a similar picture are not necessarily official.',
+    ],
+    reportHeading: 'Is an account missing?',
+    reportText: 'If you know of an official account that is not recorded here, tell us with the form on GitHub (a GitHub account is needed), ideally with a source showing that it is official.',
+    reportLink: 'Report a missing account',
+    active: 'Official and active',
+    dormant: 'Official, but no longer updated',
+    closing: (date?: string) => (date ? `Official; closure announced ${date}` : 'Official; closure announced'),
+    closed: (date?: string) => (date ? `Official but closed since ${date}` : 'Official but closed'),
+    goInstead: 'Go here instead: ',
+    noDestination: 'No replacement channel or website is recorded.',
+    details: 'Channel details',
+    byHandle: (handle: string) => `Found by the handle “${handle}”: check that the platform matches.`,
+    missing: 'Not in the registry',
+    missingShort: 'Not being recorded does not mean it is not official: the registry is incomplete. Search by name, or tell us about the missing account.',
+    searchByName: 'Search by name',
+    name: 'This looks like a name rather than a link or handle. Accounts with the same name are not necessarily official: search by name, then compare the address.',
+    invalid: 'This is not a link we can read: paste an address starting with http:// or https://, or a handle on the platform.',
+    several: (n: number) => `${n} channels found:`,
+  },
+} satisfies Record<Lang, unknown>;
+
+export type VerifyCopy = (typeof VERIFY_COPY)['zh'];
