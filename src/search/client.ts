@@ -75,7 +75,8 @@ function enhance(form: HTMLFormElement, n: number): void {
   panel.append(status, list, more);
   form.after(panel);
   input.setAttribute('aria-controls', list.id);
-  input.setAttribute('aria-describedby', status.id);
+  // Keep any description the page gave the box (the search page's tips), add the count.
+  input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), status.id].filter(Boolean).join(' '));
   input.autocomplete = 'off';
 
   let timer: ReturnType<typeof setTimeout> | undefined;
