@@ -105,8 +105,10 @@ export function canonicalUrl(input: string): CanonicalUrl | undefined {
   let host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (!host.includes('.')) return undefined;
   host = HOST_ALIASES[host] ?? host;
-  const stripped = host.replace(HOST_PREFIXES, '');
-  if (stripped.includes('.')) host = HOST_ALIASES[stripped] ?? stripped;
+  // m.www.example.gov.cn → example.gov.cn, but never down to a bare top-level domain
+  for (let stripped = host.replace(HOST_PREFIXES, ''); stripped !== host && stripped.includes('.'); stripped = host.replace(HOST_PREFIXES, '')) {
+    host = HOST_ALIASES[stripped] ?? stripped;
+  }
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
 
   let path = decodePath(url.pathname).replace(/\/{2,}/g, '/').replace(INDEX_FILE, '/').replace(/\/+$/, '');

@@ -100,7 +100,7 @@ export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', han
     page: { text: t.details, href: links.channel(record.id) },
     destinations,
     noDestination: gone && !record.destinations.length ? t.noDestination : undefined,
-    note: by === 'handle' ? t.byHandle(handleText.replace(/^@/, '')) : undefined,
+    note: by === 'handle' ? t.byHandle(record.handle ?? handleText.replace(/^@/, '')) : undefined,
   };
 }
 

@@ -1,0 +1,104 @@
+/**
+ * npm run bench:verify [-- --channels 500000] [--seed 1] [--today YYYY-MM-DD]
+ *
+ * Measures the verify index on a synthetic national dataset: builds it into
+ * bench-out/verify-index/<N>/verify/, reports its size, file count and largest files, and
+ * what lookups of real channels' addresses and handles (and of an unknown one) download from
+ * a cold cache: manifest, key shards, record files. PASS/FAIL: every lookup must download
+ * under 300 KB (uncompressed; gzip shown). Exits 1 on FAIL. Reuses bench-out/<N>/ from
+ * `npm run bench` when it exists (any seed: the sizes do not depend on it).
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { formatDiagnostic } from '../src/domain/diagnostics.ts';
+import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
+import { Registry } from '../src/domain/model.ts';
+import { checkDataset } from '../src/domain/pipeline.ts';
+import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
+import { verifySourcesFromRegistry } from '../src/verify/build-index.ts';
+import { bundleVerifyClients } from '../src/verify/bundle-client.ts';
+import { VERIFY_DIR, VERIFY_MANIFEST } from '../src/verify/index-format.ts';
+import { VerifyIndex } from '../src/verify/lookup.ts';
+import { writeVerifyIndex } from '../src/verify/write-index.ts';
+
+const BUDGET_BYTES = 300 * 1024;
+
+function flag(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+}
+
+const channels = Number(flag('channels', '500000'));
+const seed = flag('seed', '1');
+const today = flag('today', DEFAULT_TODAY);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const secondsSince = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+let root = resolve('bench-out', String(channels));
+if (!existsSync(join(root, 'data', SYNTHETIC_MARKER))) {
+  root = resolve('bench-out', 'verify-data', String(channels));
+  if (!existsSync(join(root, 'data', SYNTHETIC_MARKER))) writeSyntheticDataset({ channels, seed, today, out: root });
+}
+console.log(`dataset: ${root}`);
+
+let started = performance.now();
+const { diagnostics, dataset } = checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today });
+if (diagnostics.errorCount > 0) {
+  console.error(`the dataset has ${diagnostics.errorCount} errors:\n${diagnostics.sorted().slice(0, 10).map(formatDiagnostic).join('\n')}`);
+  process.exit(1);
+}
+const registry = new Registry(dataset);
+console.log(`loaded and validated ${registry.channels.length} channels in ${secondsSince(started)}`);
+
+started = performance.now();
+const sources = verifySourcesFromRegistry(registry);
+const outDir = resolve('bench-out', 'verify-index', String(channels), VERIFY_DIR);
+rmSync(outDir, { recursive: true, force: true });
+const { manifest, stats } = writeVerifyIndex(sources, outDir, { page: { zh: '/channels/{id}/', en: '/en/channels/{id}/' } });
+console.log(`
+index built in ${secondsSince(started)}, written to ${outDir}
+  total            ${mb(stats.bytes)} in ${stats.files} files (${Math.round(stats.bytes / stats.records)} bytes a channel)
+  keys             ${stats.keys} in ${stats.shards} shards, largest ${kb(stats.largestShard)}
+  record files     ${Math.ceil(stats.records / manifest.chunkSize)}, largest ${kb(stats.largestRecordFile)}`);
+const clients = await bundleVerifyClients();
+console.log(`  client.js        ${kb(clients['client.js'].length)} minified, ${kb(gzipSync(clients['client.js']).length)} gzipped`);
+
+const versionDir = join(outDir, manifest.version);
+const manifestBytes = readFileSync(join(outDir, VERIFY_MANIFEST));
+
+async function measure(input: string): Promise<{ bytes: number; gzip: number; files: number; answer: string }> {
+  let bytes = manifestBytes.length;
+  let gzip = gzipSync(manifestBytes).length;
+  let files = 1;
+  const index = new VerifyIndex(manifest, async (path) => {
+    const data = readFileSync(join(versionDir, path));
+    bytes += data.length;
+    gzip += gzipSync(data).length;
+    files++;
+    return JSON.parse(data.toString('utf8'));
+  });
+  const answer = await index.lookup(input);
+  return { bytes, gzip, files, answer: answer.kind === 'found' ? `${answer.matches.length} found` : answer.kind };
+}
+
+const picks = [0, Math.floor(registry.channels.length / 3), Math.floor(registry.channels.length / 2), registry.channels.length - 1]
+  .map((i) => registry.channels[i]!);
+const inputs: [string, string][] = [];
+for (const c of picks) {
+  if (c.url) inputs.push([c.url.replace(/^https:\/\//, 'http://m.'), `address (${c.platform})`]);
+  if (c.handle) inputs.push([`@${c.handle}`, `handle (${c.platform})`]);
+}
+inputs.push(['https://weibo.com/u/1', 'unknown address'], ['nobody-at-all', 'unknown handle']);
+
+console.log('\nlookups (cold cache; bytes = manifest + key shards + record files):');
+let fail = false;
+for (const [input, what] of inputs) {
+  const m = await measure(input);
+  const ok = m.bytes < BUDGET_BYTES;
+  if (!ok) fail = true;
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(22)} ${kb(m.bytes).padStart(9)} (${kb(m.gzip)} gzipped) in ${m.files} files — ${m.answer}  ${input}`);
+}
+process.exit(fail ? 1 : 0);

@@ -1,0 +1,212 @@
+/**
+ * What a citizen does, in Chromium on the built site fixture: search from the header, open a
+ * closed account, see when it closed and follow where it went; paste a link into /verify/ and
+ * learn whether it is official, closed (and where to go) or not recorded; the same in
+ * English; and the header on a 360 px phone.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
+import { fixtureSite } from './helpers/fixture-site.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await serveStatic(await fixtureSite());
+  if (chromiumAvailable()) {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  }
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.origin}${path}`);
+  return { page, errors };
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
+  it('searches 荣成 from the home page, opens the closed Weibo account, sees when it closed and follows the destination', async () => {
+    const { page, errors } = await open('/');
+    await page.getByRole('searchbox', { name: '搜索账号、机构或地区' }).fill('荣成');
+    const closed = page.locator('.search-item--closed', { hasText: '荣成公安' });
+    await closed.waitFor();
+    // status at a glance, and the live destination right in the result
+    expect(await closed.locator('.search-badge').textContent()).toBe('已关停');
+    expect(await closed.locator('.search-destination a').first().textContent()).toBe('威海公安微信（微信公众号）');
+    expect(await page.locator('.search-status').textContent()).toMatch(/^找到 \d+ 个结果$/);
+
+    await Promise.all([page.waitForURL('**/channels/rongcheng-police-weibo/'), closed.locator('a.search-name').click()]);
+    expect(await page.locator('h1').textContent()).toContain('荣成公安');
+    const statement = page.locator('.statement-closed');
+    expect(await statement.textContent()).toContain('2024年4月');
+    expect(await statement.locator('time').getAttribute('datetime')).toBe('2024-04');
+
+    await Promise.all([page.waitForURL('**/channels/weihai-police-wechat/'), page.locator('.go-instead a[href$="/channels/weihai-police-wechat/"]').first().click()]);
+    expect(await page.locator('h1').textContent()).toContain('威海公安微信');
+    expect(await page.locator('main').textContent()).toContain('mp.weixin.qq.com/weihai');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('goes from the search box to a result and back with the keyboard', async () => {
+    const { page } = await open('/regions/371082/');
+    const box = page.getByRole('searchbox', { name: '搜索账号、机构或地区' });
+    await box.fill('威海公安');
+    await page.locator('.search-item').first().waitFor();
+    await box.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('search-name'))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    // Enter in the box searches (focus stays there); ↓ then Enter opens the first result
+    await box.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await box.press('ArrowDown');
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press('Enter')]);
+    expect(pathOf(page)).toBe(href);
+    await page.close();
+  });
+
+  it('finds a shared search link on the search page', async () => {
+    const { page } = await open(`/search/?q=${encodeURIComponent('荣成文旅')}`);
+    const main = page.locator('main');
+    await main.locator('.search-item').first().waitFor();
+    expect(await main.getByRole('searchbox').inputValue()).toBe('荣成文旅');
+    expect(await main.locator('.search-item--closing .search-badge').textContent()).toBe('注销中');
+    expect(await main.locator('.search-item--closing .search-destination a').getAttribute('href')).toBe('https://www.rongcheng.gov.cn/');
+    await page.close();
+  });
+
+  it('verifies a closed channel\'s link, written any usual way: closed since …, go here', async () => {
+    const { page, errors } = await open('/verify/');
+    const box = page.getByRole('textbox', { name: '链接或平台账号' });
+    await box.fill('http://m.weibo.cn/u/1234567890/');
+    await box.press('Enter');
+    const match = page.locator('#verify-result .verify-match--closed');
+    await match.waitFor();
+    expect(await match.locator('h2').textContent()).toBe('官方账号，已于2024年4月关停');
+    expect(await match.locator('time').getAttribute('datetime')).toBe('2024-04');
+    const go = match.locator('.verify-go a').first();
+    expect(await go.textContent()).toBe('威海公安微信（微信公众号）');
+    expect(await go.getAttribute('href')).toBe('/channels/weihai-police-wechat/');
+    expect(await match.locator('.verify-url a').getAttribute('href')).toBe('https://mp.weixin.qq.com/weihai');
+    // the address keeps the question, so the answer can be shared
+    expect(new URL(page.url()).searchParams.get('q')).toBe('http://m.weibo.cn/u/1234567890/');
+    await Promise.all([page.waitForURL('**/channels/weihai-police-wechat/'), go.click()]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says "not in the registry" for an unknown link, with what that means and the report link', async () => {
+    const { page } = await open('/verify/');
+    const box = page.getByRole('textbox', { name: '链接或平台账号' });
+    await box.fill('https://weibo.com/u/999999');
+    await page.getByRole('button', { name: '核验' }).click();
+    const missing = page.locator('#verify-result .verify-match--missing');
+    await missing.waitFor();
+    expect(await missing.locator('h2').textContent()).toBe('登记册中没有这个链接或账号');
+    expect(await missing.textContent()).toContain('并不说明它不是官方账号');
+    const report = await missing.getByRole('link', { name: '报告缺少的账号' }).getAttribute('href');
+    const url = new URL(report!);
+    expect(`${url.origin}${url.pathname}`).toBe('https://github.com/gov-channels/registry/issues/new');
+    expect(url.searchParams.get('template')).toBe('channel-missing.yml');
+    expect(url.searchParams.get('url')).toBe('https://weibo.com/u/999999');
+    await page.close();
+  });
+
+  it('says "official and active" for an active channel, and finds a handle on any platform', async () => {
+    const { page } = await open(`/verify/?q=${encodeURIComponent('https://douyin.com/user/rcga')}`);
+    const active = page.locator('#verify-result .verify-match--active');
+    await active.waitFor();
+    expect(await active.locator('h2').textContent()).toBe('官方账号，仍在运营');
+    expect(await active.locator('.verify-details a').getAttribute('href')).toBe('/channels/rongcheng-police-douyin/');
+    expect(await active.locator('.verify-go').count()).toBe(0);
+
+    const box = page.getByRole('textbox', { name: '链接或平台账号' });
+    await box.fill('@RCGA110');
+    await box.press('Enter');
+    await page.locator('#verify-result .verify-note').waitFor();
+    expect(await page.locator('#verify-result .verify-match--closed .verify-channel').textContent()).toContain('荣成公安');
+    expect(await page.locator('#verify-result .verify-note').textContent()).toContain('rcga110');
+
+    await box.fill('荣成公安');
+    await box.press('Enter');
+    const note = page.locator('#verify-result .verify-match--note');
+    await note.waitFor();
+    expect(await note.getByRole('link').getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('荣成公安')}`);
+    await page.close();
+  });
+
+  it('works the same in English, with English words and dates', async () => {
+    const { page, errors } = await open('/en/');
+    await page.getByRole('searchbox', { name: 'Search channels, bodies or places' }).fill('rongcheng');
+    const closed = page.locator('.search-item--closed', { hasText: 'Rongcheng Police' });
+    await closed.waitFor();
+    expect(await closed.locator('.search-badge').textContent()).toBe('Closed');
+    expect(await closed.locator('.search-destination a').first().textContent()).toBe('Weihai Police WeChat (WeChat official account)');
+    await Promise.all([page.waitForURL('**/en/channels/rongcheng-police-weibo/'), closed.locator('a.search-name').click()]);
+    expect(await page.locator('.statement-closed').textContent()).toContain('April 2024');
+    await Promise.all([page.waitForURL('**/en/channels/weihai-police-wechat/'), page.locator('.go-instead a[href$="/en/channels/weihai-police-wechat/"]').first().click()]);
+
+    await page.getByRole('link', { name: 'Verify a link or handle' }).click();
+    await page.waitForURL('**/en/verify/');
+    const box = page.getByRole('textbox', { name: 'Link or handle' });
+    await box.fill('HTTPS://WWW.WEIBO.COM/rcga110');
+    await box.press('Enter');
+    const match = page.locator('#verify-result .verify-match--closed');
+    await match.waitFor();
+    expect(await match.locator('h2').textContent()).toBe('Official but closed since April 2024');
+    const go = match.locator('.verify-go a').first();
+    expect(await go.textContent()).toBe('Weihai Police WeChat (WeChat official account)');
+    expect(await go.getAttribute('href')).toBe('/en/channels/weihai-police-wechat/');
+
+    await box.fill('weibo.com/nobody-here');
+    await box.press('Enter');
+    await page.locator('#verify-result .verify-match--missing').waitFor();
+    expect(await page.locator('#verify-result h2').textContent()).toBe('Not in the registry');
+    expect(await page.locator('#verify-result').textContent()).toContain('the registry is incomplete');
+
+    await box.fill('https://weibo.com/govcn');
+    await box.press('Enter');
+    await page.locator('#verify-result .verify-match--active').waitFor();
+    expect(await page.locator('#verify-result h2').textContent()).toBe('Official and active');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 360 px screen: nothing scrolls sideways, targets are 44 px', async () => {
+    for (const path of ['/', '/en/', '/verify/', '/en/search/']) {
+      const { page } = await open(path);
+      if (path === '/') {
+        await page.getByRole('searchbox').first().fill('荣成');
+        await page.locator('.search-item').first().waitFor();
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      const small = await page.$$eval('.header-search a, .header-search input, .header-search button, .search-name, .search-destination a, form button, form input', (els) =>
+        els.filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.height < 44;
+        }).map((e) => e.outerHTML.slice(0, 80)),
+      );
+      expect(small, path).toEqual([]);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The site fixture (tests/fixtures/site) built once per test run and shared by the browser
+ * test files: the first file to ask builds it into the folder the global setup provides,
+ * holding a lock (an exclusive mkdir) so files running in parallel wait for that one build
+ * instead of starting their own. Outside the global setup, each file builds its own.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildSite } from './build-site.ts';
+
+export const FIXTURE = 'tests/fixtures/site';
+
+let mine: Promise<string> | undefined;
+
+async function build(outDir: string): Promise<void> {
+  const result = await buildSite({ DATA_DIR: join(FIXTURE, 'data'), CONTENT_DIR: join(FIXTURE, 'content'), OUT_DIR: outDir });
+  if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-4000)}`);
+}
+
+/** The built site's folder. */
+export function fixtureSite(): Promise<string> {
+  mine ??= (async () => {
+    let shared: string | undefined;
+    try {
+      shared = inject('fixtureSiteDir');
+    } catch {
+      shared = undefined;
+    }
+    if (!shared) {
+      const own = join(mkdtempSync(join(tmpdir(), 'fixture-site-')), 'out');
+      await build(own);
+      return own;
+    }
+    const outDir = join(shared, 'out');
+    const done = join(shared, 'done');
+    const failed = join(shared, 'failed');
+    let builder = false;
+    try {
+      mkdirSync(join(shared, 'lock'));
+      builder = true;
+    } catch {
+      // another test file is building it
+    }
+    if (builder) {
+      try {
+        await build(outDir);
+        writeFileSync(done, '');
+      } catch (error) {
+        writeFileSync(failed, String(error));
+        throw error;
+      }
+      return outDir;
+    }
+    while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return outDir;
+  })();
+  return mine;
+}
