@@ -14,6 +14,10 @@ const key = (input: string) => {
   const parsed = parseInput(input);
   return 'keys' in parsed ? parsed.keys : parsed.kind;
 };
+const keysOf = (input: string): readonly string[] => {
+  const parsed = parseInput(input);
+  return 'keys' in parsed ? parsed.keys : [];
+};
 
 describe('canonical addresses', () => {
   it.each([
@@ -99,10 +103,10 @@ describe('channel keys', () => {
   it('meet the keys of every way of writing the same account', () => {
     const keys = new Set(channelKeys({ platform: 'weibo', url: 'https://weibo.com/u/1234567890', handle: 'rcga110' }));
     for (const pasted of ['weibo.com/u/1234567890/', 'http://m.weibo.cn/profile/1234567890', 'https://weibo.com/1234567890', 'https://weibo.com/RCGA110?is_all=1', 'WWW.WEIBO.COM/rcga110', '1234567890', '@rcga110']) {
-      expect(key(pasted).some((k: string) => keys.has(k)), pasted).toBe(true);
+      expect(keysOf(pasted).some((k) => keys.has(k)), pasted).toBe(true);
     }
     // the same handle on another platform is another account
-    expect(key('https://www.douyin.com/rcga110').some((k: string) => keys.has(k))).toBe(false);
+    expect(keysOf('https://www.douyin.com/rcga110').some((k) => keys.has(k))).toBe(false);
   });
 });
 
