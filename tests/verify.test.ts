@@ -3,6 +3,7 @@
  * keyed, and lookups against an index built in memory (the same code the browser runs).
  */
 import { describe, expect, it } from 'vitest';
+import { headerSearchView, verifyPageView } from '../src/site/views/search-view.ts';
 import { buildVerifyIndex, type VerifySource } from '../src/verify/build-index.ts';
 import { decodeRecords, encodeRecords, fnv1a, type VerifyRecord } from '../src/verify/index-format.ts';
 import { VerifyIndex } from '../src/verify/lookup.ts';
@@ -285,5 +286,23 @@ describe('query parameters', () => {
     expect(queryParam('', 'q')).toBe('');
     expect(withQueryParam('http://x/verify/?q=a#r', 'q', 'https://weibo.com/u/1')).toBe('/verify/?q=https%3A%2F%2Fweibo.com%2Fu%2F1#r');
     expect(withQueryParam('http://x/verify/?q=a', 'q', '')).toBe('/verify/');
+  });
+});
+
+describe('the header search, search page and verify page views', () => {
+  it('link the right files and pages in each language and under a base path', () => {
+    const zh = headerSearchView({ lang: 'zh', base: '/registry/' });
+    expect(zh).toMatchObject({ action: '/registry/search/', manifest: '/registry/search/index.json', client: '/registry/search/client.js', lang: 'zh', verify: { href: '/registry/verify/' } });
+    const en = headerSearchView({ lang: 'en', base: '/' });
+    expect(en).toMatchObject({ action: '/en/search/', manifest: '/search/index.json', label: 'Search channels, bodies or places', verify: { href: '/en/verify/', text: 'Verify a link or handle' } });
+    const verify = verifyPageView({ lang: 'en', base: '/registry/' }, 'https://github.com/o/r/');
+    expect(verify).toMatchObject({
+      action: '/registry/en/verify/',
+      manifest: '/registry/verify/index.json',
+      client: '/registry/verify/client.js',
+      searchHref: '/registry/en/search/',
+      regionsHref: '/registry/en/regions/100000/',
+      reportHref: 'https://github.com/o/r/issues/new?template=channel-missing.yml',
+    });
   });
 });
