@@ -61,7 +61,7 @@ function matchNode(m: MatchView, lang: Lang): HTMLElement {
     m.destinations.forEach((d, i) => {
       if (i) go.append(lang === 'zh' ? '；' : '; ');
       go.append(link(d.link));
-      if (d.url) go.append(' ', el('span', 'verify-url', '(', link(d.url), ')'));
+      if (d.url) go.append(' ', el('span', 'verify-url', lang === 'zh' ? '（' : '(', link(d.url), lang === 'zh' ? '）' : ')'));
     });
     box.append(go);
   } else if (m.noDestination) {

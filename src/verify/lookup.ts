@@ -60,7 +60,8 @@ export class VerifyIndex {
     const seen = new Set<number>();
     const found: { n: number; by: MatchedBy }[] = [];
     keys.forEach((key, i) => {
-      const list = Object.hasOwn(shards[i]!, key) ? shards[i]![key]! : [];
+      // own keys only ("constructor" is no channel); hasOwnProperty for older in-app browsers
+      const list = Object.prototype.hasOwnProperty.call(shards[i]!, key) ? shards[i]![key]! : [];
       for (const n of list) {
         if (seen.has(n)) continue;
         seen.add(n);
