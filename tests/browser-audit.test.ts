@@ -122,6 +122,7 @@ describe.skipIf(!chromiumAvailable())('every page template', () => {
     await page.goto(`${server.origin}/en/verify/?q=https://weibo.com/u/1234567890`);
     expect(await page.locator('#verify-result').textContent()).toBe('');
     expect(await page.locator('main').textContent()).toContain('Checking by hand');
+    expect(await page.locator('main').textContent()).toContain('needs JavaScript, which is turned off');
     expect(await page.getByRole('link', { name: 'Open the search page' }).getAttribute('href')).toBe('/en/search/');
     expect(await page.getByRole('link', { name: 'Browse by region' }).getAttribute('href')).toBe('/en/regions/100000/');
     expect(await page.getByRole('link', { name: 'Report a missing account' }).getAttribute('href')).toBe('https://github.com/gov-channels/registry/issues/new?template=channel-missing.yml');
