@@ -96,7 +96,7 @@ try {
   }
   console.log(`已记录 Recorded: ${plan.file}:${plan.line}`);
   for (const c of plan.changes) console.log(`  ${c.column}: ${c.before || '∅'} → ${c.after}`);
-  if (plan.notice?.text !== undefined) console.log(`已写入公告草稿 Notice stub written: ${plan.notice.file} (请补充公告原文 please add the notice text)`);
+  if (plan.notice?.text !== undefined) console.log(`已写入公告草稿 Notice stub written: ${plan.notice.file} — 这是自动生成的摘要；若有公告原文，请换成原文并把 kind 改为 text (a generated summary: if you have the notice text, paste it in and set kind: text)`);
   else if (plan.notice) console.log(`已关联公告 Linked notice: ${plan.notice.file}`);
   for (const d of result.warnings) console.log(formatDiagnostic(d));
 } catch (error) {

@@ -187,9 +187,8 @@ export function noticeStub(input: ClosureInput, channel: { agency: string; name:
     stringify(frontmatter, { lineWidth: 0 }).trimEnd(),
     '---',
     '',
-    '<!-- 这是自动生成的摘要。若有公告原文，请把下面的文字换成原文，并把 kind 改为 text。',
-    '     This summary was generated; paste the notice text here instead and set kind: text if you have it. -->',
-    '',
+    // No HTML comment to guide the editor: notices are plain Markdown (NOTICE_HTML); the
+    // command prints the advice instead, and kind: summary labels this text on the page.
     `${channel.agency}${announced}${effect}。${redirect}`,
     '',
   ].join('\n');
