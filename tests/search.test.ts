@@ -418,7 +418,7 @@ describe('the Astro integration', () => {
       const buildDone = integration.hooks['astro:build:done']!;
       await configDone({ config: { base: '/registry' } } as unknown as Parameters<NonNullable<Hooks['astro:config:done']>>[0]);
       const logged: string[] = [];
-      await buildDone({ dir: pathToFileURL(`${dir}/`), logger: { info: (m: string) => logged.push(m) } } as unknown as Parameters<NonNullable<Hooks['astro:build:done']>>[0]);
+      await buildDone({ dir: pathToFileURL(`${dir}/`), pages: [], logger: { info: (m: string) => logged.push(m) } } as unknown as Parameters<NonNullable<Hooks['astro:build:done']>>[0]);
 
       const manifest = JSON.parse(readFileSync(join(dir, 'search', 'index.json'), 'utf8')) as SearchManifest;
       expect(manifest.page).toEqual({ zh: '/registry/channels/{id}/', en: '/registry/en/channels/{id}/' });

@@ -136,6 +136,22 @@ export function legend(items: readonly LegendItem[], top: number, m: LayoutMetri
   return { markup, bottom: y + rowHeight };
 }
 
+/** A finished chart: the SVG framed around its body, with the texts and table pages print. */
+export function assembleChart(
+  options: ChartOptions,
+  m: LayoutMetrics,
+  parts: { title: string; description: string; caption: string; body: string; height: number; table: DataTable },
+): Chart {
+  return {
+    id: options.id,
+    title: parts.title,
+    description: parts.description,
+    caption: parts.caption,
+    svg: svgFrame(options, m, parts.height, parts.title, parts.description, parts.body),
+    table: parts.table,
+  };
+}
+
 /** The outer element: responsive (viewBox, 100% wide), named by its <title> and <desc>. */
 export function svgFrame(options: ChartOptions, m: LayoutMetrics, height: number, title: string, description: string, body: string): string {
   const titleId = idPart(options.id, 'title');

@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import type { LiveSeries } from '../domain/aggregate/live-series.ts';
 import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
 import {
-  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { GRID, INK, LINE_COLOURS, LINE_DASHES, SERIES } from './palette.ts';
@@ -102,19 +102,19 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
     `Line chart of channels open at the end of each month, ${monthLabel(series.months[0] ?? last, lang)} to ${monthLabel(last, lang)}. At the end of ${monthLabel(last, lang)}: ${lines.map((l) => `${l.label} ${formatCount(l.values[l.values.length - 1] ?? 0)}`).join(', ')}.`,
   );
   const rows: TableCell[][] = series.months.map((key, i) => [monthLabel(key, lang), ...lines.map((l) => l.values[i]!)]);
-  return {
-    id: options.id,
+  return assembleChart(options, m, {
     title: fixedTitle,
     description,
     caption,
-    svg: svgFrame(options, m, foot.bottom, fixedTitle, description, body),
+    body,
+    height: foot.bottom,
     table: {
       caption,
       columns: [{ label: t(lang, '月末', 'End of month'), numeric: false }, ...lines.map((l) => ({ label: l.label, numeric: true }))],
       rows,
       notes,
     },
-  };
+  });
 }
 
 function overallLines(series: LiveSeries, lang: Lang): Line[] {

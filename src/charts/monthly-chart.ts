@@ -13,7 +13,7 @@ import type { DatedCounts, MonthlySeries } from '../domain/aggregate/monthly-ser
 import { monthNumber, parseMonthKey } from '../domain/aggregate/months.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import {
-  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, svgFrame,
+  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
@@ -134,12 +134,7 @@ export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions
 
   const description = describe(series, lang, span);
   return {
-    id: options.id,
-    title,
-    description,
-    caption,
-    svg: svgFrame(options, m, foot.bottom, title, description, body),
-    table: monthlyTable(series, lang, caption, notes, first, last),
+    ...assembleChart(options, m, { title, description, caption, body, height: foot.bottom, table: monthlyTable(series, lang, caption, notes, first, last) }),
     events: markers,
   };
 }

@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import type { AreaBreakdown } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
+import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
 import { CHINA_TILE_GRID, TILE_COLUMNS, TILE_ROWS, tileOf } from './china-tile-grid.ts';
 import { inkOn, INK, MUTED_INK, NO_DATA_FILL, SEQUENTIAL } from './palette.ts';
 import { el, text, textWidth } from './svg.ts';
@@ -79,14 +79,14 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
     `Tile-grid map of China, one square per province-level division, shaded by ${measureName(measure, lang)}. ${leaders.length ? `Highest: ${leaders.join(', ')}. ` : ''}${ranked.length} divisions have channels recorded.`,
   );
   const rows = breakdown.areas.map((a) => areaTableRow(nameOf(a.code, lang), a, lang));
-  return {
-    id: options.id,
+  return assembleChart(options, m, {
     title,
     description,
     caption,
-    svg: svgFrame(options, m, foot.bottom, title, description, body),
+    body,
+    height: foot.bottom,
     table: { caption, columns: areaTableColumns(lang, t(lang, '省级行政区', 'Province')), rows, notes },
-  };
+  });
 }
 
 function nameOf(code: string, lang: Lang): string {

@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import type { AreaBreakdown, AreaTotals } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, svgFrame, type Chart, type ChartOptions } from './chart-frame.ts';
+import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions } from './chart-frame.ts';
 import { GRID, INK, SERIES } from './palette.ts';
 import { el, text, textWidth } from './svg.ts';
 
@@ -77,12 +77,12 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
     `条形图：按${measureName(measure, lang)}排列的${shown.length}个地区。${leaders.length ? `最高：${leaders.join('，')}。` : ''}`,
     `Bar chart of ${shown.length} areas ranked by ${measureName(measure, lang)}.${leaders.length ? ` Highest: ${leaders.join(', ')}.` : ''}`,
   );
-  return {
-    id: options.id,
+  return assembleChart(options, m, {
     title,
     description,
     caption,
-    svg: svgFrame(options, m, foot.bottom, title, description, body),
+    body,
+    height: foot.bottom,
     table: { caption, columns: areaTableColumns(lang, options.areaLabel ?? t(lang, '地区', 'Area')), rows: ranked.map((a) => areaTableRow(nameOf(a.code), a, lang)), notes },
-  };
+  });
 }

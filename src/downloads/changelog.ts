@@ -9,27 +9,20 @@
 import { execFileSync } from 'node:child_process';
 import type { DatasetPaths } from '../domain/load.ts';
 import { checkDataset } from '../domain/pipeline.ts';
-import type { Status } from '../domain/vocabulary.ts';
-import { diffDatasets, type ChannelChangeKind, type DataDiff } from '../publish/data-diff.ts';
+import { diffDatasets, type ChannelChange, type ChannelChangeKind, type DataDiff } from '../publish/data-diff.ts';
 import { snapshotAtRef, type Snapshot } from '../publish/git-snapshot.ts';
 
 export const MAX_VERSIONS = 10;
 export const TIME_BUDGET_MS = 90_000;
 export const CHANNELS_PER_VERSION = 200;
 
-export interface ChangedChannel {
-  readonly kind: ChannelChangeKind;
-  readonly id: string;
-  readonly name: string;
-  readonly platform: string;
-  readonly status: Status;
-  readonly previousStatus?: Status;
-  readonly province: string;
+/** One channel's change as the changelog page lists it: the diff's entry, without file positions. */
+export type ChangedChannel = Pick<ChannelChange, 'kind' | 'id' | 'name' | 'platform' | 'status' | 'previousStatus' | 'province'> & {
   /** Names of the fields that changed (for "changed"). */
   readonly fields: readonly string[];
   /** False for removed channels: they have no page any more. */
   readonly exists: boolean;
-}
+};
 
 export interface VersionChanges {
   readonly commit: string;

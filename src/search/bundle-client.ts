@@ -1,22 +1,9 @@
-/**
- * Bundles the browser client (client.ts and the shared engine) into one small ES module with
- * esbuild, which Astro's Vite already brings along.
- */
-import { build } from 'esbuild';
+/** The search client (client.ts and the shared engine) as one small ES module. */
 import { fileURLToPath } from 'node:url';
+import { bundleBrowserScript } from '../site/bundle-browser-script.ts';
 
 export const CLIENT_ENTRY = fileURLToPath(new URL('./client.ts', import.meta.url));
 
-export async function bundleSearchClient(): Promise<string> {
-  const result = await build({
-    entryPoints: [CLIENT_ENTRY],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+export function bundleSearchClient(): Promise<string> {
+  return bundleBrowserScript(CLIENT_ENTRY);
 }

@@ -8,6 +8,7 @@
  *   search/<version>/r/<n>.json      display records in both languages, chunkSize per file
  */
 import type { Status } from '../domain/vocabulary.ts';
+import { StringTable } from '../site/string-table.ts';
 
 export const MANIFEST_FORMAT = 1 as const;
 export const MANIFEST_FILE = 'index.json';
@@ -67,17 +68,8 @@ export interface RecordChunk {
 }
 
 export function encodeRecordChunk(records: readonly DisplayRecord[]): RecordChunk {
-  const s: string[] = [];
-  const at = new Map<string, number>();
-  const ref = (text: string) => {
-    let i = at.get(text);
-    if (i === undefined) {
-      i = s.length;
-      s.push(text);
-      at.set(text, i);
-    }
-    return i;
-  };
+  const table = new StringTable();
+  const ref = (text: string) => table.ref(text); // '' → -1, which decodes back to ''
   const r = records.map((rec) => [
     rec.id,
     rec.status,
@@ -85,7 +77,7 @@ export function encodeRecordChunk(records: readonly DisplayRecord[]): RecordChun
     ...rec.en.map(ref),
     ...rec.destinations.flatMap((d) => [ref(d.target), ref(d.zh), ref(d.en)]),
   ]);
-  return { s, r };
+  return { s: table.strings, r };
 }
 
 export function decodeRecordChunk(chunk: RecordChunk, lang: SearchLang): RecordRow[] {

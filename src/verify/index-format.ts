@@ -11,6 +11,7 @@
  * 300 KB.
  */
 import type { Platform, Status } from '../domain/vocabulary.ts';
+import { StringTable } from '../site/string-table.ts';
 
 export const VERIFY_FORMAT = 1 as const;
 export const VERIFY_DIR = 'verify';
@@ -66,18 +67,8 @@ export interface RecordFile {
 }
 
 export function encodeRecords(records: readonly VerifyRecord[]): RecordFile {
-  const s: string[] = [];
-  const at = new Map<string, number>();
-  const ref = (text: string | undefined) => {
-    if (text === undefined || text === '') return -1;
-    let i = at.get(text);
-    if (i === undefined) {
-      i = s.length;
-      s.push(text);
-      at.set(text, i);
-    }
-    return i;
-  };
+  const table = new StringTable();
+  const ref = (text: string | undefined) => table.ref(text);
   const r = records.map((rec) => [
     rec.id,
     rec.status,
@@ -92,7 +83,7 @@ export function encodeRecords(records: readonly VerifyRecord[]): RecordFile {
     ref(rec.handle),
     ...rec.destinations.flatMap((d) => [ref(d.target), ref(d.label.zh), ref(d.label.en), ref(d.url)]),
   ]);
-  return { s, r };
+  return { s: table.strings, r };
 }
 
 export function decodeRecords(file: RecordFile): VerifyRecord[] {

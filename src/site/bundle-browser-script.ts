@@ -1,0 +1,19 @@
+/**
+ * A browser script (a client .ts file and what it imports) bundled into one small ES module
+ * with esbuild, so it can be served as a separate cacheable file under the site's CSP.
+ */
+import { build } from 'esbuild';
+
+export async function bundleBrowserScript(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
