@@ -3,7 +3,7 @@
  * would, isolated from the test runner and from other builds running at the same time.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,18 +24,42 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `npm run build` with the given environment (DATA_DIR, CONTENT_DIR, OUT_DIR, BASE_PATH…). */
-export function buildSite(env: Record<string, string>): Promise<BuildResult> {
+/**
+ * Runs `npm run build` with the given environment (DATA_DIR, CONTENT_DIR, OUT_DIR, BASE_PATH…).
+ * Astro keeps its intermediate server build inside the output folder only when that folder is
+ * under the working directory (otherwise in a shared ./.astro/), so builds running at once
+ * write to their own folder under .test-builds/ first and the result is moved to OUT_DIR.
+ */
+export async function buildSite(env: Record<string, string>): Promise<BuildResult> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'astro-cache-'));
-  return new Promise((resolve) => {
+  mkdirSync('.test-builds', { recursive: true });
+  const workDir = mkdtempSync(join(process.cwd(), '.test-builds', 'site-'));
+  const result = await new Promise<BuildResult>((resolve) => {
     execFile(
       'npm',
       ['run', 'build'],
-      { env: { ...cleanEnv(), REGISTRY_TODAY: '2026-11-21', ASTRO_CACHE_DIR: cacheDir, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { env: { ...cleanEnv(), REGISTRY_TODAY: '2026-11-21', ASTRO_CACHE_DIR: cacheDir, ...env, OUT_DIR: workDir }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}\n${stderr}` });
       },
     );
   });
+  const outDir = env.OUT_DIR;
+  if (outDir) {
+    rmSync(outDir, { recursive: true, force: true });
+    // moved whether or not the build succeeded, so a test can see what a failed build left
+    if (existsSync(workDir)) moveDir(workDir, outDir);
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  return result;
+}
+
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true }); // across file systems
+  }
 }
