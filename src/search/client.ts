@@ -1,6 +1,6 @@
 /**
  * The search box, progressively enhanced. Served as its own cacheable file (the CSP allows no
- * inline scripts). Without it the form still submits to its action, the region browser.
+ * inline scripts). Without it the form still submits to its action, the /search/ page (which offers the region browser).
  *
  * It enhances every `<form data-search="…/search/index.json">`: the form's first search
  * input gets results as you type, in a list after the form, with a live region announcing the
@@ -24,7 +24,7 @@ const TEXT = {
   en: {
     found: (n: number, more: boolean) => (more ? `More than ${n} results; the most relevant first. Add a place or body to narrow them.` : n ? `${n} result${n === 1 ? '' : 's'}` : 'No results. Try fewer characters, pinyin or initials.'),
     more: 'Show more',
-    goTo: 'Go to instead: ',
+    goTo: 'Go here instead: ',
     failed: 'Search is unavailable right now; press Search to browse regions.',
   },
 };
