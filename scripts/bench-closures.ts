@@ -18,14 +18,10 @@ import { build } from 'esbuild';
 import { COLUMNS, type CellView } from '../src/closures/present.ts';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
+import { CLOSURES_BUDGETS } from './lib/closures-budgets.ts';
 import { allShardFiles, closureData, closuresIndexView, closuresManifest, closuresShard } from '../src/site/views/closures-view.ts';
 
-const BUDGETS = {
-  /** HTML + script + manifest of the first screen, gzipped. */
-  firstScreenGzip: 120_000,
-  /** The largest single shard, gzipped: one month must load in a few seconds on 4G. */
-  largestShardGzip: 400_000,
-};
+const BUDGETS = CLOSURES_BUDGETS;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -24,12 +24,12 @@ import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
-import { fileSource, SearchIndex } from '../src/search/query.ts';
 import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
 import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
+import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
 
-const BUDGET_BYTES = 300 * 1024;
+const BUDGET_BYTES = SEARCH_BUDGET_BYTES;
 
 function flag(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -119,42 +119,17 @@ function townshipName(): string {
   return '城关镇';
 }
 
-const QUERIES: [string, string][] = [
-  ['公安', 'common bigram'],
-  ['荣成', 'place'],
-  ['rcga', 'initials'],
-  ['rongcheng', 'full pinyin'],
-  ['市场监督', 'common phrase'],
-  [townshipName(), 'township'],
-  ['police', 'English word'],
-  ['榮成公安', 'traditional'],
-  ['荣成公安', 'exact name'],
-  ['人民政府', 'very common'],
-  ['市场监督管理局', 'long'],
-  ['北京 交警', 'two words'],
-];
+const QUERIES = representativeQueries(townshipName());
 
 console.log(`\nqueries (cold cache; bytes = manifest + shards + blocks + 10 records):`);
 console.log(`${'query'.padEnd(16)}${'kind'.padEnd(15)}${'files'.padStart(6)}${'bytes'.padStart(11)}${'gzip'.padStart(11)}${'results'.padStart(10)}${'ms'.padStart(7)}  top result`);
 let worst = 0;
+const manifestJson = Buffer.from(JSON.stringify(built.manifest));
 for (const [query, kind] of QUERIES) {
-  const fetched: Uint8Array[] = [];
-  const source = fileSource(async (path) => {
-    const data = new Uint8Array(readFileSync(join(versionDir, path)));
-    fetched.push(data);
-    return data;
-  });
-  const t = performance.now();
-  const index = new SearchIndex(built.manifest, source);
-  const result = await index.search(query, { lang: 'zh', limit: 10 });
-  const ms = performance.now() - t;
-  const manifest = Buffer.from(JSON.stringify(built.manifest));
-  const bytes = manifest.length + fetched.reduce((n, f) => n + f.length, 0);
-  const gzip = gzipSync(manifest).length + fetched.reduce((n, f) => n + gzipSync(f).length, 0);
-  worst = Math.max(worst, bytes);
-  const top = result.hits[0] ? `${result.hits[0].row[1]} (${result.hits[0].row[4]}, ${result.hits[0].row[3]})` : '—';
-  const count = `${result.total}${result.complete ? '' : '+'}`;
-  console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(fetched.length + 1).padStart(6)}${kb(bytes).padStart(11)}${kb(gzip).padStart(11)}${count.padStart(10)}${ms.toFixed(0).padStart(7)}  ${top}`);
+  const m = await measureQuery(built.manifest, manifestJson, versionDir, query);
+  worst = Math.max(worst, m.bytes);
+  const count = `${m.total}${m.complete ? '' : '+'}`;
+  console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(m.files).padStart(6)}${kb(m.bytes).padStart(11)}${kb(m.gzip).padStart(11)}${count.padStart(10)}${m.ms.toFixed(0).padStart(7)}  ${m.top ?? '—'}`);
 }
 
 if (browserTiming) await timeInBrowser(dirname(outDir), client, QUERIES.map(([q]) => q));

@@ -19,10 +19,10 @@ import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { verifySourcesFromRegistry } from '../src/verify/build-index.ts';
 import { bundleVerifyClients } from '../src/verify/bundle-client.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST } from '../src/verify/index-format.ts';
-import { VerifyIndex } from '../src/verify/lookup.ts';
 import { writeVerifyIndex } from '../src/verify/write-index.ts';
+import { lookupInputs, measureLookup, VERIFY_BUDGET_BYTES } from './lib/verify-payload.ts';
 
-const BUDGET_BYTES = 300 * 1024;
+const BUDGET_BYTES = VERIFY_BUDGET_BYTES;
 
 function flag(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -69,34 +69,14 @@ console.log(`  client.js        ${kb(clients['client.js'].length)} minified, ${k
 const versionDir = join(outDir, manifest.version);
 const manifestBytes = readFileSync(join(outDir, VERIFY_MANIFEST));
 
-async function measure(input: string): Promise<{ bytes: number; gzip: number; files: number; answer: string }> {
-  let bytes = manifestBytes.length;
-  let gzip = gzipSync(manifestBytes).length;
-  let files = 1;
-  const index = new VerifyIndex(manifest, async (path) => {
-    const data = readFileSync(join(versionDir, path));
-    bytes += data.length;
-    gzip += gzipSync(data).length;
-    files++;
-    return JSON.parse(data.toString('utf8'));
-  });
-  const answer = await index.lookup(input);
-  return { bytes, gzip, files, answer: answer.kind === 'found' ? `${answer.matches.length} found` : answer.kind };
-}
-
 const picks = [0, Math.floor(registry.channels.length / 3), Math.floor(registry.channels.length / 2), registry.channels.length - 1]
   .map((i) => registry.channels[i]!);
-const inputs: [string, string][] = [];
-for (const c of picks) {
-  if (c.url) inputs.push([c.url.replace(/^https:\/\//, 'http://m.'), `address (${c.platform})`]);
-  if (c.handle) inputs.push([`@${c.handle}`, `handle (${c.platform})`]);
-}
-inputs.push(['https://weibo.com/u/1', 'unknown address'], ['nobody-at-all', 'unknown handle']);
+const inputs = lookupInputs(picks);
 
 console.log('\nlookups (cold cache; bytes = manifest + key shards + record files):');
 let fail = false;
 for (const [input, what] of inputs) {
-  const m = await measure(input);
+  const m = await measureLookup(manifest, manifestBytes, versionDir, input);
   const ok = m.bytes < BUDGET_BYTES;
   if (!ok) fail = true;
   console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(22)} ${kb(m.bytes).padStart(9)} (${kb(m.gzip)} gzipped) in ${m.files} files — ${m.answer}  ${input}`);
