@@ -236,7 +236,7 @@ const STAGES: Stage[] = [
       const peaks = [ctx.figures.validateRssMiB, result.peakRssMiB].filter((v): v is number => typeof v === 'number');
       if (peaks.length) figures.peakRssMiB = Math.max(...peaks);
       if (result.timedOut || result.exitCode !== 0) {
-        const tail = result.output.trim().split('\n').filter((l) => /error|Error/.test(l)).slice(-2).join(' | ');
+        const tail = result.output.trim().split('\n').filter((l) => /\berror\b/i.test(l) && !/\[WARN\]/.test(l)).slice(-2).join(' | ');
         const how = result.timedOut ? `TIMED OUT after ${ctx.options.timeoutMinutes} min` : `exit ${result.exitCode}`;
         return {
           ...result,
