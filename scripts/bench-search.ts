@@ -28,14 +28,11 @@ import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
 import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
+import { requiredFlag } from './lib/flags.ts';
 
 const BUDGET_BYTES = SEARCH_BUDGET_BYTES;
 
-function flag(name: string, fallback: string): string {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-}
+const flag = (name: string, fallback: string): string => requiredFlag(name, fallback, 'npm run bench:search -- [--channels N] [--seed S] [--today YYYY-MM-DD]');
 
 const channels = Number(flag('channels', '500000'));
 const seed = flag('seed', '1');

@@ -21,14 +21,11 @@ import { bundleVerifyClients } from '../src/verify/bundle-client.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST } from '../src/verify/index-format.ts';
 import { writeVerifyIndex } from '../src/verify/write-index.ts';
 import { lookupInputs, measureLookup, VERIFY_BUDGET_BYTES } from './lib/verify-payload.ts';
+import { requiredFlag } from './lib/flags.ts';
 
 const BUDGET_BYTES = VERIFY_BUDGET_BYTES;
 
-function flag(name: string, fallback: string): string {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-}
+const flag = (name: string, fallback: string): string => requiredFlag(name, fallback, 'npm run bench:verify -- [--channels N] [--seed S] [--today YYYY-MM-DD]');
 
 const channels = Number(flag('channels', '500000'));
 const seed = flag('seed', '1');

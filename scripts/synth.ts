@@ -4,17 +4,10 @@
  * DATA_DIR=DIR/data CONTENT_DIR=DIR/content. Same seed and size → byte-identical files.
  */
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
+import { requiredFlag } from './lib/flags.ts';
 
-function flag(name: string, fallback?: string): string {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? args[i + 1] : fallback;
-  if (value === undefined || value.startsWith('--')) {
-    console.error(`missing --${name}\nusage: npm run synth -- --channels N --seed S --out DIR [--today YYYY-MM-DD]`);
-    process.exit(2);
-  }
-  return value;
-}
+const USAGE = 'npm run synth -- --channels N --seed S --out DIR [--today YYYY-MM-DD]';
+const flag = (name: string, fallback?: string) => requiredFlag(name, fallback, USAGE);
 
 const channels = Number(flag('channels', '1000'));
 const seed = flag('seed', '1');
