@@ -22,7 +22,16 @@ export interface SiteData {
 
 let cached: SiteData | undefined;
 
+/**
+ * Astro loads this module twice in one build (once with the config and its integrations,
+ * once inside the bundled pages), so the cache lives on the process, not the module: the
+ * data is read, validated and modelled once per build.
+ */
+const PROCESS_CACHE = Symbol.for('gov-channels-registry.siteData');
+type ProcessCache = { [PROCESS_CACHE]?: SiteData };
+
 export function siteData(): SiteData {
+  cached ??= (globalThis as ProcessCache)[PROCESS_CACHE];
   if (cached) return cached;
   const env = process.env;
   const paths = datasetPathsFromEnv(env);
@@ -40,6 +49,7 @@ export function siteData(): SiteData {
     dataUpdated: commit?.date ?? today,
     dataVersion: commit?.hash,
   };
+  (globalThis as ProcessCache)[PROCESS_CACHE] = cached;
   return cached;
 }
 
