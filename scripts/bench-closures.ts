@@ -16,10 +16,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { COLUMNS, type CellView } from '../src/closures/present.ts';
-import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import { CLOSURES_BUDGETS } from './lib/closures-budgets.ts';
 import { allShardFiles, closureData, closuresIndexView, closuresManifest, closuresShard } from '../src/site/views/closures-view.ts';
+import { loadRegistryOrExit } from './lib/load-registry.ts';
 
 const BUDGETS = CLOSURES_BUDGETS;
 
@@ -51,12 +50,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const gz = (s: string | Uint8Array) => gzipSync(s, { level: 6 }).length;
 
 const t0 = performance.now();
-const { diagnostics, dataset } = checkDataset({ dataDir, contentDir }, { today });
-if (diagnostics.errorCount > 0) {
-  console.error(`${dataDir}: ${diagnostics.errorCount} errors; run npm run bench first (it generates the datasets)`);
-  process.exit(1);
-}
-const registry = new Registry(dataset);
+const registry = loadRegistryOrExit({ dataDir, contentDir }, today, 'run npm run bench first (it generates the datasets)');
 const t1 = performance.now();
 const { rows, periods } = closureData(registry);
 const t2 = performance.now();

@@ -18,10 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formatDiagnostic } from '../src/domain/diagnostics.ts';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
-import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
 import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
@@ -29,6 +26,7 @@ import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/wri
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
 import { requiredFlag } from './lib/flags.ts';
+import { loadRegistryOrExit } from './lib/load-registry.ts';
 
 const BUDGET_BYTES = SEARCH_BUDGET_BYTES;
 
@@ -69,12 +67,7 @@ const root = datasetRoot();
 console.log(`dataset: ${root} (seed ${seed}, today ${today})`);
 
 let started = performance.now();
-const { diagnostics, dataset } = checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today });
-if (diagnostics.errorCount > 0) {
-  console.error(`the dataset has ${diagnostics.errorCount} errors:\n${diagnostics.sorted().slice(0, 10).map(formatDiagnostic).join('\n')}`);
-  process.exit(1);
-}
-const registry = new Registry(dataset);
+const registry = loadRegistryOrExit({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, today);
 const docs = searchDocsFromRegistry(registry);
 console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)} (RSS ${mb(process.memoryUsage().rss)})`);
 

@@ -11,10 +11,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { formatDiagnostic } from '../src/domain/diagnostics.ts';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
-import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { verifySourcesFromRegistry } from '../src/verify/build-index.ts';
 import { bundleVerifyClients } from '../src/verify/bundle-client.ts';
@@ -22,6 +19,7 @@ import { VERIFY_DIR, VERIFY_MANIFEST } from '../src/verify/index-format.ts';
 import { writeVerifyIndex } from '../src/verify/write-index.ts';
 import { lookupInputs, measureLookup, VERIFY_BUDGET_BYTES } from './lib/verify-payload.ts';
 import { requiredFlag } from './lib/flags.ts';
+import { loadRegistryOrExit } from './lib/load-registry.ts';
 
 const BUDGET_BYTES = VERIFY_BUDGET_BYTES;
 
@@ -42,12 +40,7 @@ if (!existsSync(join(root, 'data', SYNTHETIC_MARKER))) {
 console.log(`dataset: ${root}`);
 
 let started = performance.now();
-const { diagnostics, dataset } = checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today });
-if (diagnostics.errorCount > 0) {
-  console.error(`the dataset has ${diagnostics.errorCount} errors:\n${diagnostics.sorted().slice(0, 10).map(formatDiagnostic).join('\n')}`);
-  process.exit(1);
-}
-const registry = new Registry(dataset);
+const registry = loadRegistryOrExit({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, today);
 console.log(`loaded and validated ${registry.channels.length} channels in ${secondsSince(started)}`);
 
 started = performance.now();
