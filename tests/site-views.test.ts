@@ -235,6 +235,11 @@ describe('channel page', () => {
     expect(enView.closed?.datetime).toBe('2024-04');
   });
 
+  it('shows the notes in the page\'s language, else in the other one, marked', () => {
+    expect(channelView(registry, 'rongcheng-police-weibo', zh, TODAY).notes).toEqual({ text: '最后一次发文在2024年3月。', lang: 'zh-Hans' });
+    expect(channelView(registry, 'rongcheng-police-weibo', en, TODAY).notes).toEqual({ text: 'Last post in March 2024.', lang: 'en' });
+  });
+
   it('shows the facts, the notice, the sources and the sibling channels', () => {
     const view = channelView(registry, 'rongcheng-police-weibo', en, TODAY);
     expect(view.title).toBe('Rongcheng Police (荣成公安)');
@@ -242,7 +247,7 @@ describe('channel page', () => {
     expect([view.statusLabel, view.platform, view.level, view.handle]).toEqual(['Closed', 'Weibo', 'County', 'rcga110']);
     expect(view.url).toEqual({ href: 'https://weibo.com/u/1234567890', text: 'weibo.com/u/1234567890' });
     expect(view.breadcrumbs.map((c) => c.href)).toEqual(['/en/regions/100000/', '/en/regions/370000/', '/en/regions/371000/', '/en/regions/371082/']);
-    expect([view.followers?.text, view.posts?.text, view.notes]).toEqual(['500', '860', 'Last post in March 2024.']);
+    expect([view.followers?.text, view.posts?.text, view.notes]).toEqual(['500', '860', { text: 'Last post in March 2024.', lang: 'en' }]);
     expect(view.notice).toMatchObject({
       slug: 'rongcheng-police-weibo-2024',
       title: '关于荣成公安微博账号停止运营的公告',

@@ -666,6 +666,7 @@ export class UnitGenerator {
       source: source.join(';'),
       checked: checkedDay === undefined ? '' : formatDay(checkedDay, rng.chance(0.9) ? 'day' : 'month'),
       notes: this.note(extra.reason, event),
+      notes_en: '',
     };
     return { row, event, agency: body.agency, platform, successorNames: extra.successorNames ?? [], reason: extra.reason, viaClosed: extra.viaClosed === true };
   }

@@ -51,7 +51,11 @@ export const channelSchema = z.object({
     examples: ['cd-2024-08-28'],
   }),
   checked: date().optional().meta({ description: 'When a person last verified the row (YYYY-MM-DD preferred).', examples: ['2026-11-01'] }),
-  notes: z.string().optional().meta({ description: 'Anything else worth knowing; shown on the channel page.', examples: ['Account hacked in December 2016.'] }),
+  notes: z.string().optional().meta({
+    description: 'Anything else worth knowing, in Chinese; shown on the channel page (on English pages too when notes_en is empty).',
+    examples: ['2016年12月账号被盗。'],
+  }),
+  notes_en: z.string().optional().meta({ description: 'The notes in English, for the English channel page.', examples: ['Account hacked in December 2016.'] }),
 });
 
 export type ChannelFields = z.output<typeof channelSchema>;

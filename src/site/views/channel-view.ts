@@ -6,6 +6,7 @@
  */
 import { dayOf, type ApproxDate } from '../../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
+import type { Lang } from '../../domain/vocabulary.ts';
 import { LEVEL_LABELS, PLATFORM_LABELS, REASON_LABELS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
 import { activeSentence, closureSentence, dormantSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
 import { formatNumber, localePath, reasonExplanation, routes, ui, type PageContext } from '../i18n.ts';
@@ -67,7 +68,8 @@ export interface ChannelView {
   readonly notice?: NoticeSummaryView;
   readonly sources: readonly CitationView[];
   readonly checked?: DateView;
-  readonly notes?: string;
+  /** The notes in the page's language when given, else in the other one (marked by `lang`). */
+  readonly notes?: { readonly text: string; readonly lang: 'zh-Hans' | 'en' };
   /** Other channels of the same body (on other platforms, or earlier accounts). */
   readonly siblings: readonly ChannelSummary[];
 }
@@ -109,7 +111,7 @@ export function channelView(registry: Registry, id: string, ctx: PageContext, to
     notice: notice && noticeSummary(notice, ctx),
     sources: registry.citations(c.source).map((citation) => citationView(citation, lang)),
     checked: optionalDate(c.checked, lang),
-    notes: c.notes,
+    notes: notesIn(c, lang),
     siblings: registry.siblingsOf(c).map((s) => channelSummary(registry, s, ctx)),
   };
 }
@@ -156,4 +158,10 @@ function predecessors(registry: Registry, c: Channel, ctx: PageContext): Predece
     frontier = next;
   }
   return out;
+}
+
+function notesIn(c: Channel, lang: Lang): ChannelView['notes'] {
+  const zh = c.notes ? { text: c.notes, lang: 'zh-Hans' as const } : undefined;
+  const en = c.notes_en ? { text: c.notes_en, lang: 'en' as const } : undefined;
+  return lang === 'en' ? (en ?? zh) : (zh ?? en);
 }
