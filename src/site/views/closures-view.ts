@@ -189,6 +189,8 @@ export interface ClosuresIndexView {
   };
   readonly manifestHref: string;
   readonly labels: ClosuresUi;
+  /** The texts the client script needs, as JSON for a data- attribute ({shown} etc. are filled in by it). */
+  readonly clientStrings: string;
   readonly dataVersion?: string;
 }
 
@@ -360,6 +362,10 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
     },
     manifestHref: `${ctx.base}${DATA_ROUTE.slice(1)}index.json`,
     labels: t,
+    clientStrings: JSON.stringify({
+      loading: t.loading, loadFailed: t.loadFailed, none: t.none, showMore: t.showMore, any: t.any,
+      showing: t.showing('{shown}', '{total}'), sortBy: t.sortBy('{col}'),
+    }),
     dataVersion: meta.dataVersion,
   };
 }
