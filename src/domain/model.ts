@@ -96,9 +96,9 @@ export class Registry {
 
   /**
    * Regions that get a page: the nation, every province and prefecture (an empty one says so
-   * and asks for help), and counties and townships that have channels. Thousands of empty
-   * county and township pages would add build time and nothing to read; their parents list
-   * them as "no channels recorded yet".
+   * and asks for help), and counties with channels in them or below them. Townships have no
+   * page of their own: their channels are sections of their county's page (see pageOf), which
+   * keeps a national registry's 41,000 townships from costing 82,000 page frames.
    */
   regionPageCodes(): string[] {
     const codes: string[] = [];
@@ -112,7 +112,38 @@ export class Registry {
     if (!this.regions.has(code)) return false;
     // decided from the code's shape, so listing pages never makes 45,000 English names
     const kind = kindOfCode(code);
+    if (kind === 'township') return false;
     return kind === 'nation' || kind === 'province' || kind === 'prefecture' || this.subtreeCounts.has(code);
+  }
+
+  /**
+   * The region whose page shows this region's channels: the region itself, or for a township
+   * the nearest ancestor with a page (its county; a prefecture for the cities without counties).
+   */
+  pageOf(code: string): string {
+    for (const r of this.regions.lineage(code)) {
+      if (r.kind !== 'township') return r.code;
+    }
+    return NATION_CODE;
+  }
+
+  /**
+   * The townships shown as sections of this region's page, with their channels, in code order.
+   * Empty for every page but a county's (or a county-less prefecture's).
+   */
+  sectionsOf(code: string): { region: Region; channels: readonly Channel[] }[] {
+    const region = this.regions.get(code);
+    if (!region || region.kind === 'township') return [];
+    const sections: { region: Region; channels: readonly Channel[] }[] = [];
+    const visit = (c: string) => {
+      const r = this.regions.get(c)!;
+      if (r.kind !== 'township' || !this.subtreeCounts.has(c)) return;
+      const own = this.channelsIn(c);
+      if (own.length > 0) sections.push({ region: r, channels: own });
+      for (const child of r.children) visit(child);
+    };
+    for (const child of region.children) visit(child);
+    return sections.sort((a, b) => a.region.code.localeCompare(b.region.code));
   }
 
   /** Children of a region with their counts, those with channels first. */

@@ -60,7 +60,12 @@ export function localePath(ctx: PageContext, route: string): string {
 export const routes = {
   home: () => '/',
   region: (code: string) => `/regions/${code}/`,
+  /** A channel's permalink: a small page that sends the reader on to the channel's entry. */
   channel: (id: string) => `/channels/${id}/`,
+  /** A channel's entry on the page of its region (see Registry.pageOf). */
+  channelEntry: (pageCode: string, id: string) => `/regions/${pageCode}/#c-${id}`,
+  /** A region: its own page, or its section of the page it is shown on (townships). */
+  regionAt: (pageCode: string, code: string) => (pageCode === code ? `/regions/${code}/` : `/regions/${pageCode}/#r-${code}`),
   notice: (slug: string) => `/notices/${slug}/`,
   prose: (slug: string) => `/${slug}/`,
   data: () => '/data/',
