@@ -121,8 +121,9 @@ export class Registry {
    * the nearest ancestor with a page (its county; a prefecture for the cities without counties).
    */
   pageOf(code: string): string {
-    for (const r of this.regions.lineage(code)) {
-      if (r.kind !== 'township') return r.code;
+    const lineage = this.regions.lineage(code); // nation first
+    for (let i = lineage.length - 1; i >= 0; i--) {
+      if (lineage[i]!.kind !== 'township') return lineage[i]!.code;
     }
     return NATION_CODE;
   }

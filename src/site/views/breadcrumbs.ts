@@ -1,11 +1,12 @@
 /** The path from the nation down to a region: 全国 › 山东省 › 威海市 › 荣成市. */
 import type { Registry } from '../../domain/model.ts';
-import { localePath, routes, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { regionHref } from './hrefs.ts';
 import { regionName, type LocalName } from './names.ts';
 
 export interface Crumb {
   readonly name: LocalName;
-  /** Absent for the page's own region (rendered with aria-current) and regions without pages. */
+  /** Absent for the page's own region (rendered with aria-current) and regions with nothing recorded. */
   readonly href?: string;
   readonly current: boolean;
 }
@@ -18,7 +19,7 @@ export function breadcrumbs(registry: Registry, code: string, ctx: PageContext, 
   const lineage = registry.regions.lineage(code);
   return lineage.map((region, i) => {
     const current = currentIsPage && i === lineage.length - 1;
-    const href = !current && registry.hasPage(region.code) ? localePath(ctx, routes.region(region.code)) : undefined;
+    const href = current ? undefined : regionHref(registry, region.code, ctx);
     return { name: regionName(region, ctx.lang), href, current };
   });
 }

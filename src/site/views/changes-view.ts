@@ -8,6 +8,7 @@ import { PLATFORM_LABELS, STATUS_LABELS, type Platform } from '../../domain/voca
 import type { ChannelChangeKind } from '../../publish/data-diff.ts';
 import type { Changelog } from '../../downloads/changelog.ts';
 import { formatNumber, localePath, routes, type Lang, type PageContext } from '../i18n.ts';
+import { channelHref } from './hrefs.ts';
 
 export const KIND_ORDER: readonly ChannelChangeKind[] = ['added', 'closed', 'reopened', 'changed', 'removed'];
 
@@ -101,7 +102,7 @@ export function changesView(changelog: Changelog, registry: Registry, ctx: PageC
           const name = lang === 'en' && current?.name_en ? current.name_en : ch.name;
           return {
             name,
-            href: ch.exists && current ? localePath(ctx, routes.channel(ch.id)) : undefined,
+            href: ch.exists && current ? channelHref(registry, current, ctx) : undefined,
             platform: PLATFORM_LABELS[ch.platform as Platform]?.[lang] ?? ch.platform,
             detail,
           };

@@ -1,7 +1,8 @@
 /** One channel as a line in a list (region pages, recent closures, siblings). */
 import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
-import { listDatePrefix, localePath, routes, type ListDateKind, type PageContext } from '../i18n.ts';
+import { listDatePrefix, type ListDateKind, type PageContext } from '../i18n.ts';
+import { channelHref } from './hrefs.ts';
 import type { ApproxDate } from '../../domain/approx-date.ts';
 import { dateView, type DateView } from './dates.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
@@ -29,7 +30,7 @@ export function channelSummary(registry: Registry, c: Channel, ctx: PageContext,
   const region = options.withRegion ? registry.regions.get(c.region) : undefined;
   return {
     id: c.id,
-    href: localePath(ctx, routes.channel(c.id)),
+    href: channelHref(registry, c, ctx),
     name: channelName(c, ctx.lang),
     agency: agencyName(c, ctx.lang),
     platform: PLATFORM_LABELS[c.platform][ctx.lang],

@@ -5,7 +5,8 @@
  */
 import type { Destination, Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
-import { localePath, routes, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { channelHref } from './hrefs.ts';
 import { displayUrl, isHttpUrl } from './links.ts';
 import { agencyName, channelName, type LocalName } from './names.ts';
 
@@ -29,15 +30,15 @@ export interface DestinationView {
 
 export function destinationViews(registry: Registry, id: string, ctx: PageContext): DestinationView[] {
   return registry.destinationsOf(id).flatMap((d) => {
-    const view = destinationView(d, ctx);
+    const view = destinationView(registry, d, ctx);
     return view ? [view] : [];
   });
 }
 
-function destinationView(d: Destination, ctx: PageContext): DestinationView | undefined {
+function destinationView(registry: Registry, d: Destination, ctx: PageContext): DestinationView | undefined {
   // The chain starts at the closed channel itself; a channel destination ends it.
   const passedThrough = d.endpoint.kind === 'channel' ? d.chain.slice(1, -1) : d.chain.slice(1);
-  const via = passedThrough.map((c) => ({ name: channelName(c, ctx.lang), href: localePath(ctx, routes.channel(c.id)) }));
+  const via = passedThrough.map((c) => ({ name: channelName(c, ctx.lang), href: channelHref(registry, c, ctx) }));
   if (d.endpoint.kind === 'url') {
     if (!isHttpUrl(d.endpoint.url)) return undefined;
     return { kind: 'url', name: { text: displayUrl(d.endpoint.url) }, href: d.endpoint.url, external: true, via };
@@ -47,7 +48,7 @@ function destinationView(d: Destination, ctx: PageContext): DestinationView | un
   return {
     kind: 'channel',
     name: channelName(channel, ctx.lang),
-    href: localePath(ctx, routes.channel(channel.id)),
+    href: channelHref(registry, channel, ctx),
     external: false,
     platform: PLATFORM_LABELS[channel.platform][ctx.lang],
     agency: agencyName(channel, ctx.lang),

@@ -6,18 +6,23 @@
  */
 import { compareApproxDates } from '../../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
-import { PLATFORMS } from '../../domain/vocabulary.ts';
 import { formatNumber, ui, type PageContext } from '../i18n.ts';
 import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
-import { agencyName, plainName, regionName, type LocalName } from './names.ts';
+import { entriesByAgency, PageSources, type AgencyEntries } from './channel-entry.ts';
+import type { CitationView } from './citations.ts';
+import { regionAnchor } from './hrefs.ts';
+import { plainName, regionName, type LocalName } from './names.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 import { countsView, type CountsView } from './status-counts.ts';
 
-/** One body's live channels, in the platform vocabulary's order. */
-export interface AgencyGroup {
-  readonly agency: LocalName;
-  readonly channels: readonly ChannelSummary[];
+export interface RegionSection {
+  readonly code: string;
+  /** The section's id attribute: links to a township land here. */
+  readonly anchor: string;
+  readonly name: LocalName;
+  readonly countText: string;
+  readonly groups: readonly AgencyEntries[];
 }
 
 export interface RegionView {
@@ -28,12 +33,16 @@ export interface RegionView {
   /** Counts for the region and everything below it. */
   readonly counts: CountsView;
   readonly totalText: string;
-  /** Active and dormant channels of bodies in exactly this region, grouped by body. */
-  readonly live: readonly AgencyGroup[];
-  readonly liveCount: string;
-  /** Closing and closed channels of bodies in exactly this region, most recent first. */
-  readonly closures: readonly ChannelSummary[];
+  /** Every channel of bodies in exactly this region, grouped by body, live ones first in each. */
+  readonly groups: readonly AgencyEntries[];
+  readonly ownCount: string;
+  /** On a county's page: its townships with channels, each a section with its own entries. */
+  readonly sections: readonly RegionSection[];
+  /** The most recent closures on this page (own and sections), linking to their entries. */
+  readonly recentClosures: readonly ChannelSummary[];
   readonly closuresCount: string;
+  /** The sources the entries cite, numbered in order of first citation. */
+  readonly sources: readonly CitationView[];
   readonly childrenHeading: string;
   readonly children: readonly RegionListItem[];
   /** Nothing recorded here or below: the page says so and asks for help. */
@@ -42,15 +51,28 @@ export interface RegionView {
   readonly ownEmpty: boolean;
 }
 
-export function regionView(registry: Registry, code: string, ctx: PageContext): RegionView {
+/** How many recent closures the top of a region page lists (each links to its entry below). */
+const RECENT_CLOSURES = 10;
+
+/** `today` (YYYY-MM-DD) words the closure sentences (a closing channel past its date). */
+export function regionView(registry: Registry, code: string, ctx: PageContext, today: string): RegionView {
   const region = registry.regions.get(code);
   if (!region) throw new Error(`no region ${code}`);
   const t = ui(ctx.lang);
   const channels = registry.channelsIn(code);
   const counts = countsView(registry.countsIn(code), ctx.lang);
   const name = regionName(region, ctx.lang);
-  const live = channels.filter((c) => !isClosure(c));
-  const closures = channels.filter(isClosure).sort(newestClosureFirst);
+  const sources = new PageSources(ctx.lang);
+  const groups = entriesByAgency(registry, channels, ctx, sources, today);
+  const townships = registry.sectionsOf(code);
+  const sections = townships.map(({ region: r, channels: list }) => ({
+    code: r.code,
+    anchor: regionAnchor(r.code),
+    name: regionName(r, ctx.lang),
+    countText: formatNumber(list.length, ctx.lang),
+    groups: entriesByAgency(registry, list, ctx, sources, today),
+  }));
+  const closures = [...channels, ...townships.flatMap((s) => s.channels)].filter(isClosure).sort(newestClosureFirst);
   return {
     code,
     title: plainName(name),
@@ -58,36 +80,17 @@ export function regionView(registry: Registry, code: string, ctx: PageContext): 
     breadcrumbs: breadcrumbs(registry, code, ctx, true),
     counts,
     totalText: t.region.totalWithChildren(counts.totalText),
-    live: byAgency(registry, live, ctx),
-    liveCount: formatNumber(live.length, ctx.lang),
-    closures: closures.map((c) => channelSummary(registry, c, ctx)),
+    groups,
+    ownCount: formatNumber(channels.length, ctx.lang),
+    sections,
+    recentClosures: closures.slice(0, RECENT_CLOSURES).map((c) => channelSummary(registry, c, ctx)),
     closuresCount: formatNumber(closures.length, ctx.lang),
+    sources: sources.citations,
     childrenHeading: region.kind === 'nation' ? t.region.provincesHeading : t.region.childrenHeading,
     children: childRegions(registry, code, ctx),
     empty: counts.total === 0,
     ownEmpty: channels.length === 0,
   };
-}
-
-/** Pinyin order for Chinese names, alphabetical for English ones (the zh collation does both). */
-const collator = new Intl.Collator('zh-CN');
-
-/** Bodies in the order of their names as shown (pinyin order in Chinese), channels by platform, active first. */
-function byAgency(registry: Registry, channels: readonly Channel[], ctx: PageContext): AgencyGroup[] {
-  const groups = new Map<string, Channel[]>();
-  for (const c of channels) {
-    let list = groups.get(c.agency);
-    if (!list) groups.set(c.agency, (list = []));
-    list.push(c);
-  }
-  return [...groups.values()]
-    .map((list) => ({
-      agency: agencyName(list[0]!, ctx.lang),
-      channels: [...list]
-        .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform))
-        .map((c) => channelSummary(registry, c, ctx)),
-    }))
-    .sort((a, b) => collator.compare(a.agency.text, b.agency.text));
 }
 
 /** Newest closure first; undated ones last, by name. */

@@ -1,0 +1,143 @@
+/**
+ * A channel as an entry on its region's page, the one place a channel is shown in full. At
+ * national scale (500,000 channels in two languages) a page per channel would not fit the
+ * host, so each entry carries what a reader came for and nothing repeated: for a live channel,
+ * how to recognise the official account (address, platform handle); for a closed or closing
+ * one, the plain sentence of what happened and where to go now, the notice and the evidence.
+ * /channels/<id>/ forwards to the entry (see src/integrations/permalink-stubs.ts).
+ */
+import { dayOf, type ApproxDate } from '../../domain/approx-date.ts';
+import { isClosure, type Channel, type Citation, type Registry } from '../../domain/model.ts';
+import { PLATFORM_LABELS, PLATFORMS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
+import { closureSentence, dormantSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
+import { localePath, routes, type PageContext } from '../i18n.ts';
+import { citationView, type CitationView } from './citations.ts';
+import { optionalDate, type DateView } from './dates.ts';
+import { destinationViews, type DestinationView } from './destinations.ts';
+import { channelAnchor, channelHref } from './hrefs.ts';
+import { displayUrl, externalLink, isHttpUrl, type ExternalLink } from './links.ts';
+import { agencyName, channelName, type LocalName } from './names.ts';
+
+export interface ChannelEntry {
+  readonly id: string;
+  /** The entry's id attribute; /channels/<id>/ lands here. */
+  readonly anchor: string;
+  /** The permanent link to share: /channels/<id>/ (it forwards here). */
+  readonly permalink: string;
+  readonly name: LocalName;
+  readonly platform: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  /** What happened and where to go (closures), or that it is dormant; absent for active ones. */
+  readonly statement?: readonly SentencePart[];
+  /** Live ends of redirect chains, shown only when the sentence's own targets are not live. */
+  readonly destinations: readonly DestinationView[];
+  /** How to recognise a live account. */
+  readonly url?: ExternalLink;
+  readonly handle?: string;
+  readonly opened?: DateView;
+  readonly notice?: { readonly href: string; readonly title: string; readonly lang?: string };
+  /** Numbers into the page's source list (1-based). */
+  readonly sources: readonly number[];
+}
+
+export interface AgencyEntries {
+  readonly agency: LocalName;
+  readonly entries: readonly ChannelEntry[];
+}
+
+/**
+ * The sources cited by a page's entries, numbered in order of first citation, so each entry
+ * carries a short reference instead of the whole citation.
+ */
+export class PageSources {
+  private readonly numbers = new Map<string, number>();
+  private readonly list: CitationView[] = [];
+  private readonly lang: PageContext['lang'];
+
+  constructor(lang: PageContext['lang']) {
+    this.lang = lang;
+  }
+
+  numberOf(citation: Citation): number {
+    const key = citation.kind === 'source' ? `s:${citation.source.id}` : `u:${citation.url}`;
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      this.list.push(citationView(citation, this.lang));
+      this.numbers.set(key, (n = this.list.length));
+    }
+    return n;
+  }
+
+  get citations(): readonly CitationView[] {
+    return this.list;
+  }
+}
+
+/** Bodies in the order of their names as shown (pinyin order in Chinese); live channels first, by platform. */
+export function entriesByAgency(registry: Registry, channels: readonly Channel[], ctx: PageContext, sources: PageSources, today: string): AgencyEntries[] {
+  const groups = new Map<string, Channel[]>();
+  for (const c of channels) {
+    let list = groups.get(c.agency);
+    if (!list) groups.set(c.agency, (list = []));
+    list.push(c);
+  }
+  return [...groups.values()]
+    .map((list) => ({ agency: agencyName(list[0]!, ctx.lang), list: [...list].sort(liveFirstByPlatform) }))
+    .sort((a, b) => collator.compare(a.agency.text, b.agency.text))
+    .map(({ agency, list }) => ({ agency, entries: list.map((c) => channelEntry(registry, c, ctx, sources, today)) }));
+}
+
+/** `today` (YYYY-MM-DD): a closing channel whose due day has passed is not "closing on" it. */
+export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, sources: PageSources, today: string): ChannelEntry {
+  const { lang } = ctx;
+  const closure = isClosure(c);
+  const notice = registry.noticeOf(c);
+  const targets = closure ? directTargets(registry, c, ctx) : [];
+  const destinations = closure && targets.some((t) => t.external === false && t.status !== 'active' && t.status !== 'dormant') ? destinationViews(registry, c.id, ctx) : [];
+  return {
+    id: c.id,
+    anchor: channelAnchor(c.id),
+    permalink: localePath(ctx, routes.channel(c.id)),
+    name: channelName(c, lang),
+    platform: PLATFORM_LABELS[c.platform][lang],
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status][lang],
+    statement: statement(c, targets, lang, dayOf(today)),
+    destinations,
+    url: closure ? undefined : externalLink(c.url),
+    handle: closure ? undefined : c.handle,
+    opened: closure ? undefined : optionalDate(c.opened, lang),
+    notice: notice && {
+      href: localePath(ctx, routes.notice(notice.slug)),
+      title: notice.title,
+      lang: notice.lang === lang ? undefined : notice.lang === 'zh' ? 'zh-Hans' : 'en',
+    },
+    sources: registry.citations(c.source).map((citation) => sources.numberOf(citation)),
+  };
+}
+
+/** The sentence an active channel's page used to lead with is left out: the entry's place says it. */
+function statement(c: Channel, targets: SentenceTarget[], lang: PageContext['lang'], today: ApproxDate): SentencePart[] | undefined {
+  if (c.status === 'active') return undefined;
+  if (c.status === 'dormant') return dormantSentence(c.checked, lang);
+  // closing and closed channels always have a reason (the validator requires one)
+  return closureSentence({ status: c.status, reason: c.reason ?? 'discontinued', announced: c.announced, closed: c.closed, targets, today }, lang);
+}
+
+/** The channel's own redirect targets, as the sentence names them. */
+function directTargets(registry: Registry, c: Channel, ctx: PageContext): SentenceTarget[] {
+  return (c.redirect ?? []).flatMap((ref): SentenceTarget[] => {
+    if (ref.kind === 'url') return isHttpUrl(ref.url) ? [{ name: { text: displayUrl(ref.url) }, href: ref.url, external: true }] : [];
+    const target = registry.channelsById.get(ref.id);
+    if (!target || target.id === c.id) return [];
+    return [{ name: channelName(target, ctx.lang), href: channelHref(registry, target, ctx), external: false, status: target.status }];
+  });
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+function liveFirstByPlatform(a: Channel, b: Channel): number {
+  return Number(isClosure(a)) - Number(isClosure(b)) || Number(a.status !== 'active') - Number(b.status !== 'active') || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) || a.id.localeCompare(b.id);
+}
+
