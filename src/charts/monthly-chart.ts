@@ -300,7 +300,13 @@ function describe(series: MonthlySeries, lang: Lang, span: string): string {
 
 function monthlyTable(series: MonthlySeries, lang: Lang, caption: string, notes: readonly string[], first: string, last: string) {
   const { effective, announced, opened } = series;
-  const rows: TableCell[][] = series.months.map((key, i) => [monthLabel(key, lang), announced.byMonth[i]!, effective.byMonth[i]!, opened.byMonth[i]!]);
+  // Months with nothing are left out (the table says so): a county's thirteen years of
+  // mostly empty months would otherwise be most of its page.
+  const rows: TableCell[][] = [];
+  series.months.forEach((key, i) => {
+    const row = [announced.byMonth[i]!, effective.byMonth[i]!, opened.byMonth[i]!];
+    if (row.some((n) => n > 0)) rows.push([monthLabel(key, lang), ...row]);
+  });
   for (const [i, year] of series.years.entries()) {
     const row = [announced.yearOnly[i]!, effective.yearOnly[i]!, opened.yearOnly[i]!];
     if (row.some((n) => n > 0)) rows.push([t(lang, `${year}年（仅知年份）`, `${year} (year only)`), ...row]);
@@ -324,7 +330,7 @@ function monthlyTable(series: MonthlySeries, lang: Lang, caption: string, notes:
       { label: t(lang, '开通', 'Channels opened'), numeric: true },
     ],
     rows,
-    notes,
+    notes: [...notes, t(lang, '没有任何关停或开通的月份不列出。', 'Months with no closures or openings are left out.')],
   };
 }
 

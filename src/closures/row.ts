@@ -3,10 +3,11 @@
  * compact wire form. Shared by the build (which writes the shards and renders the no-JS
  * table) and the browser client (which reads the shards): plain data, no DOM, no Astro.
  *
- * On the wire a row is a JSON array with empty strings for absent values, so 100,000 rows
- * stay a few megabytes before compression and far less after it.
+ * On the wire a row is a JSON array (encodeRow), one set of shards for both languages: the
+ * client holds the labels.
  */
-import type { Level, Platform, Reason } from '../domain/vocabulary.ts';
+import { LEVELS, PLATFORMS, REASONS, type Level, type Platform, type Reason } from '../domain/vocabulary.ts';
+import { displayUrl } from '../site/views/links.ts';
 
 export type ClosureStatus = 'closing' | 'closed';
 
@@ -48,49 +49,100 @@ export function closureDateOf(row: Pick<ClosureRow, 'closed' | 'announced'>): st
 
 export type WireRow = (string | number)[];
 
+/** What a shard shares among its rows: the sources they cite, once each. */
+export interface WireContext {
+  /** Provinces and prefectures by code (the manifest's `areas`), to infer a row's from its region code. */
+  readonly areas: Readonly<Record<string, readonly [string, string, string?]>>;
+  /** The shard's sources: [title, href]. */
+  readonly sources: readonly (readonly [string, string?])[];
+}
+
+/**
+ * A row's province and prefecture as its region code implies them (371082 → 370000, 371000),
+ * when those divisions are in `areas`. The wire leaves them out whenever this guess is right,
+ * which is nearly always; overrides in data/regions.csv may break the pattern, and then the
+ * row carries them.
+ */
+export function impliedAreas(region: string, areas: WireContext['areas']): { province?: string; prefecture?: string } {
+  if (region.length < 6 || region === '100000') return {};
+  const p = `${region.slice(0, 2)}0000`;
+  if (!areas[p] || areas[p]!.length > 2) return {};
+  const f = `${region.slice(0, 4)}00`;
+  return { province: p, prefecture: f !== p && areas[f]?.[2] === p ? f : undefined };
+}
+
 const s = (v: string | undefined): string => v ?? '';
 const o = (v: string | number | undefined): string | undefined => (v === '' || v === undefined || v === 0 ? undefined : String(v));
 
-export function encodeRow(r: ClosureRow): WireRow {
+const PLATFORM_INDEX = new Map<string, number>(PLATFORMS.map((p, i) => [p, i]));
+const LEVEL_INDEX = new Map<string, number>(LEVELS.map((l, i) => [l, i]));
+const REASON_INDEX = new Map<string, number>(REASONS.map((r, i) => [r, i]));
+
+/** Bits of the flags field. */
+const CLOSED = 1;
+const ANNOUNCED_ONLY = 2;
+
+/**
+ * A row on the wire: one array, vocabulary as indexes into the lists the client is built
+ * with, names of the province and prefecture left to the manifest, sources by index into the
+ * shard's table, trailing defaults dropped. Channel ids never contain ":", so a destination
+ * with "://" is a web address and anything else a channel id.
+ */
+export function encodeRow(r: ClosureRow, ctx: WireContext, sourceIndex: (title: string, href: string | undefined) => number): WireRow {
   const d = r.destination;
-  return [
-    r.id, r.name, s(r.nameEn), r.status === 'closed' ? 1 : 0, s(r.closed), s(r.announced),
-    r.region, r.regionName, s(r.regionNameEn), s(r.province), s(r.prefecture),
-    r.agency, s(r.agencyEn), r.platform, r.level, s(r.reason),
-    d ? (d.kind === 'channel' ? `c:${d.target}` : d.target) : '', d ? d.name : '', d ? s(d.nameEn) : '', r.moreDestinations ?? 0,
-    r.source ? r.source.title : '', r.source ? s(r.source.href) : '', r.moreSources ?? 0,
+  const date = r.closed ?? r.announced;
+  const implied = impliedAreas(r.region, ctx.areas);
+  const areas = implied.province === r.province && implied.prefecture === r.prefecture ? '' : `${s(r.province)},${s(r.prefecture)}`;
+  const w: WireRow = [
+    r.id, r.name, s(r.nameEn), (r.status === 'closed' ? CLOSED : 0) | (!r.closed && r.announced ? ANNOUNCED_ONLY : 0), s(date),
+    r.region, r.regionName, s(r.regionNameEn), r.agency, s(r.agencyEn),
+    PLATFORM_INDEX.get(r.platform) ?? -1, LEVEL_INDEX.get(r.level) ?? -1, r.reason ? (REASON_INDEX.get(r.reason) ?? -1) : -1,
+    d ? d.target : '', d?.kind === 'channel' ? d.name : '', d?.kind === 'channel' ? s(d.nameEn) : '', r.moreDestinations ?? 0,
+    r.source ? sourceIndex(r.source.title, r.source.href) : -1, r.moreSources ?? 0, areas,
   ];
+  const defaults: (string | number)[] = ['', '', '', 0, '', '', '', '', '', '', -1, -1, -1, '', '', '', 0, -1, 0, ''];
+  let end = w.length;
+  while (end > 0 && w[end - 1] === defaults[end - 1]) end--;
+  return w.slice(0, end);
 }
 
-export function decodeRow(w: WireRow): ClosureRow {
+export function decodeRow(w: WireRow, ctx: WireContext): ClosureRow {
   const str = (i: number) => String(w[i] ?? '');
-  const target = str(16);
-  const more = Number(w[19] ?? 0);
-  const moreSources = Number(w[22] ?? 0);
+  const num = (i: number, fallback: number) => (typeof w[i] === 'number' ? (w[i] as number) : fallback);
+  const flags = num(3, 0);
+  const date = o(w[4]);
+  const region = str(5);
+  const target = str(13);
+  const more = num(16, 0);
+  const source = ctx.sources[num(17, -1)];
+  const moreSources = num(18, 0);
+  const explicit = str(19);
+  const areas = explicit ? { province: o(explicit.split(',')[0]), prefecture: o(explicit.split(',')[1]) } : impliedAreas(region, ctx.areas);
+  const reason = REASONS[num(12, -1)];
   return {
     id: str(0),
     name: str(1),
     nameEn: o(w[2]),
-    status: w[3] === 1 ? 'closed' : 'closing',
-    closed: o(w[4]),
-    announced: o(w[5]),
-    region: str(6),
-    regionName: str(7),
-    regionNameEn: o(w[8]),
-    province: o(w[9]),
-    prefecture: o(w[10]),
-    agency: str(11),
-    agencyEn: o(w[12]),
-    platform: str(13) as Platform,
-    level: str(14) as Level,
-    reason: o(w[15]) as Reason | undefined,
+    status: flags & CLOSED ? 'closed' : 'closing',
+    closed: flags & ANNOUNCED_ONLY ? undefined : date,
+    announced: flags & ANNOUNCED_ONLY ? date : undefined,
+    region,
+    regionName: str(6),
+    regionNameEn: o(w[7]),
+    province: areas.province,
+    prefecture: areas.prefecture,
+    agency: str(8),
+    agencyEn: o(w[9]),
+    platform: PLATFORMS[num(10, -1)] ?? 'other',
+    level: LEVELS[num(11, -1)] ?? 'county',
+    reason,
     destination: target
-      ? target.startsWith('c:')
-        ? { kind: 'channel', target: target.slice(2), name: str(17), nameEn: o(w[18]) }
-        : { kind: 'url', target, name: str(17), nameEn: o(w[18]) }
+      ? target.includes('://')
+        ? { kind: 'url', target, name: displayUrl(target) }
+        : { kind: 'channel', target, name: str(14), nameEn: o(w[15]) }
       : undefined,
     moreDestinations: more > 0 ? more : undefined,
-    source: str(20) ? { title: str(20), href: o(w[21]) } : undefined,
+    source: source ? { title: source[0], href: o(source[1]) } : undefined,
     moreSources: moreSources > 0 ? moreSources : undefined,
   };
 }

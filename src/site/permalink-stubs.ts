@@ -3,7 +3,7 @@
  * an entry on its region's page) and /regions/<township>/ (a township is a section of its
  * county's page). Each is a few hundred bytes that forwards at once, without JavaScript, and
  * still shows a link for anything that does not follow the refresh. Kept out of search
- * engines (noindex): the region page is the page to index.
+ * engines: an immediate refresh is read as a redirect, so the region page is what gets indexed.
  */
 import type { Registry } from '../domain/model.ts';
 import { kindOfCode } from '../domain/regions.ts';
@@ -20,7 +20,7 @@ export interface PermalinkStub {
 
 export function stubHtml(lang: Lang, title: string, target: string): string {
   const href = esc(target);
-  return `<!DOCTYPE html><html lang="${HTML_LANG[lang]}"><meta charset="utf-8"><meta name="robots" content="noindex"><title>${esc(title)}</title><meta http-equiv="refresh" content="0; url=${href}"><a href="${href}">${esc(title)}</a></html>\n`;
+  return `<!DOCTYPE html><html lang="${HTML_LANG[lang]}"><meta charset="utf-8"><title>${esc(title)}</title><meta http-equiv="refresh" content="0; url=${href}"><a href="${href}">${esc(title)}</a></html>\n`;
 }
 
 /** Every stub of the site, both languages, generated lazily (there are a million at national scale). */

@@ -16,7 +16,8 @@ export interface ChartView {
   readonly title: string;
   readonly caption: string;
   readonly description: string;
-  readonly wideSvg: string;
+  /** Absent for charts drawn once, in the phone layout only (shown at that size everywhere). */
+  readonly wideSvg?: string;
   readonly narrowSvg: string;
   readonly table: DataTable;
   /** The table's cells as text, numbers formatted, ready to print. */
@@ -39,17 +40,21 @@ export function chartSource(meta: ChartMeta): string {
   return v ? `Government New-Media Channel Registry data, version ${v}` : 'Government New-Media Channel Registry data';
 }
 
-/** Builds a chart in both layouts; `build` gets the layout and the id to use for it. */
-export function chartView(id: string, heading: string, meta: ChartMeta, build: (layout: ChartLayout, id: string) => Chart): ChartView {
-  const wide = build('wide', `${id}-wide`);
+/**
+ * Builds a chart in both layouts (or, with `narrowOnly`, the phone layout alone: the region
+ * pages below prefecture level, thousands of them, where a second drawing would double the
+ * page); `build` gets the layout and the id to use for it.
+ */
+export function chartView(id: string, heading: string, meta: ChartMeta, build: (layout: ChartLayout, id: string) => Chart, narrowOnly = false): ChartView {
   const narrow = build('narrow', `${id}-narrow`);
+  const wide = narrowOnly ? narrow : build('wide', `${id}-wide`);
   return {
     id,
     heading,
     title: wide.title,
     caption: wide.caption,
     description: wide.description,
-    wideSvg: wide.svg,
+    wideSvg: narrowOnly ? undefined : wide.svg,
     narrowSvg: narrow.svg,
     table: wide.table,
     tableRows: wide.table.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : String(cell)))),

@@ -45,10 +45,12 @@ export function regionChartsView(registry: Registry, code: string, ctx: PageCont
   const base = { lang, source: chartSource(cm), asOf: meta.dataUpdated };
   const areaName = lang === 'zh' ? region.name : region.nameEn;
   const nation = code === NATION_CODE;
+  // counties are thousands of pages: one drawing each, the phone layout (see chartView)
+  const narrowOnly = region.kind === 'county' || region.kind === 'township';
   const series = monthlySeries(channels, { end: monthOf(meta.today) });
   const events = timelineEvents(registry);
   const charts: ChartView[] = [
-    chartView(`region-${code}-monthly`, t.monthly, cm, (layout, id) => monthlyChart(series, { ...base, id, layout, events, areaName: nation ? undefined : areaName })),
+    chartView(`region-${code}-monthly`, t.monthly, cm, (layout, id) => monthlyChart(series, { ...base, id, layout, events, areaName: nation ? undefined : areaName }), narrowOnly),
   ];
   const children = totalsByChild(channels, registry.regions, code);
   if (children.areas.some((a) => a.total > 0)) {
@@ -59,6 +61,7 @@ export function regionChartsView(registry: Registry, code: string, ctx: PageCont
     charts.push(
       chartView(`region-${code}-children`, t.children, cm, (layout, id) =>
         rankedBars(children, { ...base, id, layout, nameOf, limit: 20, areaLabel: t.area, title: lang === 'zh' ? `${areaName}下辖地区关停数` : `${areaName}: closures by subdivision` }),
+        narrowOnly,
       ),
     );
   }
