@@ -4,7 +4,7 @@
  * has errors, so a broken dataset can never become a silently incomplete site.
  */
 import { execFileSync } from 'node:child_process';
-import { formatDiagnostic } from '../domain/diagnostics.ts';
+import { formatDiagnostic, summarise } from '../domain/diagnostics.ts';
 import { Registry } from '../domain/model.ts';
 import { checkDataset, datasetPathsFromEnv, todayFromEnv } from '../domain/pipeline.ts';
 import { siteConfigFromEnv, type SiteConfig } from './config.ts';
@@ -18,6 +18,15 @@ export interface SiteData {
   readonly dataUpdated: string;
   /** Short hash of that commit, the dataset's citable version, when known. */
   readonly dataVersion?: string;
+}
+
+/** The dataset has errors: every one, formatted as `npm run validate` prints them. */
+export class DataErrors extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: readonly string[], summary: string) {
+    super(`validation failed: ${summary}; run npm run validate\n${lines.slice(0, 50).join('\n')}`);
+    this.lines = lines;
+  }
 }
 
 let cached: SiteData | undefined;
@@ -38,8 +47,7 @@ export function siteData(): SiteData {
   const today = todayFromEnv(env, new Date());
   const { diagnostics, dataset } = checkDataset(paths, { today });
   if (diagnostics.errorCount > 0) {
-    const lines = diagnostics.sorted().filter((d) => d.severity === 'error').map(formatDiagnostic);
-    throw new Error(`the data has ${diagnostics.errorCount} error(s); run npm run validate\n${lines.slice(0, 50).join('\n')}`);
+    throw new DataErrors(diagnostics.sorted().filter((d) => d.severity === 'error').map(formatDiagnostic), summarise(diagnostics, dataset.loaded.rowsRead));
   }
   const commit = lastDataCommit(paths.dataDir, paths.contentDir);
   cached = {
