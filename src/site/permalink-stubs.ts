@@ -20,7 +20,8 @@ export interface PermalinkStub {
 
 export function stubHtml(lang: Lang, title: string, target: string): string {
   const href = esc(target);
-  return `<!DOCTYPE html><html lang="${HTML_LANG[lang]}"><meta charset="utf-8"><title>${esc(title)}</title><meta http-equiv="refresh" content="0; url=${href}"><a href="${href}">${esc(title)}</a></html>\n`;
+  // no <html>/<head>/<body> tags (optional in HTML) and no closing tags: a million of these
+  return `<!DOCTYPE html><html lang="${HTML_LANG[lang]}"><meta charset="utf-8"><title>${esc(title)}</title><meta http-equiv="refresh" content="0;url=${href}"><a href="${href}">${esc(title)}</a>\n`;
 }
 
 /** Every stub of the site, both languages, generated lazily (there are a million at national scale). */

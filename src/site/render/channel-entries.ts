@@ -10,15 +10,13 @@ import type { DestinationView } from '../views/destinations.ts';
 import { attrs, esc, externalLink, localName, sentence, time } from './html.ts';
 
 export interface EntryLabels {
-  /** "Opened" before a live channel's opening date. */
-  readonly opened: string;
+  /** Text of the link to a live account's own address. */
+  readonly homepage: string;
+  /** Tooltip of the platform handle. */
   readonly handle: string;
   readonly notice: string;
-  readonly sources: string;
   /** "via" before the closed channels a redirect chain passes. */
   readonly via: string;
-  /** "Source" + number, for screen readers (the visible text is the bare number). */
-  readonly sourceNumber: (n: number) => string;
 }
 
 export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: EntryLabels, headingLevel: 3 | 4 = 3): string {
@@ -31,25 +29,21 @@ export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: Entry
   return `${out}</div>`;
 }
 
+/**
+ * One entry. Bytes matter here (half a million entries, two languages): a live entry is the
+ * name (linking to its permalink), the platform, the account's own address (link text
+ * "homepage": the address is in the href, and the handle says the rest) and the sources; only
+ * non-active entries carry a class and a status badge.
+ */
 export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
-  let out = `<li id="${e.anchor}" class="entry status-${e.status}"><p class="entry-head"><a class="entry-name" href="${esc(e.permalink)}">${localName(e.name)}</a> <span class="platform">${esc(e.platform)}</span>`;
+  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><a class="n" href="${esc(e.permalink)}">${localName(e.name)}</a> <span class="p">${esc(e.platform)}</span>`;
   if (e.status !== 'active') out += ` <span class="badge status-${e.status}">${esc(e.statusLabel)}</span>`;
-  out += '</p>';
+  if (e.url) out += ` <a href="${esc(e.url.href)}" rel="noopener noreferrer" class="external">${esc(labels.homepage)}</a>`;
+  if (e.handle) out += ` <code title="${esc(labels.handle)}">${esc(e.handle)}</code>`;
+  if (e.sources.length > 0) out += ` <span class="src">${e.sources.map((n) => `<a href="#s-${n}">[${n}]</a>`).join('')}</span>`;
   if (e.statement) out += `<p class="statement">${sentence(e.statement)}</p>`;
   if (e.destinations.length > 0) out += destinationsHtml(e.destinations, labels.via);
-  if (e.url || e.handle) {
-    out += '<p class="entry-reach">';
-    if (e.url) out += externalLink(e.url.href, e.url.text);
-    if (e.handle) out += `${e.url ? ' ' : ''}<span class="handle">${esc(labels.handle)} <code>${esc(e.handle)}</code></span>`;
-    out += '</p>';
-  }
-  const meta: string[] = [];
-  if (e.opened) meta.push(`${esc(labels.opened)} ${time(e.opened)}`);
-  if (e.notice) meta.push(`<a href="${esc(e.notice.href)}">${esc(labels.notice)}</a>`);
-  if (e.sources.length > 0) {
-    meta.push(`${esc(labels.sources)} ${e.sources.map((n) => `<a href="#s-${n}" aria-label="${esc(labels.sourceNumber(n))}">${n}</a>`).join(' ')}`);
-  }
-  if (meta.length > 0) out += `<p class="entry-meta">${meta.join(' · ')}</p>`;
+  if (e.notice) out += `<p class="meta"><a href="${esc(e.notice.href)}">${esc(labels.notice)}</a></p>`;
   return `${out}</li>`;
 }
 

@@ -12,7 +12,6 @@ import { PLATFORM_LABELS, PLATFORMS, STATUS_LABELS, type Status } from '../../do
 import { closureSentence, dormantSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
 import { localePath, routes, type PageContext } from '../i18n.ts';
 import { citationView, type CitationView } from './citations.ts';
-import { optionalDate, type DateView } from './dates.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
 import { channelAnchor, channelHref } from './hrefs.ts';
 import { displayUrl, externalLink, isHttpUrl, type ExternalLink } from './links.ts';
@@ -35,7 +34,6 @@ export interface ChannelEntry {
   /** How to recognise a live account. */
   readonly url?: ExternalLink;
   readonly handle?: string;
-  readonly opened?: DateView;
   readonly notice?: { readonly href: string; readonly title: string; readonly lang?: string };
   /** Numbers into the page's source list (1-based). */
   readonly sources: readonly number[];
@@ -107,7 +105,6 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
     destinations,
     url: closure ? undefined : externalLink(c.url),
     handle: closure ? undefined : c.handle,
-    opened: closure ? undefined : optionalDate(c.opened, lang),
     notice: notice && {
       href: localePath(ctx, routes.notice(notice.slug)),
       title: notice.title,

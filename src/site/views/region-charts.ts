@@ -53,7 +53,9 @@ export function regionChartsView(registry: Registry, code: string, ctx: PageCont
     chartView(`region-${code}-monthly`, t.monthly, cm, (layout, id) => monthlyChart(series, { ...base, id, layout, events, areaName: nation ? undefined : areaName }), narrowOnly),
   ];
   const children = totalsByChild(channels, registry.regions, code);
-  if (children.areas.some((a) => a.total > 0)) {
+  // A county's townships are its own page's sections (their counts are in the list above):
+  // the ranking chart is kept for the levels above, where it shows the shape of a province.
+  if (!narrowOnly && children.areas.some((a) => a.total > 0)) {
     const nameOf = (c: string) => {
       const r = registry.regions.get(c);
       return r ? (lang === 'zh' ? r.name : r.nameEn) : c;
