@@ -1,21 +1,36 @@
 /**
- * The site fixture (tests/fixtures/site) built once per test run and shared by the browser
- * test files: the first file to ask builds it into the folder the global setup provides,
- * holding a lock (an exclusive mkdir) so files running in parallel wait for that one build
- * instead of starting their own. Outside the global setup, each file builds its own.
+ * The site fixture (tests/fixtures/site, with the township rows of tests/fixtures/township
+ * copied over it) built once per test run and shared by the browser test files: the first
+ * file to ask builds it into the folder the global setup provides, holding a lock (an
+ * exclusive mkdir) so files running in parallel wait for that one build instead of starting
+ * their own. Outside the global setup, each file builds its own.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildSite } from './build-site.ts';
 
 export const FIXTURE = 'tests/fixtures/site';
+export const TOWNSHIP_ROWS = 'tests/fixtures/township';
+
+/**
+ * The site fixture with townships: tests/fixtures/site copied into a fresh folder and the
+ * township rows added, so pages with township sections and township permalinks exist while
+ * the shared fixture stays as other tests expect it.
+ */
+export function fixtureWithTownships(): { root: string; dataDir: string; contentDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'fixture-townships-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  cpSync(join(TOWNSHIP_ROWS, 'data'), join(root, 'data'), { recursive: true });
+  return { root, dataDir: join(root, 'data'), contentDir: join(root, 'content') };
+}
 
 let mine: Promise<string> | undefined;
 
 async function build(outDir: string): Promise<void> {
-  const result = await buildSite({ DATA_DIR: join(FIXTURE, 'data'), CONTENT_DIR: join(FIXTURE, 'content'), OUT_DIR: outDir });
+  const { dataDir, contentDir } = fixtureWithTownships();
+  const result = await buildSite({ DATA_DIR: dataDir, CONTENT_DIR: contentDir, OUT_DIR: outDir });
   if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-4000)}`);
 }
 
