@@ -150,12 +150,26 @@ describe('monthly chart', () => {
   const series = monthlySeries(CHANNELS, WINDOW);
   const chart = monthlyChart(series, { id: 'timeline', lang: 'en', ...SOURCE, events: EVENTS });
 
-  it('has a table with the same numbers as the aggregates', () => {
+  it('has a table with the same numbers as the aggregates, leaving out the months with nothing and saying so', () => {
     const rows = chart.table.rows;
     expect(chart.table.columns.map((c) => c.label)).toEqual(['Month', 'Closures announced', 'Closures taking effect', 'Channels opened']);
-    series.months.forEach((_, i) => {
-      expect(rows[i]!.slice(1)).toEqual([series.announced.byMonth[i], series.effective.byMonth[i], series.opened.byMonth[i]]);
+    const monthName = (key: string) => new Date(`${key}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const shown: string[] = [];
+    series.months.forEach((key, i) => {
+      const numbers = [series.announced.byMonth[i], series.effective.byMonth[i], series.opened.byMonth[i]];
+      const row = rows.find((r) => r[0] === monthName(key));
+      if (numbers.every((n) => n === 0)) {
+        expect(row, key).toBeUndefined();
+      } else {
+        expect(row?.slice(1), key).toEqual(numbers);
+        shown.push(monthName(key));
+      }
     });
+    // the months that had something come first, in order; most of the window had nothing
+    expect(rows.slice(0, shown.length).map((r) => r[0])).toEqual(shown);
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.length).toBeLessThan(series.months.length / 2);
+    expect(chart.table.notes).toContain('Months with no closures or openings are left out.');
     const august = rows.find((r) => r[0] === 'August 2024')!;
     expect(august).toEqual(['August 2024', 0, 2, 0]);
     expect(rows.find((r) => r[0] === '2024 (year only)')).toEqual(['2024 (year only)', 1, 1, 0]);
@@ -194,6 +208,8 @@ describe('monthly chart', () => {
   it('uses Chinese labels in Chinese', () => {
     const zh = monthlyChart(series, { id: 'timeline', lang: 'zh', ...SOURCE, events: EVENTS });
     expect(zh.table.rows.find((r) => r[0] === '2024年（仅知年份）')).toBeDefined();
+    expect(zh.table.rows.find((r) => r[0] === '2024年8月')).toEqual(['2024年8月', 0, 2, 0]);
+    expect(zh.table.notes).toContain('没有任何关停或开通的月份不列出。');
     expect(zh.svg).toContain('2018年12月');
     expect(zh.svg).toContain('lang="zh-Hans"');
   });

@@ -1,37 +1,49 @@
 /**
- * The site's view models on the small fixture in tests/fixtures/site/: what each page shows,
- * in both languages, without building anything.
+ * The site's view models on the small fixture in tests/fixtures/site/ (with the township rows
+ * of tests/fixtures/township/): what each page shows, in both languages, and which page shows
+ * each channel and township, without building anything.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
 import { inEveryLang, langFromParam, localePath, pageContext, routes, type PageContext } from '../src/site/i18n.ts';
 import { ProseIndex, proseRoute } from '../src/site/prose.ts';
-import { channelView } from '../src/site/views/channel-view.ts';
+import { breadcrumbs } from '../src/site/views/breadcrumbs.ts';
 import { homeView } from '../src/site/views/home-view.ts';
+import { channelHref, regionHref } from '../src/site/views/hrefs.ts';
 import { contributeLink, layoutView } from '../src/site/views/layout-view.ts';
 import { externalLink } from '../src/site/views/links.ts';
 import { regionView } from '../src/site/views/region-view.ts';
+import { checkRows } from './helpers/dataset.ts';
+import { fixtureWithTownships } from './helpers/fixture-site.ts';
 
-const FIXTURE = { dataDir: 'tests/fixtures/site/data', contentDir: 'tests/fixtures/site/content' };
 const zh: PageContext = { lang: 'zh', base: '/' };
 const en: PageContext = { lang: 'en', base: '/' };
 const TODAY = '2026-11-21';
 
 let registry: Registry;
+let root: string;
 
 beforeAll(() => {
-  const { diagnostics, dataset } = checkDataset(FIXTURE, { today: TODAY });
+  const fixture = fixtureWithTownships();
+  root = fixture.root;
+  const { diagnostics, dataset } = checkDataset(fixture, { today: TODAY });
   expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
   registry = new Registry(dataset);
 });
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('links in two languages', () => {
   it('puts Chinese at the root and English under /en/, inside the base path', () => {
     expect(localePath(zh, '/regions/370000/')).toBe('/regions/370000/');
     expect(localePath(en, '/regions/370000/')).toBe('/en/regions/370000/');
     expect(localePath({ lang: 'en', base: '/registry/' }, routes.channel('a-b'))).toBe('/registry/en/channels/a-b/');
+    expect(localePath({ lang: 'en', base: '/registry/' }, routes.channelEntry('371082', 'a-b'))).toBe('/registry/en/regions/371082/#c-a-b');
+    expect(localePath(zh, routes.regionAt('371082', '371082102'))).toBe('/regions/371082/#r-371082102');
+    expect(localePath(zh, routes.regionAt('371082', '371082'))).toBe('/regions/371082/');
     expect(localePath(pageContext(undefined, '/registry'), routes.home())).toBe('/registry/');
   });
 
@@ -134,23 +146,28 @@ describe('layout', () => {
 describe('home page', () => {
   it('counts the whole registry', () => {
     const view = homeView(registry, zh);
-    expect(view.counts.total).toBe(8);
-    expect(Object.fromEntries(view.counts.byStatus.map((s) => [s.status, s.count]))).toEqual({ active: 4, dormant: 1, closing: 1, closed: 2 });
-    // closed 2024-04, closing announced 2024-08-14, closed 2025: all after December 2023
-    expect(view.sinceDirective).toBe('3');
+    expect(view.counts.total).toBe(11);
+    expect(Object.fromEntries(view.counts.byStatus.map((s) => [s.status, s.count]))).toEqual({ active: 6, dormant: 1, closing: 1, closed: 3 });
+    // closed 2024-04, closed 2024-06, closing announced 2024-08-14, closed 2025: all after December 2023
+    expect(view.sinceDirective).toBe('4');
     expect(view.provincesCovered).toBe('1 / 34 个省级行政区已有收录');
-    expect(view.platforms[0]).toMatchObject({ label: '微博', count: 4 });
+    expect(view.platforms[0]).toMatchObject({ label: '微博', count: 5 });
   });
 
-  it('lists recent closures newest first, each with where it went', () => {
+  it('lists recent closures newest first, each linking to its entry, with where it went', () => {
     const view = homeView(registry, en);
-    expect(view.recentClosures.map((c) => c.id)).toEqual(['weihai-police-weibo', 'rongcheng-culture-wechat', 'rongcheng-police-weibo']);
-    const [weihai, culture, rongcheng] = view.recentClosures;
+    expect(view.recentClosures.map((c) => c.id)).toEqual(['weihai-police-weibo', 'rongcheng-culture-wechat', 'chengshan-town-weibo', 'rongcheng-police-weibo']);
+    const [weihai, culture, chengshan, rongcheng] = view.recentClosures;
     expect(weihai!.date).toMatchObject({ prefix: 'closed', text: '2025' });
+    expect(weihai!.href).toBe('/en/regions/371000/#c-weihai-police-weibo');
     expect(culture!.date).toMatchObject({ prefix: 'closure announced', text: '14 August 2024' });
     expect(culture!.destinations.map((d) => d.href)).toEqual(['https://www.rongcheng.gov.cn/']);
+    // a township's channel is an entry on its county's page
+    expect(chengshan!.href).toBe('/en/regions/371082/#c-chengshan-town-weibo');
+    expect(chengshan!.destinations.map((d) => d.href)).toEqual(['/en/regions/371082/#c-chengshan-town-wechat']);
     expect(rongcheng!.region?.text).toBe('Rongcheng');
-    expect(rongcheng!.destinations.map((d) => d.href)).toEqual(['/en/channels/weihai-police-wechat/']);
+    expect(rongcheng!.href).toBe('/en/regions/371082/#c-rongcheng-police-weibo');
+    expect(rongcheng!.destinations.map((d) => d.href)).toEqual(['/en/regions/371000/#c-weihai-police-wechat']);
   });
 
   it('leads into the regions: central bodies and every province', () => {
@@ -158,13 +175,13 @@ describe('home page', () => {
     expect(view.central).toEqual({ href: '/regions/100000/', count: '1' });
     expect(view.provinces).toHaveLength(34);
     expect(view.provinces[0]).toMatchObject({ code: '370000', href: '/regions/370000/', name: { text: '山东省' } });
-    expect(view.provinces[0]!.counts.total).toBe(7);
+    expect(view.provinces[0]!.counts.total).toBe(10);
   });
 });
 
 describe('region page', () => {
   it('places the county in the tree, the current region unlinked', () => {
-    const view = regionView(registry, '371082', zh);
+    const view = regionView(registry, '371082', zh, TODAY);
     expect(view.breadcrumbs.map((c) => [c.name.text, c.href, c.current])).toEqual([
       ['全国', '/regions/100000/', false],
       ['山东省', '/regions/370000/', false],
@@ -173,121 +190,106 @@ describe('region page', () => {
     ]);
   });
 
-  it('groups its live channels by body and lists its closures with their destinations', () => {
-    const view = regionView(registry, '371082', en);
-    expect(view.live.map((g) => [g.agency.text, g.channels.map((c) => c.id)])).toEqual([
-      ['荣成市测试局', ['rongcheng-script-douyin']],
-      ['荣成市公安局', ['rongcheng-police-douyin']],
+  it('places a township in the tree with a link to its section of the county page', () => {
+    expect(breadcrumbs(registry, '371082102', en, false).map((c) => c.href)).toEqual([
+      '/en/regions/100000/',
+      '/en/regions/370000/',
+      '/en/regions/371000/',
+      '/en/regions/371082/',
+      '/en/regions/371082/#r-371082102',
     ]);
-    expect(view.closures.map((c) => c.id)).toEqual(['rongcheng-culture-wechat', 'rongcheng-police-weibo']);
-    const closed = view.closures[1]!;
-    expect(closed.name).toEqual({ text: 'Rongcheng Police', original: '荣成公安' });
-    expect(closed.date).toMatchObject({ prefix: 'closed', text: 'April 2024', datetime: '2024-04' });
-    const [destination] = closed.destinations;
-    expect(destination).toMatchObject({ kind: 'channel', href: '/en/channels/weihai-police-wechat/', external: false, platform: 'WeChat official account' });
-    expect(destination!.via.map((v) => v.href)).toEqual(['/en/channels/weihai-police-weibo/']);
-    expect(view.live[1]!.channels[0]!.destinations).toEqual([]);
   });
 
-  it('lists subdivisions, unlinked and marked empty where nothing is recorded', () => {
-    const county = regionView(registry, '371082', zh);
-    expect(county.children.length).toBeGreaterThan(0);
-    expect(county.children.every((c) => c.href === undefined && c.emptyNote === '尚无收录')).toBe(true);
-    const city = regionView(registry, '371000', zh);
+  it('lists subdivisions: townships with channels link to their sections, the others are marked empty', () => {
+    const county = regionView(registry, '371082', zh, TODAY);
+    const linked = county.children.filter((c) => c.href !== undefined);
+    expect(linked.map((c) => [c.code, c.href, c.counts.total])).toEqual([
+      ['371082001', '/regions/371082/#r-371082001', 1],
+      ['371082102', '/regions/371082/#r-371082102', 2],
+    ]);
+    const rest = county.children.filter((c) => c.href === undefined);
+    expect(rest.length).toBeGreaterThan(10);
+    expect(rest.every((c) => c.emptyNote === '尚无收录' && c.counts.total === 0)).toBe(true);
+    const city = regionView(registry, '371000', zh, TODAY);
     expect(city.children[0]).toMatchObject({ code: '371082', href: '/regions/371082/', emptyNote: undefined });
-    expect(city.children[0]!.counts.total).toBe(4);
-    expect(city.counts.total).toBe(6);
-    expect(city.totalText).toBe('含下辖地区共 6 个账号');
+    expect(city.children[0]!.counts.total).toBe(7);
+    expect(city.counts.total).toBe(9);
+    expect(city.totalText).toBe('含下辖地区共 9 个账号');
   });
 
   it('says honestly when nothing is recorded', () => {
-    const empty = regionView(registry, '370100', en);
+    const empty = regionView(registry, '370100', en, TODAY);
     expect(empty.empty).toBe(true);
-    expect([empty.live, empty.closures]).toEqual([[], []]);
+    expect([empty.groups, empty.sections, empty.recentClosures]).toEqual([[], [], []]);
     expect(empty.name.text).toBe('Jinan');
-    expect(regionView(registry, '370000', en).empty).toBe(false);
+    expect(regionView(registry, '370000', en, TODAY).empty).toBe(false);
   });
 
   it('shows central channels and the provinces on the national page', () => {
-    const nation = regionView(registry, '100000', zh);
+    const nation = regionView(registry, '100000', zh, TODAY);
     expect(nation.title).toBe('全国');
     expect(nation.childrenHeading).toBe('省级行政区');
-    expect(nation.live.flatMap((g) => g.channels.map((c) => c.id))).toEqual(['gov-cn-weibo']);
-    expect(nation.counts.total).toBe(8);
+    expect(nation.groups.flatMap((g) => g.entries.map((e) => e.id))).toEqual(['gov-cn-weibo']);
+    expect(nation.sections).toEqual([]);
+    expect(nation.counts.total).toBe(11);
   });
 });
 
-describe('channel page', () => {
-  it('leads a closed channel with where to go, through a two-hop chain', () => {
-    const view = channelView(registry, 'rongcheng-police-weibo', zh, TODAY);
-    expect(view.isClosure).toBe(true);
-    expect(view.destinations).toHaveLength(1);
-    expect(view.destinations[0]).toMatchObject({ name: { text: '威海公安微信' }, href: '/channels/weihai-police-wechat/' });
-    expect(view.destinations[0]!.via).toEqual([{ name: { text: '威海公安' }, href: '/channels/weihai-police-weibo/' }]);
-    expect(view.reason).toEqual({ label: '合并', explanation: '已并入另一个账号。' });
+describe('which page shows a channel or a township', () => {
+  it('gives a page to the nation, every province and prefecture, and counties with channels; never to a township', () => {
+    for (const code of ['100000', '370000', '371000', '370100', '371082']) expect(registry.hasPage(code), code).toBe(true);
+    // a county with nothing recorded, a township with channels, one without, a code that does not exist
+    for (const code of ['371002', '371082102', '371082003', '379999']) expect(registry.hasPage(code), code).toBe(false);
+    const pages = registry.regionPageCodes();
+    expect(pages).toContain('371082');
+    expect(pages.filter((c) => c.length === 9)).toEqual([]);
+    expect(pages.every((c) => registry.hasPage(c))).toBe(true);
   });
 
-  it('keeps every date at its own precision', () => {
-    const zhView = channelView(registry, 'rongcheng-police-weibo', zh, TODAY);
-    expect([zhView.opened?.text, zhView.announced?.text, zhView.closed?.text, zhView.checked?.text]).toEqual(['2012年', '2024年3月28日', '2024年4月', '2026年11月1日']);
-    const enView = channelView(registry, 'rongcheng-police-weibo', en, TODAY);
-    expect([enView.opened?.text, enView.announced?.text, enView.closed?.text]).toEqual(['2012', '28 March 2024', 'April 2024']);
-    expect(enView.closed?.datetime).toBe('2024-04');
+  it('shows a township’s channels on its county’s page, everything else on its own region’s', () => {
+    expect(['100000', '370000', '371000', '371082'].map((c) => registry.pageOf(c))).toEqual(['100000', '370000', '371000', '371082']);
+    expect(registry.pageOf('371082102')).toBe('371082');
+    expect(registry.pageOf('371082003')).toBe('371082');
+    for (const c of registry.channels) {
+      const page = registry.pageOf(c.region);
+      expect(registry.hasPage(page), c.id).toBe(true);
+      expect(page === c.region || registry.sectionsOf(page).some((s) => s.region.code === c.region), c.id).toBe(true);
+    }
   });
 
-  it('shows the notes in the page\'s language, else in the other one, marked', () => {
-    expect(channelView(registry, 'rongcheng-police-weibo', zh, TODAY).notes).toEqual({ text: '最后一次发文在2024年3月。', lang: 'zh-Hans' });
-    expect(channelView(registry, 'rongcheng-police-weibo', en, TODAY).notes).toEqual({ text: 'Last post in March 2024.', lang: 'en' });
-  });
-
-  it('shows the facts, the notice, the sources and the sibling channels', () => {
-    const view = channelView(registry, 'rongcheng-police-weibo', en, TODAY);
-    expect(view.title).toBe('Rongcheng Police (荣成公安)');
-    expect(view.agency).toEqual({ text: 'Rongcheng Public Security Bureau', original: '荣成市公安局' });
-    expect([view.statusLabel, view.platform, view.level, view.handle]).toEqual(['Closed', 'Weibo', 'County', 'rcga110']);
-    expect(view.url).toEqual({ href: 'https://weibo.com/u/1234567890', text: 'weibo.com/u/1234567890' });
-    expect(view.breadcrumbs.map((c) => c.href)).toEqual(['/en/regions/100000/', '/en/regions/370000/', '/en/regions/371000/', '/en/regions/371082/']);
-    expect([view.followers?.text, view.posts?.text, view.notes]).toEqual(['500', '860', { text: 'Last post in March 2024.', lang: 'en' }]);
-    expect(view.notice).toMatchObject({
-      slug: 'rongcheng-police-weibo-2024',
-      title: '关于荣成公安微博账号停止运营的公告',
-      kindLabel: 'Text of the notice',
-      lang: 'zh-Hans',
-      announced: { text: '28 March 2024' },
-      effective: { text: 'April 2024' },
-    });
-    expect(view.sources).toEqual([
-      {
-        title: 'Governments closing their unused social media accounts',
-        publisher: 'China Daily',
-        date: { text: '28 August 2024', datetime: '2024-08-28' },
-        link: expect.objectContaining({ href: 'https://www.chinadaily.com.cn/a/202408/28/example.html' }),
-        archive: expect.objectContaining({ href: expect.stringMatching(/^https:\/\/web\.archive\.org\//) }),
-      },
+  it('makes a county’s townships with channels its sections, in code order, and no one else’s', () => {
+    expect(registry.sectionsOf('371082').map((s) => [s.region.code, s.region.name, s.channels.map((c) => c.id).sort()])).toEqual([
+      ['371082001', '宁津街道', ['dongdun-community-douyin']],
+      ['371082102', '成山镇', ['chengshan-town-wechat', 'chengshan-town-weibo']],
     ]);
-    expect(view.siblings.map((s) => s.id)).toEqual(['rongcheng-police-douyin']);
+    // the townships below a prefecture's counties are the counties' sections, not the prefecture's
+    for (const code of ['100000', '370000', '371000', '370100', '371082102', '379999']) expect(registry.sectionsOf(code), code).toEqual([]);
   });
 
-  it('sends a channel closed towards a website to that website', () => {
-    const view = channelView(registry, 'rongcheng-culture-wechat', zh, TODAY);
-    expect(view.statusLabel).toBe('注销中');
-    expect(view.destinations).toEqual([
-      { kind: 'url', name: { text: 'www.rongcheng.gov.cn' }, href: 'https://www.rongcheng.gov.cn/', external: true, via: [] },
+  it('links a channel to its entry and a township to its section', () => {
+    const chengshan = registry.channelsById.get('chengshan-town-wechat')!;
+    expect(channelHref(registry, chengshan, en)).toBe('/en/regions/371082/#c-chengshan-town-wechat');
+    expect(channelHref(registry, registry.channelsById.get('gov-cn-weibo')!, { lang: 'zh', base: '/registry/' })).toBe('/registry/regions/100000/#c-gov-cn-weibo');
+    expect(regionHref(registry, '371082102', zh)).toBe('/regions/371082/#r-371082102');
+    expect(regionHref(registry, '371082', zh)).toBe('/regions/371082/');
+    expect(regionHref(registry, '370100', zh)).toBe('/regions/370100/');
+    expect([regionHref(registry, '371082003', zh), regionHref(registry, '371002', zh)]).toEqual([undefined, undefined]);
+  });
+
+  it('puts the townships of a city without counties on the city’s page, and a municipality district’s on the district’s', () => {
+    const { dataset, diagnostics } = checkRows([
+      { id: 'dongcheng-jd-weibo', name: '东城街道', agency: '东莞市东城街道办事处', region: '441900003', level: 'township' },
+      { id: 'longtan-jd-weibo', name: '龙潭街道', agency: '北京市东城区龙潭街道办事处', region: '110101014', level: 'township' },
     ]);
-    expect(view.closed).toBeUndefined();
-  });
-
-  it('shows an active channel without destinations but with the channels that moved to it', () => {
-    const view = channelView(registry, 'weihai-police-wechat', zh, TODAY);
-    expect(view.isClosure).toBe(false);
-    expect(view.destinations).toEqual([]);
-    expect(view.predecessors.map((p) => p.href)).toEqual(['/channels/weihai-police-weibo/', '/channels/rongcheng-police-weibo/']);
-  });
-
-  it('keeps a cited bare URL as a link', () => {
-    const view = channelView(registry, 'rongcheng-script-douyin', en, TODAY);
-    expect(view.name).toEqual({ text: '<script>alert(1)</script>', lang: 'zh-Hans' });
-    expect(view.sources).toEqual([{ link: { href: 'https://example.org/evidence', text: 'example.org/evidence' } }]);
-    expect(view.url).toBeUndefined();
+    expect(diagnostics.errorCount).toBe(0);
+    const r = new Registry(dataset);
+    expect([r.pageOf('441900003'), r.pageOf('110101014')]).toEqual(['441900', '110101']);
+    expect([r.hasPage('441900'), r.hasPage('110101'), r.hasPage('441900003')]).toEqual([true, true, false]);
+    expect(r.sectionsOf('441900').map((s) => s.region.code)).toEqual(['441900003']);
+    expect(r.sectionsOf('110101').map((s) => s.region.code)).toEqual(['110101014']);
+    expect(channelHref(r, r.channelsById.get('dongcheng-jd-weibo')!, zh)).toBe('/regions/441900/#c-dongcheng-jd-weibo');
+    expect(regionView(r, '441900', zh, TODAY).sections.map((s) => [s.anchor, s.groups.flatMap((g) => g.entries.map((e) => e.id))])).toEqual([
+      ['r-441900003', ['dongcheng-jd-weibo']],
+    ]);
   });
 });
