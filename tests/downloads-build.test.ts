@@ -1,21 +1,23 @@
 /**
  * Builds the site fixture (plus a row full of formula-looking cells) and reads back what a
- * journalist or a program takes away: the CSV, JSON, per-province CSV and datapackage.json
- * must hold every source row unaltered; the CSV must not start any cell with a formula; the
- * feeds must be valid; the sitemaps, robots.txt, the API and the /data/ and /changes/ pages
- * must be there.
+ * journalist or a program takes away: the per-province CSV (in ZIPs, read by an independent
+ * unzipper), the closures CSV, the JSON Lines and datapackage.json must hold every source
+ * row unaltered; the CSV must not start any cell with a formula; the feeds must be valid;
+ * the sitemaps, robots.txt, the API and the /data/ and /changes/ pages must be there.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Registry } from '../src/domain/model.ts';
+import { isClosure, Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { CHANNEL_COLUMNS } from '../src/domain/schemas/channel.ts';
 import { CHANNEL_EXPORT_COLUMNS, originalCell } from '../src/downloads/csv-export.ts';
-import { shardFor, type Shard } from '../src/downloads/json-api.ts';
 import { cellText } from '../src/publish/data-diff.ts';
 import { buildSite, type BuildResult } from './helpers/build-site.ts';
 
@@ -30,8 +32,20 @@ const EVIL_ROW =
   'formula-test-weibo,"=HYPERLINK(""http://evil.example/"",""点击"")",+1 English,@机构,-agency,100000,central,weibo,-handle,,active,,,,,,,,,https://example.org/evidence,,"=1+2, then ""quoted"", and a\nline break"\n';
 
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
+/** The one file inside a published ZIP, as text. */
+const unzipped = (path: string) => {
+  const files = unzipSync(readFileSync(join(out, path)));
+  expect(Object.keys(files)).toHaveLength(1);
+  return Buffer.from(Object.values(files)[0]!).toString('utf8');
+};
+const jsonLines = (path: string) =>
+  gunzipSync(readFileSync(join(out, path)))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 const csvRows = (path: string) => {
-  const text = read(path);
+  const text = unzipped(path);
   expect(text.startsWith('\uFEFF')).toBe(true);
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
@@ -63,40 +77,53 @@ describe('the published data', () => {
     expect(registry.channels.length).toBe(9);
   });
 
-  it('CSV: every source row, unaltered once the formula guard is undone, and no cell starts a formula', () => {
-    const rows = csvRows('downloads/channels.csv');
+  it('CSV: every source row once across the province ZIPs, unaltered once the formula guard is undone, no cell starting a formula', () => {
+    const files = readdirSync(join(out, 'downloads')).filter((f) => f.endsWith('.zip')).sort();
+    expect(files).toEqual(['channels-100000.zip', 'channels-370000.zip', 'closures.zip']);
+    const fileOf = new Map<string, string>();
+    const rows = ['channels-100000.zip', 'channels-370000.zip'].flatMap((f) => csvRows(`downloads/${f}`).map((r) => (fileOf.set(r.id!, f), r)));
     expect(rows.map((r) => r.id).sort()).toEqual(registry.channels.map((c) => c.id).sort());
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       const restored = Object.fromEntries(CHANNEL_COLUMNS.map((f) => [f, originalCell(row[f]!)]));
       expect(restored).toEqual(sourceCells(row.id!));
+      expect(fileOf.get(row.id!)).toBe(`channels-${row.province}.zip`);
     }
+    expect(fileOf.get('rongcheng-police-weibo')).toBe('channels-370000.zip');
     const evil = rows.find((r) => r.id === 'formula-test-weibo')!;
+    expect(fileOf.get(evil.id!)).toBe('channels-100000.zip');
     expect(evil.name).toBe('\'=HYPERLINK("http://evil.example/","点击")');
     expect(evil.notes).toBe('\'=1+2, then "quoted", and a\nline break');
     expect(evil.agency).toBe("'@机构");
   });
 
-  it('per-province CSV files together hold every row once', () => {
-    const files = readdirSync(join(out, 'downloads/provinces')).sort();
-    expect(files).toEqual(['100000.csv', '370000.csv']);
-    const ids = files.flatMap((f) => csvRows(`downloads/provinces/${f}`).map((r) => `${f}:${r.id}`));
-    expect(ids.map((x) => x.split(':')[1]).sort()).toEqual(registry.channels.map((c) => c.id).sort());
-    expect(ids).toContain('370000.csv:rongcheng-police-weibo');
-    expect(ids).toContain('100000.csv:formula-test-weibo');
+  it('closures CSV: every closing and closed row, the same cells as the province files', () => {
+    const rows = csvRows('downloads/closures.zip');
+    expect(rows.map((r) => r.id).sort()).toEqual(registry.channels.filter(isClosure).map((c) => c.id).sort());
+    const all = new Map(csvRows('downloads/channels-370000.zip').map((r) => [r.id, r]));
+    for (const row of rows) expect(row).toEqual(all.get(row.id!));
   });
 
-  it('JSON: every source row with its values unchanged', () => {
-    const channels = JSON.parse(read('downloads/channels.json')) as Record<string, unknown>[];
-    expect(channels).toHaveLength(registry.channels.length);
+  it('JSON Lines: every source row once, values unchanged, each in the file its id hashes to', () => {
+    const files = readdirSync(join(out, 'api/v1/channels')).sort();
+    expect(files).toHaveLength(256);
+    expect(files[0]).toBe('00.jsonl.gz');
+    const fileOf = new Map<unknown, string>();
+    const channels = files.flatMap((f) => jsonLines(`api/v1/channels/${f}`).map((c) => (fileOf.set(c, f), c)));
+    expect(channels.map((c) => c.id).sort()).toEqual(registry.channels.map((c) => c.id).sort());
     for (const c of channels) {
+      expect(fileOf.get(c)).toBe(`${createHash('sha256').update(c.id as string).digest('hex').slice(0, 2)}.jsonl.gz`);
       const restored = Object.fromEntries(CHANNEL_COLUMNS.map((f) => [f, cellText(c[f] as never)]));
       expect(restored).toEqual(sourceCells(c.id as string));
-      expect(c.page).toBe(`https://example.org${BASE}channels/${c.id}/`);
     }
+    const evil = channels.find((c) => c.id === 'formula-test-weibo')!;
+    expect(evil.name).toBe('=HYPERLINK("http://evil.example/","点击")');
     const rongcheng = channels.find((c) => c.id === 'rongcheng-police-weibo')!;
     expect(rongcheng).toMatchObject({ closed: '2024-04', followers: 500, source: ['cd-2024-08-28'], province: '370000' });
     expect(rongcheng.destinations).toEqual([{ channel: 'weihai-police-wechat', via: ['weihai-police-weibo'] }]);
+    // the 256 files joined are one gzip stream of the whole dataset
+    const joined = gunzipSync(Buffer.concat(files.map((f) => readFileSync(join(out, 'api/v1/channels', f))))).toString('utf8');
+    expect(joined.trim().split('\n')).toHaveLength(registry.channels.length);
   });
 
   it('datapackage.json describes every published column and points at files that exist', () => {
@@ -104,32 +131,42 @@ describe('the published data', () => {
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
     for (const r of pkg.resources) {
-      expect(existsSync(join(out, r.path)), r.path).toBe(true);
-      expect(r.bytes).toBe(readFileSync(join(out, r.path)).length);
+      for (const path of [r.path].flat()) expect(existsSync(join(out, path)), path).toBe(true);
+      if (typeof r.path === 'string') expect(r.bytes).toBe(readFileSync(join(out, r.path)).length);
     }
-    const channels = pkg.resources.find((r: { name: string }) => r.name === 'channels');
-    const header = Papa.parse<string[]>(read(channels.path).slice(1), { preview: 1 }).data[0];
+    const names = pkg.resources.map((r: { name: string }) => r.name);
+    expect(names).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'channels-json', 'closures-json']);
+    const channels = pkg.resources.find((r: { name: string }) => r.name === 'channels-370000');
+    const header = Papa.parse<string[]>(unzipped(channels.path).slice(1), { preview: 1 }).data[0];
     expect(channels.schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
     for (const f of channels.schema.fields) expect(f.description, f.name).not.toBe('');
+    expect(pkg.resources.find((r: { name: string }) => r.name === 'channels-json').path).toHaveLength(256);
+    // every download the writer made is described: nothing under downloads/ is left out
+    const described = new Set(pkg.resources.flatMap((r: { path: string | string[] }) => [r.path].flat()));
+    for (const f of readdirSync(join(out, 'downloads'))) expect(described.has(`downloads/${f}`), f).toBe(true);
   });
 
-  it('the API finds every channel through the shard index, and lists regions and closures', () => {
+  it('the API finds every channel by its id\'s hash, and lists regions and closures', () => {
     const index = JSON.parse(read('api/v1/index.json'));
     expect(index.counts.total).toBe(registry.channels.length);
+    expect(index.channels).toMatchObject({ file: 'api/v1/channels/{shard}.jsonl.gz', shards: 256 });
+    expect(index.channel_page).toBe('https://example.org/registry/channels/{id}/');
     for (const c of registry.channels) {
-      const shard = shardFor(index.channel_shards as Shard[], c.id);
-      expect(shard, c.id).toBeDefined();
-      const held = JSON.parse(read(shard!.file)).channels as { id: string }[];
-      expect(held.some((h) => h.id === c.id)).toBe(true);
+      const shard = createHash('sha256').update(c.id).digest('hex').slice(0, 2);
+      expect(jsonLines(index.channels.file.replace('{shard}', shard)).some((h) => h.id === c.id), c.id).toBe(true);
     }
-    const regions = JSON.parse(read('api/v1/regions.json')).regions as { code: string; counts: { total: number } }[];
+    const regions = JSON.parse(read('api/v1/regions.json')).regions as { code: string; counts: { total: number }; page: string }[];
     expect(regions.find((r) => r.code === '100000')!.counts.total).toBe(registry.channels.length);
-    expect(regions.find((r) => r.code === '371000')!.counts.total).toBeGreaterThan(0);
+    expect(regions.find((r) => r.code === '371000')!).toMatchObject({ page: 'https://example.org/registry/regions/371000/' });
     const local = JSON.parse(read('api/v1/regions/370000.json')).regions as { code: string; counts: { total: number } }[];
     expect(local.find((r) => r.code === '371082')!.counts.total).toBe(4);
-    const closures = JSON.parse(read('api/v1/closures/370000.json')).closures as { id: string; date?: string }[];
+    const closuresIndex = JSON.parse(read('api/v1/closures/index.json'));
+    expect(closuresIndex.files.map((f: { file: string }) => f.file)).toEqual(['api/v1/closures/370000.jsonl.gz']);
+    const closures = jsonLines('api/v1/closures/370000.jsonl.gz') as { id: string; date?: string }[];
     expect(closures.map((c) => c.id)).toContain('rongcheng-police-weibo');
-    expect(JSON.parse(read('api/v1/closures/index.json')).total).toBe(closures.length);
+    expect(closuresIndex.total).toBe(closures.length);
+    const dates = closures.map((c) => c.date ?? '');
+    expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort().reverse());
   });
 
   it('feeds are valid Atom and JSON Feed, nationally and per province, in both languages', () => {
@@ -140,7 +177,7 @@ describe('the published data', () => {
       expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       for (const key of ['id', 'title', 'updated', 'author', 'entry']) expect(feed[key], `${path} ${key}`).toBeDefined();
       const entries = [feed.entry].flat() as { id: string; link: { '@_href': string }; updated: string }[];
-      for (const e of entries) expect(e.link['@_href']).toMatch(/^https:\/\/example\.org\/registry\/(en\/)?channels\/[a-z0-9-]+\/$/);
+      for (const e of entries) expect(e.link['@_href']).toMatch(/^https:\/\/example\.org\/registry\/(en\/)?regions\/\d+\/#c-[a-z0-9-]+$/);
       const dates = entries.map((e) => e.updated);
       expect([...dates].sort().reverse()).toEqual(dates);
     }
@@ -156,7 +193,9 @@ describe('the published data', () => {
     expect(XMLValidator.validate(index)).toBe(true);
     const sitemap = read('sitemaps/sitemap-1.xml');
     expect(XMLValidator.validate(sitemap)).toBe(true);
-    expect(sitemap).toContain('<loc>https://example.org/registry/channels/rongcheng-police-weibo/</loc>');
+    expect(sitemap).toContain('<loc>https://example.org/registry/regions/371082/</loc>');
+    // channel permalinks forward to their region's page: not pages to index
+    expect(sitemap).not.toContain('/channels/');
     expect(sitemap).toContain('<loc>https://example.org/registry/en/data/</loc>');
     expect(sitemap).not.toMatch(/registry\/404/);
     expect(read('robots.txt')).toContain('Sitemap: https://example.org/registry/sitemap-index.xml');
@@ -166,7 +205,9 @@ describe('the published data', () => {
   it('has /data/ and /changes/ in both languages, with Open Graph tags and feed links', () => {
     for (const lang of ['', 'en/']) {
       const data = read(`${lang}data/index.html`);
-      expect(data).toContain(`href="${BASE}downloads/channels.csv"`);
+      expect(data).toContain(`href="${BASE}downloads/channels-370000.zip"`);
+      expect(data).toContain(`href="${BASE}downloads/closures.zip"`);
+      expect(data).toContain('api/v1/channels/{shard}.jsonl.gz');
       expect(data).toContain(`href="${BASE}datapackage.json"`);
       expect(data).toContain(lang ? 'single quote' : '单引号');
       expect(data).toContain('id="cite"');

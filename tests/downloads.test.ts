@@ -1,34 +1,39 @@
 /**
  * The generators behind the downloads, feeds, sitemaps and changelog, on small datasets:
- * the CSV formula-injection guard, splitting into parts, shard lookup, feed validity, the
- * sitemap limit, the data package's descriptions, and the changelog from a real git history.
+ * the CSV formula-injection guard, the ZIP and gzip writers (read back by an independent
+ * implementation), the plan and the id-hash shards, feed validity, the sitemap limit, the
+ * data package's descriptions, and the changelog from a real git history.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { channelSchema } from '../src/domain/schemas/channel.ts';
+import { dosDateTime, runPooled, writeGzip, writeZip } from '../src/downloads/archive.ts';
 import { buildChangelog } from '../src/downloads/changelog.ts';
-import { CHANNEL_EXPORT_COLUMNS, channelCsvHeader, channelCsvLine, csvField, neutraliseCell, originalCell, partNames, planParts } from '../src/downloads/csv-export.ts';
+import { CHANNEL_EXPORT_COLUMNS, channelCsvHeader, channelCsvLine, csvField, neutraliseCell, originalCell } from '../src/downloads/csv-export.ts';
 import { dataPackage } from '../src/downloads/datapackage.ts';
 import { atomFeed, feedEntries, jsonFeed, xmlEscape, type FeedMeta } from '../src/downloads/feeds.ts';
-import { channelsById, planShards, shardFor, type Shard } from '../src/downloads/json-api.ts';
-import { downloadPlan, pageLinks } from '../src/downloads/plan.ts';
+import { channelsByShard, shardOf, SHARDS } from '../src/downloads/json-api.ts';
+import { downloadPlan, exportOrder, FILES, pageLinks } from '../src/downloads/plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt } from '../src/downloads/sitemap.ts';
 import { metaHtml, metaView, provinceFeedFor } from '../src/site/views/meta-view.ts';
 import { CHANNEL_HEADER, channelRow, checkRows, TODAY, writeDataset } from './helpers/dataset.ts';
-
-const links = pageLinks('https://example.org', '/r/');
 
 function registryOf(rows: Record<string, string>[]): Registry {
   const checked = checkRows(rows);
   expect(checked.diagnostics.errorCount, JSON.stringify(checked.diagnostics.sorted())).toBe(0);
   return new Registry(checked.dataset);
 }
+
+const linksOf = (registry: Registry) => pageLinks(registry, 'https://example.org', '/r/');
 
 const closedRow = (id: string, closed: string, extra: Record<string, string> = {}) => ({ id, name: `账号${id}`, status: 'closed', closed, reason: 'discontinued', ...extra });
 
@@ -63,37 +68,102 @@ describe('CSV export', () => {
     expect(originalCell(rows[0]!.notes!)).toBe('+1, -1');
   });
 
-  it('splits rows into parts under the limit, each part with the header', () => {
-    expect(planParts([10, 10, 10], 5, 100)).toEqual([3]);
-    expect(planParts([10, 10, 10, 10], 5, 26)).toEqual([2, 2]);
-    expect(planParts([50, 10], 5, 30)).toEqual([1, 1]);
-    expect(planParts([], 5, 30)).toEqual([0]);
-    expect(partNames('downloads/channels', 'csv', 1)).toEqual(['downloads/channels.csv']);
-    expect(partNames('downloads/channels', 'csv', 2)).toEqual(['downloads/channels-1.csv', 'downloads/channels-2.csv']);
+});
+
+describe('ZIP and gzip files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-'));
+  const rows = ['\uFEFFid,name\r\n', ...Array.from({ length: 5000 }, (_, i) => `id-${i},账号${i}\r\n`)];
+
+  it('writes a ZIP holding one file that another implementation reads back byte for byte', async () => {
+    const path = join(dir, 'a.zip');
+    const result = await writeZip(path, 'a.csv', rows, '2026-11-21');
+    const bytes = readFileSync(path);
+    expect(result.bytes).toBe(bytes.length);
+    expect(result.rawBytes).toBe(Buffer.byteLength(rows.join('')));
+    expect(bytes.length).toBeLessThan(result.rawBytes / 3);
+    const files = unzipSync(bytes); // checks the CRC too
+    expect(Object.keys(files)).toEqual(['a.csv']);
+    expect(Buffer.from(files['a.csv']!).toString('utf8')).toBe(rows.join(''));
+    // the same text gives the same bytes (fixed timestamp, no random fields)
+    await writeZip(join(dir, 'b.zip'), 'a.csv', rows, '2026-11-21');
+    expect(readFileSync(join(dir, 'b.zip')).equals(bytes)).toBe(true);
   });
 
-  it('plans the same files the writer writes, split when over the limit', () => {
-    const registry = registryOf(Array.from({ length: 30 }, (_, i) => ({ id: `c-${String(i).padStart(2, '0')}`, name: `账号${i}` })));
-    const whole = downloadPlan(registry, links);
-    expect(whole.csv.map((f) => f.path)).toEqual(['downloads/channels.csv']);
-    const split = downloadPlan(registry, links, 2000);
-    expect(split.csv.length).toBeGreaterThan(1);
-    expect(split.csv.reduce((n, f) => n + f.rows, 0)).toBe(30);
-    for (const f of [...split.csv, ...split.json]) expect(f.bytes).toBeLessThanOrEqual(2000);
-    expect(split.provinces.map((p) => p.code)).toEqual(['370000']);
+  it('writes an empty ZIP entry, and refuses non-ASCII entry names', async () => {
+    await writeZip(join(dir, 'e.zip'), 'e.csv', [], '2026-11-21');
+    expect(Buffer.from(unzipSync(readFileSync(join(dir, 'e.zip')))['e.csv']!).length).toBe(0);
+    await expect(writeZip(join(dir, 'x.zip'), '账号.csv', [], '2026-11-21')).rejects.toThrow(/ASCII/);
+  });
+
+  it('dates ZIP entries with the data\'s day in MS-DOS form', () => {
+    expect(dosDateTime('2026-11-21')).toEqual({ date: ((2026 - 1980) << 9) | (11 << 5) | 21, time: 0 });
+  });
+
+  it('writes gzip files that join into one stream', async () => {
+    await writeGzip(join(dir, '1.gz'), ['{"a":1}\n', '{"a":2}\n']);
+    await writeGzip(join(dir, '2.gz'), ['{"a":3}\n']);
+    await writeGzip(join(dir, '3.gz'), []);
+    const joined = Buffer.concat(['1.gz', '3.gz', '2.gz'].map((f) => readFileSync(join(dir, f))));
+    expect(gunzipSync(joined).toString()).toBe('{"a":1}\n{"a":2}\n{"a":3}\n');
+  });
+
+  it('runs jobs a few at a time and keeps their order', async () => {
+    let running = 0;
+    let most = 0;
+    const jobs = Array.from({ length: 10 }, (_, i) => async () => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 1));
+      running--;
+      return i;
+    });
+    expect(await runPooled(jobs, 3)).toEqual([...Array(10).keys()]);
+    expect(most).toBe(3);
+  });
+});
+
+describe('download plan', () => {
+  const registry = registryOf([
+    { id: 'c-01', name: '账号1' },
+    closedRow('c-02', '2024-05'),
+    { id: 'gov', name: '国务院', agency: '国务院办公厅', region: '100000', level: 'central' },
+    { id: 'jn', name: '济南', agency: '济南市政府', region: '370100', level: 'prefectural' },
+  ]);
+
+  it('counts channels and closures per province, central bodies first, under addresses named by code', () => {
+    const plan = downloadPlan(registry);
+    expect(plan.provinces.map((p) => [p.code, p.channels, p.closures])).toEqual([
+      ['100000', 1, 0],
+      ['370000', 3, 1],
+    ]);
+    expect(plan).toMatchObject({ channels: 4, closures: 1 });
+    expect(FILES.provinceZip('370000')).toBe('downloads/channels-370000.zip');
+    expect(FILES.api.channelShard('0a')).toBe(FILES.api.channels.replace('{shard}', '0a'));
+  });
+
+  it('orders the CSV rows by province, region and id', () => {
+    expect(exportOrder(registry).map((c) => c.id)).toEqual(['gov', 'jn', 'c-01', 'c-02']);
   });
 });
 
 describe('channel shards', () => {
-  it('finds every channel by binary search over the shards\' first ids', () => {
-    const ids = Array.from({ length: 57 }, (_, i) => `id-${(i * 7919) % 1000}`);
-    const sorted = channelsById(ids.map((id) => ({ id }) as never)).map((c) => (c as { id: string }).id);
-    const ranges = planShards(sorted, () => 10, 10, 1e9);
-    expect(ranges).toHaveLength(6);
-    const shards: Shard[] = ranges.map((r, i) => ({ file: `${i}`, first: sorted[r.start]!, last: sorted[r.end - 1]!, count: r.end - r.start }));
-    for (const [i, r] of ranges.entries()) for (let j = r.start; j < r.end; j++) expect(shardFor(shards, sorted[j]!)?.file).toBe(`${i}`);
-    expect(shardFor(shards, 'a')).toBeUndefined();
-    expect(shardFor(shards, 'zzz')).toBeUndefined();
+  it('files a channel under the first two hex digits of the SHA-256 of its id', () => {
+    const sha = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex');
+    for (const id of ['rongcheng-police-weibo', 'a', 'gov-cn-weibo']) expect(shardOf(id)).toBe(sha(id).slice(0, 2));
+    expect(SHARDS).toHaveLength(256);
+    expect(SHARDS[0]).toBe('00');
+    expect(SHARDS[255]).toBe('ff');
+  });
+
+  it('puts every channel in exactly its shard, sorted by id, and has every shard', () => {
+    const registry = registryOf(Array.from({ length: 300 }, (_, i) => ({ id: `c-${i}`, name: `账号${i}` })));
+    const shards = channelsByShard(registry.channels);
+    expect([...shards.keys()]).toEqual(SHARDS);
+    const seen = [...shards].flatMap(([shard, list]) => {
+      for (const c of list) expect(shardOf(c.id)).toBe(shard);
+      expect(list.map((c) => c.id)).toEqual(list.map((c) => c.id).sort());
+      return list.map((c) => c.id);
+    });
+    expect(seen.sort()).toEqual(registry.channels.map((c) => c.id).sort());
   });
 });
 
@@ -119,17 +189,17 @@ describe('feeds', () => {
     { id: 'live', name: '活着的账号' },
   ]);
 
-  it('is well-formed Atom with the required elements, newest first, linking channel pages', () => {
+  it('is well-formed Atom with the required elements, newest first, linking channel entries', () => {
     for (const lang of ['zh', 'en'] as const) {
-      const xml = atomFeed(meta(lang), feedEntries(registry, registry.channels, lang, 'https://example.org', links));
+      const xml = atomFeed(meta(lang), feedEntries(registry, registry.channels, lang, 'https://example.org', linksOf(registry)));
       expect(XMLValidator.validate(xml)).toBe(true);
       const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
       for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key], key).toBeDefined();
       const entries = feed.entry as { id: string; title: string; updated: string; link: { '@_href': string }; summary: { '#text': string } }[];
       expect(entries.map((e) => e.link['@_href'])).toEqual([
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}channels/new/`,
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}channels/closing-one/`,
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}channels/old/`,
+        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-new`,
+        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-closing-one`,
+        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-old`,
       ]);
       for (const e of entries) {
         expect(e.id).toMatch(/^tag:example\.org,2024:closure\/(zh|en)\/[a-z0-9-]+\/(closed|closing)$/);
@@ -142,23 +212,23 @@ describe('feeds', () => {
   });
 
   it('keeps entry ids stable across builds and distinct per status', () => {
-    const a = feedEntries(registry, registry.channels, 'zh', 'https://example.org', links).map((e) => e.id);
-    const b = feedEntries(registry, registry.channels, 'zh', 'https://example.org', links).map((e) => e.id);
+    const a = feedEntries(registry, registry.channels, 'zh', 'https://example.org', linksOf(registry)).map((e) => e.id);
+    const b = feedEntries(registry, registry.channels, 'zh', 'https://example.org', linksOf(registry)).map((e) => e.id);
     expect(a).toEqual(b);
     expect(new Set(a).size).toBe(a.length);
   });
 
   it('is a JSON Feed 1.1 with items carrying the closure', () => {
-    const feed = JSON.parse(jsonFeed(meta('en'), feedEntries(registry, registry.channels, 'en', 'https://example.org', links)));
+    const feed = JSON.parse(jsonFeed(meta('en'), feedEntries(registry, registry.channels, 'en', 'https://example.org', linksOf(registry))));
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBe('T & <registry>');
     expect(feed.items).toHaveLength(3);
-    expect(feed.items[0]).toMatchObject({ url: 'https://example.org/r/en/channels/new/', date_published: '2025-06-02T00:00:00Z', _registry: { channel: 'new', status: 'closed', closed: '2025-06-02', destinations: [{ channel: 'live', via: [] }] } });
+    expect(feed.items[0]).toMatchObject({ url: 'https://example.org/r/en/regions/371082/#c-new', date_published: '2025-06-02T00:00:00Z', _registry: { channel: 'new', status: 'closed', closed: '2025-06-02', destinations: [{ channel: 'live', via: [] }] } });
   });
 
   it('caps the number of entries', () => {
     const many = registryOf(Array.from({ length: 120 }, (_, i) => closedRow(`c${i}`, `2024-${String((i % 12) + 1).padStart(2, '0')}`)));
-    expect(feedEntries(many, many.channels, 'zh', 'https://example.org', links)).toHaveLength(100);
+    expect(feedEntries(many, many.channels, 'zh', 'https://example.org', linksOf(many))).toHaveLength(100);
   });
 
   it('escapes markup and drops characters XML forbids', () => {
@@ -187,28 +257,48 @@ describe('sitemaps and robots.txt', () => {
 });
 
 describe('datapackage.json', () => {
+  type Resource = { name: string; path: string | string[]; compression?: string; format: string; schema?: { fields: { name: string; description: string; type: string; constraints?: { required?: boolean } }[] } };
+  const input = {
+    name: 'x',
+    title: 'X',
+    description: 'd',
+    homepage: 'https://example.org/',
+    version: 'abc1234',
+    created: TODAY,
+    licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+    provinceFiles: [
+      { code: '100000', name: 'Central', path: 'downloads/channels-100000.zip', bytes: 1, rows: 1 },
+      { code: '370000', name: 'Shandong', path: 'downloads/channels-370000.zip', bytes: 1, rows: 2 },
+    ],
+    closuresFile: { path: 'downloads/closures.zip', bytes: 1, rows: 1 },
+    sourcesFile: { path: 'downloads/sources.csv', bytes: 1 },
+    eventsFile: { path: 'downloads/events.csv', bytes: 1 },
+    channelsJson: ['api/v1/channels/00.jsonl.gz', 'api/v1/channels/01.jsonl.gz'],
+    closuresJson: [] as string[],
+    dataPage: 'https://example.org/en/data/',
+  };
+
   it('describes every column from the schemas\' own descriptions', () => {
-    const pkg = dataPackage({
-      name: 'x',
-      title: 'X',
-      description: 'd',
-      homepage: 'https://example.org/',
-      version: 'abc1234',
-      created: TODAY,
-      licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-      channelFiles: [{ path: 'downloads/channels.csv', bytes: 1, rows: 1 }],
-      sourcesFile: { path: 'downloads/sources.csv', bytes: 1 },
-      eventsFile: { path: 'downloads/events.csv', bytes: 1 },
-    }) as { $schema: string; resources: { name: string; schema: { fields: { name: string; description: string; type: string; constraints?: { required?: boolean } }[] } }[] };
+    const pkg = dataPackage(input) as { $schema: string; resources: Resource[] };
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
-    const channels = pkg.resources.find((r) => r.name === 'channels')!;
-    expect(channels.schema.fields.map((f) => f.name)).toEqual([...CHANNEL_EXPORT_COLUMNS]);
-    for (const f of channels.schema.fields) expect(f.description.length, f.name).toBeGreaterThan(10);
-    const name = channels.schema.fields.find((f) => f.name === 'name')!;
+    const channels = pkg.resources.find((r) => r.name === 'channels-370000')!;
+    expect(channels.schema!.fields.map((f) => f.name)).toEqual([...CHANNEL_EXPORT_COLUMNS]);
+    for (const f of channels.schema!.fields) expect(f.description.length, f.name).toBeGreaterThan(10);
+    const name = channels.schema!.fields.find((f) => f.name === 'name')!;
     expect(name.description).toBe((channelSchema.shape.name.meta() as { description: string }).description);
     expect(name.constraints?.required).toBe(true);
-    expect(channels.schema.fields.find((f) => f.name === 'followers')!.type).toBe('integer');
-    expect(pkg.resources.map((r) => r.name)).toEqual(['channels', 'sources', 'events']);
+    expect(channels.schema!.fields.find((f) => f.name === 'followers')!.type).toBe('integer');
+  });
+
+  it('lists each published file once: zipped CSV tables, plain CSV, and the JSON Lines as multi-file resources', () => {
+    const pkg = dataPackage(input) as { resources: Resource[] };
+    // no closures JSON files, no resource pointing at nothing
+    expect(pkg.resources.map((r) => r.name)).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'channels-json']);
+    const byName = Object.fromEntries(pkg.resources.map((r) => [r.name, r]));
+    expect(byName['closures']).toMatchObject({ path: 'downloads/closures.zip', compression: 'zip', format: 'csv' });
+    expect(byName['sources']!.compression).toBeUndefined();
+    expect(byName['channels-json']).toMatchObject({ path: input.channelsJson, compression: 'gz', format: 'jsonl' });
+    expect(byName['channels-json']!.schema).toBeUndefined();
   });
 });
 

@@ -92,31 +92,3 @@ export function eventsCsv(events: Iterable<EventRecord>): string {
   for (const e of events) out += csvLine(EVENT_COLUMNS.map((k) => cellText(e[k])));
   return out;
 }
-
-/**
- * Splits rows into parts so that no file passes `limitBytes`: each part is the header plus
- * as many whole rows as fit (a single row larger than the limit gets a part of its own).
- * Returns the number of rows in each part; one part when everything fits.
- */
-export function planParts(rowBytes: Iterable<number>, headerBytes: number, limitBytes: number): number[] {
-  const parts: number[] = [];
-  let rows = 0;
-  let bytes = headerBytes;
-  for (const n of rowBytes) {
-    if (rows > 0 && bytes + n > limitBytes) {
-      parts.push(rows);
-      rows = 0;
-      bytes = headerBytes;
-    }
-    rows++;
-    bytes += n;
-  }
-  parts.push(rows);
-  return parts;
-}
-
-/** File names of a split file: "channels.csv" whole, "channels-1.csv" … when in parts. */
-export function partNames(stem: string, ext: string, count: number): string[] {
-  if (count <= 1) return [`${stem}.${ext}`];
-  return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}.${ext}`);
-}

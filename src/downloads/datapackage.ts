@@ -79,6 +79,12 @@ const CSV_DIALECT: Record<string, Json> = {
 export const INJECTION_NOTE =
   'Cells that begin with =, +, -, @, a tab or a carriage return are prefixed with a single quote (\') so spreadsheet programs do not run them as formulas; drop that quote to get the value exactly as recorded. The JSON files carry the values unchanged.';
 
+export interface PublishedFile {
+  /** Path relative to datapackage.json. */
+  readonly path: string;
+  readonly bytes: number;
+}
+
 export interface DataPackageInput {
   readonly name: string;
   readonly title: string;
@@ -89,49 +95,70 @@ export interface DataPackageInput {
   /** YYYY-MM-DD of the data commit. */
   readonly created: string;
   readonly licence: { readonly name: string; readonly url: string };
-  /** Paths (relative to datapackage.json) of the channel CSV file or its parts. */
-  readonly channelFiles: readonly { path: string; bytes: number; rows: number }[];
-  readonly sourcesFile: { path: string; bytes: number };
-  readonly eventsFile: { path: string; bytes: number };
+  /** The channel table, one ZIP'd CSV per province-level division. */
+  readonly provinceFiles: readonly (PublishedFile & { code: string; name: string; rows: number })[];
+  /** Closing and closed channels, one ZIP'd CSV. */
+  readonly closuresFile: PublishedFile & { rows: number };
+  readonly sourcesFile: PublishedFile;
+  readonly eventsFile: PublishedFile;
+  /** The JSON API's channel files (gzip'd JSON Lines), in order: together every channel. */
+  readonly channelsJson: readonly string[];
+  /** The JSON API's closure files (gzip'd JSON Lines), one per province-level division. */
+  readonly closuresJson: readonly string[];
+  /** Absolute URL of the /data/ page, where the JSON shapes are written down. */
+  readonly dataPage: string;
 }
 
-function tabularResource(name: string, title: string, path: string, bytes: number, fields: Record<string, Json>[], extra: Record<string, Json> = {}): Record<string, Json> {
+function tabularResource(name: string, title: string, file: PublishedFile, fields: Record<string, Json>[], extra: Record<string, Json> = {}): Record<string, Json> {
+  const zipped = file.path.endsWith('.zip');
   return {
     $schema: PROFILE.resource,
     name,
     type: 'table',
     title,
-    path,
+    path: file.path,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    bytes,
+    // the Compression of Resources recipe: bytes are the compressed file's
+    ...(zipped ? { compression: 'zip' } : {}),
+    bytes: file.bytes,
     dialect: CSV_DIALECT,
     ...extra,
     schema: { $schema: PROFILE.schema, fields, missingValues: [''], ...(fields.some((f) => f.name === 'id') ? { primaryKey: ['id'] } : {}) },
   };
 }
 
+/** Files that are one resource when concatenated: gzip members and JSON Lines both join. */
+function jsonLinesResource(name: string, title: string, paths: readonly string[], description: string): Record<string, Json> {
+  return {
+    $schema: PROFILE.resource,
+    name,
+    title,
+    path: [...paths],
+    format: 'jsonl',
+    mediatype: 'application/jsonl',
+    encoding: 'utf-8',
+    compression: 'gz',
+    description,
+  };
+}
+
+export const ZIP_NOTE = 'The CSV file is inside a ZIP archive (one file per archive), which opens with a double click on Windows and macOS.';
+
 export function dataPackage(input: DataPackageInput): Record<string, Json> {
   const channelFields = tableSchemaFields(channelSchema, CHANNEL_EXPORT_COLUMNS, DERIVED_COLUMN_DESCRIPTIONS);
-  const parts = input.channelFiles.length;
-  const channelResources = input.channelFiles.map((file, i) =>
-    tabularResource(
-      parts === 1 ? 'channels' : `channels-${i + 1}`,
-      parts === 1 ? 'Channels' : `Channels, part ${i + 1} of ${parts}`,
-      file.path,
-      file.bytes,
-      channelFields,
-      {
-        description: `One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree.${parts > 1 ? ' The table is split into parts (each with the header row) to keep every file under 20 MB; together they are the whole table.' : ''} ${INJECTION_NOTE}`,
-      },
-    ),
+  const total = input.provinceFiles.reduce((n, f) => n + f.rows, 0);
+  const channelResources = input.provinceFiles.map((file) =>
+    tabularResource(`channels-${file.code}`, `Channels: ${file.name} (${file.code})`, file, channelFields, {
+      description: `The channels of one province-level division (${file.code}: ${file.name}; 100000 is central-government bodies), ${file.rows} rows. The ${input.provinceFiles.length} channels-* resources together are the whole table (${total} rows), each channel in exactly one. One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree. ${ZIP_NOTE} ${INJECTION_NOTE}`,
+    }),
   );
   return {
     $schema: PROFILE.package,
     name: input.name,
     title: input.title,
-    description: input.description,
+    description: `${input.description} Tables: the channels by province-level division, the closures, sources and events, as CSV. The same channels and closures as JSON Lines (gzip) are the JSON API's files; the API's other files (index, regions with counts, events, sources) are described on ${input.dataPage}`,
     homepage: input.homepage,
     ...(input.version ? { version: input.version } : {}),
     created: `${input.created}T00:00:00Z`,
@@ -139,8 +166,25 @@ export function dataPackage(input: DataPackageInput): Record<string, Json> {
     keywords: ['China', 'government', 'new media', 'social media', '政务新媒体', 'transparency'],
     resources: [
       ...channelResources,
-      tabularResource('sources', 'Sources', input.sourcesFile.path, input.sourcesFile.bytes, tableSchemaFields(sourceSchema, SOURCE_COLUMNS), { description: `The bibliography that channel rows cite by id. ${INJECTION_NOTE}` }),
-      tabularResource('events', 'Policy events', input.eventsFile.path, input.eventsFile.bytes, tableSchemaFields(eventSchema, EVENT_COLUMNS), { description: `Policy milestones drawn on the timeline. ${INJECTION_NOTE}` }),
+      tabularResource('closures', 'Closures', input.closuresFile, channelFields, {
+        description: `Every closing and closed channel (${input.closuresFile.rows} rows): the rows of the channels-* tables whose status is closing or closed, with the same columns and in the same order (by province, region, id). ${ZIP_NOTE} ${INJECTION_NOTE}`,
+      }),
+      tabularResource('sources', 'Sources', input.sourcesFile, tableSchemaFields(sourceSchema, SOURCE_COLUMNS), { description: `The bibliography that channel rows cite by id. ${INJECTION_NOTE}` }),
+      tabularResource('events', 'Policy events', input.eventsFile, tableSchemaFields(eventSchema, EVENT_COLUMNS), { description: `Policy milestones drawn on the timeline. ${INJECTION_NOTE}` }),
+      ...[
+        jsonLinesResource(
+        'channels-json',
+        'Channels as JSON Lines',
+        input.channelsJson,
+        `Every channel as one JSON object per line, values unchanged (no formula guard): the columns as fields (lists as arrays, counts as numbers, empty cells left out), plus province and, for closing and closed channels, destinations (redirects followed to live channels or addresses). gzip-compressed; the files are the JSON API's channels by id (the file of a channel is the first two hex digits of the SHA-256 of its id), and joined in this order they are one gzip stream of the whole dataset. Shapes: ${input.dataPage}`,
+      ),
+      jsonLinesResource(
+        'closures-json',
+        'Closures as JSON Lines',
+        input.closuresJson,
+        `Every closing and closed channel as one JSON object per line with its notice and destinations, one gzip file per province-level division, newest first within each. Shapes: ${input.dataPage}`,
+        ),
+      ].filter((r) => (r.path as string[]).length > 0),
     ],
   };
 }

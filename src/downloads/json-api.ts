@@ -1,12 +1,16 @@
 /**
  * The JSON API: static files under /api/v1/, shaped for programs. Every shape is written
- * down on the /data/ page (src/downloads/data-page.ts) from the same constants.
+ * down on the /data/ page (src/site/views/data-view.ts) from the same constants.
  *
- * Channels are sharded by id: sorted by id (plain code-unit order: ids are ASCII) and cut
- * into files of at most CHANNELS_PER_SHARD channels and SHARD_BYTE_LIMIT bytes. index.json
- * lists each shard's first and last id, so a program finds a channel's file by a binary
- * search over `channel_shards[].first`, with no 500,000-entry lookup table.
+ * Channels are filed by a hash of their id: the file of channel `id` is
+ * channels/<first two hex digits of SHA-256(id)>.jsonl.gz, so any program computes it
+ * without an index, the 256 file names never change as the registry grows, and each file
+ * holds about 1/256 of the channels. The big files (channels, closures) are JSON Lines
+ * compressed with gzip: a national registry's JSON is ~230 MB raw, ~35 MB compressed, and
+ * gzip files put one after another are still one gzip stream, so the 256 files together
+ * are the whole dataset as JSON Lines.
  */
+import { hash } from 'node:crypto';
 import { compareApproxDates, type ApproxDate } from '../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry, type StatusCounts } from '../domain/model.ts';
 import { NATION_CODE, type Region } from '../domain/regions.ts';
@@ -15,15 +19,30 @@ import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
 import { provinceCodeOf } from './csv-export.ts';
 
 export const API_DIR = 'api/v1';
-export const CHANNELS_PER_SHARD = 2000;
 /** No published file may pass this (25 MB, the largest file some static hosts accept). */
 export const FILE_BYTE_LIMIT = 25_000_000;
-export const SHARD_BYTE_LIMIT = 20 * 1024 * 1024;
+/** This writer's own, stricter limit: every file it writes stays under 20 MB. */
+export const DOWNLOAD_BYTE_LIMIT = 20_000_000;
 
-/** Absolute page URLs of a channel or region, in both languages. */
+/** Hex digits of SHA-256(id) that name a channel's file: 2, so 256 files. */
+export const SHARD_HEX_DIGITS = 2;
+
+/** The shard (two lower-case hex digits) a channel id is filed under. */
+export function shardOf(id: string): string {
+  return hash('sha256', id, 'hex').slice(0, SHARD_HEX_DIGITS);
+}
+
+/** Every shard name, 00 … ff: all are written, empty ones too, so no lookup meets a 404. */
+export const SHARDS: readonly string[] = Array.from({ length: 16 ** SHARD_HEX_DIGITS }, (_, i) => i.toString(16).padStart(SHARD_HEX_DIGITS, '0'));
+
+/** Absolute page URLs, in both languages. */
 export interface PageLinks {
-  channel(id: string): { zh: string; en: string };
+  /** The channel's entry on its region's page. */
+  entry(c: Channel): { zh: string; en: string };
+  /** A region's page, or a township's section of its county's page. */
   region(code: string): { zh: string; en: string };
+  /** The channel permalink pattern (/channels/{id}/, a page that forwards to the entry). */
+  readonly permalink: { zh: string; en: string };
 }
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -60,10 +79,11 @@ export function destinationsJson(registry: Registry, id: string): DestinationJso
 /**
  * A channel: every column of data/channels/*.csv under its own name (dates as written,
  * YYYY / YYYY-MM / YYYY-MM-DD; lists as arrays; counts as numbers; empty cells absent), then
- * `province`, `destinations` (closing and closed channels: redirects followed to live ends)
- * and `page` / `page_en`.
+ * `province` and `destinations` (closing and closed channels: redirects followed to live
+ * ends). No page URL per row: 500,000 of them would be ~15 % of the file, and the permalink
+ * is the id in a pattern index.json gives.
  */
-export function channelJson(registry: Registry, c: Channel, links: PageLinks): Record<string, Json> {
+export function channelJson(registry: Registry, c: Channel): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const field of CHANNEL_COLUMNS) {
     const v = c[field];
@@ -74,16 +94,12 @@ export function channelJson(registry: Registry, c: Channel, links: PageLinks): R
   }
   out.province = provinceCodeOf(registry.regions, c.region);
   if (isClosure(c)) out.destinations = destinationsJson(registry, c.id) as unknown as Json;
-  const page = links.channel(c.id);
-  out.page = page.zh;
-  out.page_en = page.en;
   return out;
 }
 
 /** A closure: the channel in brief, when and why it closed, its notice and where to go. */
-export function closureJson(registry: Registry, c: Channel, links: PageLinks): Record<string, Json> {
+export function closureJson(registry: Registry, c: Channel): Record<string, Json> {
   const notice = registry.noticeOf(c);
-  const page = links.channel(c.id);
   return compact({
     id: c.id,
     name: c.name,
@@ -109,8 +125,6 @@ export function closureJson(registry: Registry, c: Channel, links: PageLinks): R
         })
       : undefined,
     destinations: destinationsJson(registry, c.id) as unknown as Json,
-    page: page.zh,
-    page_en: page.en,
   }) as Record<string, Json>;
 }
 
@@ -173,52 +187,12 @@ export function sourceJson(s: NonNullable<ReturnType<Registry['sources']['get']>
   return compact({ id: s.id, title: s.title, publisher: s.publisher, date: dateText(s.date), url: s.url, archive: s.archive }) as Record<string, Json>;
 }
 
-export interface Shard {
-  readonly file: string;
-  readonly first: string;
-  readonly last: string;
-  readonly count: number;
-}
-
-/** Channels sorted by id, as the shards hold them. */
-export function channelsById(channels: Iterable<Channel>): Channel[] {
-  return [...channels].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * Cuts id-sorted items into shards of at most `perShard` items and `byteLimit` bytes
- * (`bytes(item)` is the item's serialised size). Pure, so the page and the writer agree.
- */
-export function planShards<T>(items: readonly T[], bytes: (t: T) => number, perShard: number, byteLimit: number): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let start = 0;
-  let size = 2;
-  for (let i = 0; i < items.length; i++) {
-    const n = bytes(items[i]!) + 1;
-    if (i > start && (i - start >= perShard || size + n > byteLimit)) {
-      ranges.push({ start, end: i });
-      start = i;
-      size = 2;
-    }
-    size += n;
-  }
-  if (items.length > 0) ranges.push({ start, end: items.length });
-  return ranges;
-}
-
-/** Which shard holds an id, by binary search over the shards' first ids (what clients do). */
-export function shardFor(shards: readonly Shard[], id: string): Shard | undefined {
-  let lo = 0;
-  let hi = shards.length - 1;
-  let found: Shard | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (shards[mid]!.first <= id) {
-      found = shards[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found && id <= found.last ? found : undefined;
+/** Channels of each shard, sorted by id (plain code-unit order: ids are ASCII). */
+export function channelsByShard(channels: Iterable<Channel>): Map<string, Channel[]> {
+  const shards = new Map<string, Channel[]>(SHARDS.map((s) => [s, []]));
+  for (const c of channels) shards.get(shardOf(c.id))!.push(c);
+  for (const list of shards.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return shards;
 }
 
 /** Province-level codes closures are filed under, nation first. */

@@ -1,132 +1,136 @@
 /**
- * Which download files a build publishes, decided once from the registry so the /data/ page
- * (which lists them) and the writer (which writes them) always agree. Files that would pass
- * the size limit are split into numbered parts at row boundaries, each a complete file.
+ * Which download files a build publishes and where, decided once from the registry so the
+ * /data/ page (which lists them, rendered before the files exist) and the writer (which
+ * writes them) always agree. Cheap on purpose: counts, no file contents.
+ *
+ * What is published, and why (a national registry is ~160 MB of CSV and ~230 MB of JSON,
+ * and the whole writer's output has to stay near 100 MB with no file over 20 MB):
+ * - the channels as CSV, one ZIP per province: together the full table, each row once; ZIP
+ *   because it opens with a double click, per province because one national file would not
+ *   fit under the limit even compressed, and because province codes never change, so the
+ *   addresses stay the same however large the data grows;
+ * - the closures (closing and closed channels) as one ZIP'd CSV: the table most readers want;
+ * - the channels as JSON Lines once, in the JSON API's 256 gzip files by id hash (json-api.ts);
+ * - sources and events as plain CSV (small).
  */
 import type { Channel, Registry } from '../domain/model.ts';
+import { isClosure } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
 import { localePath, routes } from '../site/i18n.ts';
-import { channelCsvHeader, channelCsvLine, partNames, planParts, provinceCodeOf } from './csv-export.ts';
-import { channelJson, FILE_BYTE_LIMIT, type PageLinks } from './json-api.ts';
+import { provinceCodeOf } from './csv-export.ts';
+import { API_DIR, type PageLinks } from './json-api.ts';
 
 export const DOWNLOADS_DIR = 'downloads';
-/** Parts are cut below the hard limit, leaving room for the header. */
-export const PART_BYTE_LIMIT = 20 * 1024 * 1024;
 
-export interface PlannedFile {
-  /** Path relative to the site's output folder. */
-  readonly path: string;
-  readonly rows: number;
-  readonly bytes: number;
-}
+/** Every path the writer publishes, relative to the site's output folder. */
+export const FILES = {
+  /** A province's channels: a ZIP holding provinceCsv(code). */
+  provinceZip: (code: string) => `${DOWNLOADS_DIR}/channels-${code}.zip`,
+  provinceCsv: (code: string) => `channels-${code}.csv`,
+  closuresZip: `${DOWNLOADS_DIR}/closures.zip`,
+  closuresCsv: 'closures.csv',
+  sourcesCsv: `${DOWNLOADS_DIR}/sources.csv`,
+  eventsCsv: `${DOWNLOADS_DIR}/events.csv`,
+  datapackage: 'datapackage.json',
+  citation: 'CITATION.cff',
+  api: {
+    index: `${API_DIR}/index.json`,
+    /** {shard} is replaced by shardOf(id). */
+    channels: `${API_DIR}/channels/{shard}.jsonl.gz`,
+    channelShard: (shard: string) => `${API_DIR}/channels/${shard}.jsonl.gz`,
+    regions: `${API_DIR}/regions.json`,
+    provinceRegions: (province: string) => `${API_DIR}/regions/${province}.json`,
+    events: `${API_DIR}/events.json`,
+    sources: `${API_DIR}/sources.json`,
+    closuresIndex: `${API_DIR}/closures/index.json`,
+    closures: (province: string) => `${API_DIR}/closures/${province}.jsonl.gz`,
+  },
+  feeds: {
+    atom: (lang: 'zh' | 'en', province?: string) => `${lang === 'en' ? 'en/' : ''}${province ? `feeds/${province}.xml` : 'feed.xml'}`,
+    json: (lang: 'zh' | 'en', province?: string) => `${lang === 'en' ? 'en/' : ''}${province ? `feeds/${province}.json` : 'feed.json'}`,
+  },
+};
 
 export interface ProvinceDownload {
+  /** Province-level code; 100000 for central bodies. */
   readonly code: string;
   readonly name: string;
   readonly nameEn: string;
   readonly channels: number;
-  readonly files: readonly PlannedFile[];
+  readonly closures: number;
 }
 
 export interface DownloadPlan {
-  /** Channels in file order: by province, region, id. */
-  readonly channels: readonly Channel[];
-  readonly csv: readonly PlannedFile[];
-  readonly json: readonly PlannedFile[];
+  /** Provinces with channels, central bodies first, then by code. */
   readonly provinces: readonly ProvinceDownload[];
+  readonly channels: number;
+  readonly closures: number;
 }
 
-export function pageLinks(siteUrl: string, base: string): PageLinks {
+export function pageLinks(registry: Registry, siteUrl: string, base: string): PageLinks {
   const origin = siteUrl.replace(/\/+$/, '');
   const abs = (lang: 'zh' | 'en', route: string) => origin + localePath({ lang, base }, route);
+  const both = (route: string) => ({ zh: abs('zh', route), en: abs('en', route) });
   return {
-    channel: (id) => ({ zh: abs('zh', routes.channel(id)), en: abs('en', routes.channel(id)) }),
-    region: (code) => ({ zh: abs('zh', routes.region(code)), en: abs('en', routes.region(code)) }),
+    entry: (c) => both(routes.channelEntry(registry.pageOf(c.region), c.id)),
+    region: (code) => both(routes.regionAt(registry.pageOf(code), code)),
+    permalink: both(routes.channel('{id}')),
   };
 }
 
-const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+/** Central bodies first, then province codes in order. */
+export const provinceOrder = (a: string, b: string): number => (a === b ? 0 : a === NATION_CODE ? -1 : b === NATION_CODE ? 1 : a < b ? -1 : 1);
 
-/** Channels in the order the files list them. */
-export function exportOrder(registry: Registry): Channel[] {
-  const province = new Map<string, string>();
-  const key = (c: Channel) => {
-    let p = province.get(c.region);
-    if (p === undefined) province.set(c.region, (p = provinceCodeOf(registry.regions, c.region)));
+/** A cached channel → province-code lookup (one region lookup per region, not per channel). */
+export function provinceLookup(registry: Registry): (c: Channel) => string {
+  const byRegion = new Map<string, string>();
+  return (c) => {
+    let p = byRegion.get(c.region);
+    if (p === undefined) byRegion.set(c.region, (p = provinceCodeOf(registry.regions, c.region)));
     return p;
   };
+}
+
+/** Channels in the order the CSV files list them: by province, region, id. */
+export function exportOrder(registry: Registry): Channel[] {
+  const province = provinceLookup(registry);
   return [...registry.channels].sort((a, b) => {
-    const pa = key(a);
-    const pb = key(b);
-    if (pa !== pb) return pa === NATION_CODE ? -1 : pb === NATION_CODE ? 1 : pa < pb ? -1 : 1;
+    const pa = province(a);
+    const pb = province(b);
+    if (pa !== pb) return provinceOrder(pa, pb);
     if (a.region !== b.region) return a.region < b.region ? -1 : 1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }
 
-/** JSON array text as the files hold it: one channel per line. */
-export const JSON_OPEN = '[\n';
-export const JSON_CLOSE = '\n]\n';
-export const JSON_SEPARATOR = ',\n';
-
-function filesFor(stem: string, ext: string, parts: number[], lineBytes: number[], headerBytes: number, trailerBytes = 0, separatorBytes = 0): PlannedFile[] {
-  const names = partNames(stem, ext, parts.length);
-  const files: PlannedFile[] = [];
-  let at = 0;
-  parts.forEach((rows, i) => {
-    let bytes = headerBytes + trailerBytes;
-    for (let j = at; j < at + rows; j++) bytes += lineBytes[j]!;
-    bytes += Math.max(0, rows - 1) * separatorBytes;
-    files.push({ path: names[i]!, rows, bytes });
-    at += rows;
-  });
-  return files;
-}
-
 const cache = new WeakMap<Registry, DownloadPlan>();
 
-export function downloadPlan(registry: Registry, links: PageLinks, limit = PART_BYTE_LIMIT): DownloadPlan {
-  const hit = limit === PART_BYTE_LIMIT ? cache.get(registry) : undefined;
+export function downloadPlan(registry: Registry): DownloadPlan {
+  const hit = cache.get(registry);
   if (hit) return hit;
-  const channels = exportOrder(registry);
-  const header = utf8(channelCsvHeader());
-  const csvBytes = channels.map((c) => utf8(channelCsvLine(c, registry.regions)));
-  const jsonBytes = channels.map((c) => utf8(JSON.stringify(channelJson(registry, c, links))));
-  const jsonSep = utf8(JSON_SEPARATOR);
-  const csv = filesFor(`${DOWNLOADS_DIR}/channels`, 'csv', planParts(csvBytes, header, limit), csvBytes, header);
-  const json = filesFor(
-    `${DOWNLOADS_DIR}/channels`,
-    'json',
-    planParts(jsonBytes.map((n) => n + jsonSep), utf8(JSON_OPEN) + utf8(JSON_CLOSE), limit),
-    jsonBytes,
-    utf8(JSON_OPEN),
-    utf8(JSON_CLOSE),
-    jsonSep,
-  );
-
-  const provinces: ProvinceDownload[] = [];
-  let start = 0;
-  while (start < channels.length) {
-    const code = provinceCodeOf(registry.regions, channels[start]!.region);
-    let end = start;
-    while (end < channels.length && provinceCodeOf(registry.regions, channels[end]!.region) === code) end++;
-    const lines = csvBytes.slice(start, end);
+  const province = provinceLookup(registry);
+  const counts = new Map<string, { channels: number; closures: number }>();
+  let closures = 0;
+  for (const c of registry.channels) {
+    const code = province(c);
+    let n = counts.get(code);
+    if (!n) counts.set(code, (n = { channels: 0, closures: 0 }));
+    n.channels++;
+    if (isClosure(c)) {
+      n.closures++;
+      closures++;
+    }
+  }
+  const provinces = [...counts.keys()].sort(provinceOrder).map((code) => {
     const region = registry.regions.get(code);
-    provinces.push({
+    return {
       code,
       name: code === NATION_CODE ? '中央' : (region?.name ?? code),
       nameEn: code === NATION_CODE ? 'Central' : (region?.nameEn ?? code),
-      channels: end - start,
-      files: filesFor(`${DOWNLOADS_DIR}/provinces/${code}`, 'csv', planParts(lines, header, limit), lines, header),
-    });
-    start = end;
-  }
-  const plan = { channels, csv, json, provinces };
-  if (limit === PART_BYTE_LIMIT) cache.set(registry, plan);
+      ...counts.get(code)!,
+    };
+  });
+  const plan = { provinces, channels: registry.channels.length, closures };
+  cache.set(registry, plan);
   return plan;
-}
-
-/** Every file of a plan is under the hard limit (true by construction unless one row is huge). */
-export function oversized(files: readonly PlannedFile[]): PlannedFile[] {
-  return files.filter((f) => f.bytes > FILE_BYTE_LIMIT);
 }
