@@ -4,7 +4,8 @@
  * the filters, reloading the URL restores the view, and "download this view" gives the
  * filtered rows as safe CSV. Also checks the pages carry no inline script.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -36,8 +37,9 @@ afterAll(async () => {
 
 const ALL_CLOSURES = 10;
 
+/** The channel ids of a table's rows (from each row's link to its channel; province heading rows skipped). */
 async function rowIds(page: Page, scope: string): Promise<string[]> {
-  return page.$$eval(`${scope} table.closures-table tbody tr`, (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
+  return page.$$eval(`${scope} table.closures-table tbody tr:not(.group) > th a`, (as) => as.map((a) => /\/channels\/([^/]+)\/$/.exec(a.getAttribute('href') ?? '')?.[1] ?? ''));
 }
 
 async function waitForCount(page: Page, n: number): Promise<void> {
@@ -55,12 +57,21 @@ describe('the closures pages as built', () => {
     }
   });
 
-  it('write one JSON shard per month and a manifest', () => {
+  it('write one gzipped JSON shard per month, for both languages, and a manifest', () => {
     const files = readdirSync(join(outDir, 'closures/data')).sort();
     expect(files).toContain('index.json');
-    expect(files).toContain('2024-06.json');
+    expect(files).toContain('2024-06.json.gz');
+    expect(existsSync(join(outDir, 'en/closures/data'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(outDir, 'closures/data/index.json'), 'utf8')) as { total: number };
     expect(manifest.total).toBe(ALL_CLOSURES);
+    const shard = JSON.parse(gunzipSync(readFileSync(join(outDir, 'closures/data/2024-06.json.gz'))).toString('utf8')) as { rows: unknown[] };
+    expect(shard.rows).toHaveLength(3);
+  });
+
+  it('list a month by province, each row linking to its channel', () => {
+    const html = readFileSync(join(outDir, 'en/closures/2024-04/index.html'), 'utf8');
+    expect(html).toContain('id="p-370000">Shandong</th>');
+    expect(html).toContain('href="/en/channels/rongcheng-police-weibo/"');
   });
 });
 

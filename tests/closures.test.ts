@@ -4,19 +4,20 @@
  * fixture plus tests/fixtures/closures/.
  */
 import { cpSync, mkdtempSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closuresCsv, csvCell, csvFileName } from '../src/closures/csv.ts';
 import { dateSortKey, facetCounts, filterRows, inRange, periodsInRange, sortRows } from '../src/closures/filter.ts';
-import { presentRow } from '../src/closures/present.ts';
-import { comparePeriodsDesc, decodeRow, encodeRow, periodOf, type ClosureRow } from '../src/closures/row.ts';
+import { dateText, regionText, rowHtml, shortUrl, tableHtml } from '../src/closures/present.ts';
+import { comparePeriodsDesc, decodeRow, encodeRow, impliedAreas, periodOf, type ClosureRow, type WireContext } from '../src/closures/row.ts';
 import { emptyState, isFiltered, parseState, serializeState, withFacet, withRange, withSort } from '../src/closures/state.ts';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import type { PageContext } from '../src/site/i18n.ts';
 import {
-  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
+  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, closuresShardFile, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
 } from '../src/site/views/closures-view.ts';
 import { regionChartsView, subtreeChannels } from '../src/site/views/region-charts.ts';
 import { timelineView } from '../src/site/views/timeline-view.ts';
@@ -157,20 +158,95 @@ describe('CSV export', () => {
   });
 });
 
+describe('the table HTML', () => {
+  const ctx = (lang: 'zh' | 'en') => ({ lang, base: '/r/', areaName: (c: string) => ({ '370000': ['山东省', 'Shandong'], '371000': ['威海市', 'Weihai'] })[c]?.[lang === 'zh' ? 0 : 1] });
+
+  it('writes a lean row: seven cells, links to the channel and where to go instead', () => {
+    const r = row({ id: 'rongcheng-police-weibo', name: '荣成公安', nameEn: 'Rongcheng Police', closed: '2024-04', agencyEn: 'Rongcheng PSB', regionNameEn: 'Rongcheng', destination: { kind: 'channel', target: 'weihai-police-wechat', name: '威海公安' } });
+    expect(rowHtml(r, ctx('zh'))).toBe(
+      '<tr><td>2024-04<th><a href="/r/channels/rongcheng-police-weibo/">荣成公安</a><td>微博<td>山东省威海市荣成市<td>荣成市公安局<td>已关停<td><a href="/r/channels/weihai-police-wechat/">威海公安</a>',
+    );
+    expect(rowHtml(r, ctx('en'))).toBe(
+      '<tr><td>2024-04<th><a href="/r/en/channels/rongcheng-police-weibo/">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)<td>Weibo<td>Rongcheng, Weihai, Shandong<td>Rongcheng PSB<td>Closed<td><a href="/r/en/channels/weihai-police-wechat/" lang="zh-Hans">威海公安</a>',
+    );
+  });
+
+  it('marks Chinese text on English pages, closing rows, and more destinations', () => {
+    const r = row({ id: 'x', status: 'closing', announced: '2024', destination: { kind: 'url', target: 'https://www.example.gov.cn/a/very/long/path/that/goes/on/and/on/', name: '' }, moreDestinations: 1 });
+    const html = rowHtml(r, ctx('en'));
+    expect(html.startsWith('<tr class="closing"><td>2024 (announced)')).toBe(true);
+    expect(html).toContain('<td lang="zh-Hans">荣成市公安局');
+    expect(html).toContain('<a href="https://www.example.gov.cn/a/very/long/path/that/goes/on/and/on/" rel="noreferrer">example.gov.cn/a/very/long/path/that/go…</a> +1 more');
+    expect(rowHtml(r, ctx('zh'))).toContain('</a> 等2处');
+    expect(shortUrl('https://www.x.gov.cn/')).toBe('x.gov.cn');
+  });
+
+  it('escapes every value from the data', () => {
+    const r = row({ id: 'e', name: '<script>alert(1)</script>', agency: 'A & "B"', destination: { kind: 'url', target: 'https://x.cn/?a=1&b="2"', name: '' } });
+    const html = tableHtml([r], ctx('zh'), { caption: '<caption>' });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('A &amp; &quot;B&quot;');
+    expect(html).toContain('href="https://x.cn/?a=1&amp;b=&quot;2&quot;"');
+    expect(html).toContain('<caption class="visually-hidden">&lt;caption&gt;</caption>');
+  });
+
+  it('says the province once on a page grouped by province', () => {
+    const r = row({ id: 'a', closed: '2024-04' });
+    expect(regionText(r, ctx('zh'), 'province')).toEqual(['威海市荣成市', '']);
+    expect(regionText(row({ id: 'b', region: '371000', regionName: '威海市' }), ctx('zh'))).toEqual(['山东省威海市', '']);
+  });
+});
+
 describe('the wire format', () => {
-  it('round-trips every field', () => {
+  const AREAS: WireContext['areas'] = { '370000': ['山东省', 'Shandong'], '371000': ['威海市', 'Weihai', '370000'], '440000': ['广东省', 'Guangdong'] };
+
+  function roundTrip(r: ClosureRow): ClosureRow {
+    const sources: [string, string?][] = [];
+    const ctx: WireContext = { areas: AREAS, sources };
+    const w = encodeRow(r, ctx, (title, href) => sources.push(href ? [title, href] : [title]) - 1);
+    return decodeRow(JSON.parse(JSON.stringify(w)), { areas: AREAS, sources: JSON.parse(JSON.stringify(sources)) });
+  }
+  const defined = (r: ClosureRow) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+
+  it('round-trips every field the browser uses', () => {
     const full = row({
-      id: 'q', nameEn: 'Q', closed: '2024-04', announced: '2024-03-28', regionNameEn: 'Rongcheng', agencyEn: 'PSB',
-      destination: { kind: 'url', target: 'https://x.gov.cn/', name: 'x.gov.cn' }, moreDestinations: 2, source: { title: 'T', href: 'https://s/' }, moreSources: 1,
+      id: 'q', nameEn: 'Q', closed: '2024-04', regionNameEn: 'Rongcheng', agencyEn: 'PSB',
+      destination: { kind: 'url', target: 'https://x.gov.cn/a/', name: 'x.gov.cn/a' }, moreDestinations: 2, source: { title: 'T', href: 'https://s/' }, moreSources: 1,
     });
-    expect(decodeRow(JSON.parse(JSON.stringify(encodeRow(full))))).toEqual(full);
+    expect(roundTrip(full)).toEqual(full);
+    const channel = row({ id: 'c', closed: '2024', destination: { kind: 'channel', target: 'new-one', name: '新号', nameEn: 'New' }, source: { title: 'Print only' } });
+    expect(roundTrip(channel)).toEqual(channel);
+  });
+
+  it('keeps only the date a closure is filed under, and whether it is just the announcement', () => {
+    // Both dates known: the effective one is what pages, filters and sorting use.
+    expect(roundTrip(row({ id: 'x', closed: '2024-04', announced: '2024-03-28' }))).toMatchObject({ closed: '2024-04', announced: undefined });
+    const announced = roundTrip(row({ id: 'y', status: 'closing', announced: '2024-08-14' }));
+    expect(announced).toMatchObject({ status: 'closing', closed: undefined, announced: '2024-08-14' });
+    expect(dateText(announced, 'en')).toBe('2024-08-14 (announced)');
+  });
+
+  it('leaves out the province and prefecture when the region code implies them, and only then', () => {
+    expect(impliedAreas('371082', AREAS)).toEqual({ province: '370000', prefecture: '371000' });
+    expect(impliedAreas('440305', AREAS)).toEqual({ province: '440000', prefecture: undefined });
+    expect(impliedAreas('100000', AREAS)).toEqual({});
+    const sources: [string, string?][] = [];
+    const encode = (r: ClosureRow) => encodeRow(r, { areas: AREAS, sources }, () => 0);
+    expect(encode(row({ id: 'a', reason: undefined }))).toHaveLength(12); // trailing defaults dropped
+    // An override in regions.csv put this county under another prefecture: the row says so.
+    const moved = row({ id: 'm', region: '371082', province: '370000', prefecture: '370200' });
+    expect(encode(moved).at(-1)).toBe('370000,370200');
+    expect(roundTrip(moved)).toMatchObject({ province: '370000', prefecture: '370200' });
     const bare = row({ id: 'r', status: 'closing', reason: undefined });
-    expect(decodeRow(encodeRow(bare))).toEqual(Object.fromEntries(Object.entries(bare).filter(([, v]) => v !== undefined)));
+    expect(roundTrip(bare)).toEqual(defined(bare));
+    const central = row({ id: 'f', closed: '2025-02', level: 'central', region: '100000', province: undefined, prefecture: undefined });
+    expect(roundTrip(central)).toEqual(defined(central));
   });
 
   it('splits a long period into several shard files', () => {
-    expect(shardFiles('2024-06', 3)).toEqual(['2024-06.json']);
-    expect(shardFiles('2024', SHARD_ROWS * 2 + 1)).toEqual(['2024.json', '2024.2.json', '2024.3.json']);
+    expect(shardFiles('2024-06', 3)).toEqual(['2024-06.json.gz']);
+    expect(shardFiles('2024', SHARD_ROWS * 2 + 1)).toEqual(['2024.json.gz', '2024.2.json.gz', '2024.3.json.gz']);
   });
 
   it('files rows by month, year or undated, newest first', () => {
@@ -204,12 +280,23 @@ describe('view models on the fixture', () => {
     expect(rows.find((r) => r.id === 'guangdong-culture-kuaishou')).toMatchObject({ moreDestinations: 1, prefecture: undefined });
   });
 
-  it('writes a manifest whose counts match the shards', () => {
+  it('writes a manifest whose counts match the gzipped shards', () => {
     const manifest = closuresManifest(registry, { dataVersion: 'v1', dataUpdated: '2026-11-01' });
     expect(manifest.total).toBe(10);
-    const shardRows = manifest.periods.flatMap((p) => closuresShard(registry, p.key).rows);
-    expect(shardRows).toHaveLength(10);
-    for (const p of manifest.periods) expect(closuresShard(registry, p.key).rows).toHaveLength(p.count);
+    const decoded = manifest.periods.flatMap((p) => {
+      const shard = JSON.parse(gunzipSync(closuresShardFile(registry, p.key)).toString('utf8')) as ReturnType<typeof closuresShard>;
+      expect(shard.rows).toHaveLength(p.count);
+      expect(p.files).toEqual([`${p.key}.json.gz`]);
+      return shard.rows.map((w) => decodeRow(w, { areas: manifest.areas, sources: shard.sources }));
+    });
+    expect(decoded).toHaveLength(10);
+    // what the browser decodes is what the build knows, to the fields it uses
+    const built = new Map(closureData(registry).rows.map((r) => [r.id, r]));
+    for (const r of decoded) {
+      const b = built.get(r.id)!;
+      expect({ ...r, announced: undefined, closed: undefined }).toEqual({ ...b, announced: undefined, closed: undefined });
+      expect(r.closed ?? r.announced).toBe(b.closed ?? b.announced);
+    }
     expect(manifest.facets.province).toEqual({ '370000': 5, '440000': 4 });
     expect(manifest.facets.status).toEqual({ closed: 8, closing: 2 });
     expect(manifest.areas['440300']).toEqual(['深圳市', 'Shenzhen', '440000']);
@@ -217,7 +304,8 @@ describe('view models on the fixture', () => {
 
   it('renders the first screen and a link to every month, in both languages', () => {
     const view = closuresIndexView(registry, zh);
-    expect(view.groups.flatMap((g) => g.rows)).toHaveLength(Math.min(10, FIRST_SCREEN_ROWS));
+    expect(view.groups.reduce((n, g) => n + g.rowCount, 0)).toBe(Math.min(10, FIRST_SCREEN_ROWS));
+    expect(view.groups[0]!.tableHtml).toContain('<table class="closures-table">');
     expect(view.years.flatMap((y) => y.periods).map((p) => p.href)).toContain('/closures/2024-06/');
     expect(view.years.map((y) => y.label)).toEqual(['2026年', '2025年', '2024年', '2023年']);
     const enView = closuresIndexView(registry, en);
@@ -227,20 +315,19 @@ describe('view models on the fixture', () => {
     expect(province).toMatchObject({ label: 'Guangdong', count: 4 });
   });
 
-  it('shows a row with its date precision, region path, destination and source', () => {
-    const [r] = closuresPeriodView(registry, en, '2024-04').rows;
-    expect(r!.cells.date).toMatchObject({ text: 'April 2024', datetime: '2024-04' });
-    expect(r!.cells.region.sub).toBe('Shandong · Weihai');
-    expect(r!.cells.channel).toMatchObject({ text: 'Rongcheng Police', original: '荣成公安', href: '/r/en/channels/rongcheng-police-weibo/' });
-    expect(r!.cells.destination.href).toBe('/r/en/channels/weihai-police-wechat/');
-    const closing = presentRow(closureData(registry).rows.find((x) => x.id === 'rongcheng-culture-wechat')!, { lang: 'zh', base: '/', areaName: () => undefined });
-    expect(closing.cells.date).toMatchObject({ text: '2024年8月14日', sub: '宣布日期' });
+  it('lists a period by province, each row without its province', () => {
+    const view = closuresPeriodView(registry, en, '2024-04');
+    expect(view.tableHtml).toContain('<tr class="group"><th colspan="7" scope="rowgroup" id="p-370000">Shandong</th></tr>');
+    expect(view.tableHtml).toContain('<a href="/r/en/channels/rongcheng-police-weibo/">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)');
+    expect(view.tableHtml).toContain('<td>Rongcheng, Weihai<td>');
+    expect(view.tableHtml).toContain('<a href="/r/en/channels/weihai-police-wechat/"');
+    expect(view.summary).toMatch(/by province/);
   });
 
   it('pages a long month and links neighbouring months', () => {
     expect(closuresPeriodPaths(registry)).toHaveLength(8);
     const view = closuresPeriodView(registry, zh, '2024-06');
-    expect(view.rows).toHaveLength(3);
+    expect(view.rowCount).toBe(3);
     expect(view.pages).toEqual([]);
     expect(view.newer?.key).toBe('2024-08');
     expect(view.older?.key).toBe('2024-04');

@@ -1,15 +1,17 @@
 /**
  * The closures browser in the page: a thin DOM layer over the pure modules next to it
- * (state.ts, filter.ts, present.ts, csv.ts). Without it the page is still a complete table
+ * (state.ts, filter.ts, present.ts, csv.ts). Without it the pages are still a complete listing
  * split by month. With it the filter form appears; the manifest (facet totals, the list of
  * monthly shards) loads at once, the shards only when a reader filters, sorts or downloads,
  * and only those the date range needs. The view state lives in the query string.
  *
- * Every value from the data becomes text through textContent / attributes, never markup.
+ * The shards are gzipped files, inflated with DecompressionStream; a browser without it keeps
+ * the listing without filters. The table is the same HTML the build writes (present.ts, every
+ * value escaped there); labels and names come from the client's own string table.
  */
 import { closuresCsv, csvFileName } from './csv.ts';
 import { facetCounts, filterRows, periodsInRange, sortRows } from './filter.ts';
-import { COLUMN_LABELS, COLUMNS, presentRow, SORTABLE, type CellView } from './present.ts';
+import { tableHtml } from './present.ts';
 import { decodeRow, type ClosureRow, type ClosuresManifest, type FacetKey, type Shard } from './row.ts';
 import { DEFAULT_SORT, emptyState, isFiltered, parseState, serializeState, withFacet, withRange, withSort, type FilterState, type SortKey } from './state.ts';
 
@@ -27,7 +29,7 @@ interface Strings {
 }
 
 const root = document.getElementById('closures-app');
-if (root) void start(root);
+if (root && typeof DecompressionStream === 'function') void start(root);
 
 async function start(app: HTMLElement): Promise<void> {
   const lang: Lang = app.dataset.lang === 'en' ? 'en' : 'zh';
@@ -153,7 +155,9 @@ async function start(app: HTMLElement): Promise<void> {
         entry.files.map(async (file) => {
           const res = await fetch(new URL(file, manifestUrl));
           if (!res.ok) throw new Error(`${res.status} ${file}`);
-          return ((await res.json()) as Shard).rows.map(decodeRow);
+          const shard = JSON.parse(await inflate(await res.arrayBuffer())) as Shard;
+          const ctx = { areas: manifest!.areas, sources: shard.sources };
+          return shard.rows.map((w) => decodeRow(w, ctx));
         }),
       ).then((parts) => parts.flat());
       p.catch(() => shards.delete(key));
@@ -212,35 +216,8 @@ async function start(app: HTMLElement): Promise<void> {
       results.replaceChildren();
       return;
     }
-    const table = document.createElement('table');
-    table.className = 'closures-table';
-    const head = table.createTHead().insertRow();
-    for (const column of COLUMNS) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.className = `col-${column}`;
-      th.textContent = COLUMN_LABELS[column][lang];
-      const key = SORTABLE[column];
-      if (key) th.dataset.sort = key;
-      head.append(th);
-    }
-    const body = table.createTBody();
-    const ctx = { lang, base, areaName };
-    for (const row of current.slice(0, visible)) {
-      const view = presentRow(row, ctx);
-      const tr = body.insertRow();
-      tr.className = `status-${view.status}`;
-      tr.dataset.id = view.id;
-      for (const column of COLUMNS) {
-        const cell = document.createElement(column === 'channel' ? 'th' : 'td');
-        if (column === 'channel') cell.setAttribute('scope', 'row');
-        cell.className = `col-${column}`;
-        cell.dataset.label = COLUMN_LABELS[column][lang];
-        fillCell(cell, view.cells[column]);
-        tr.append(cell);
-      }
-    }
-    const parts: Node[] = [table];
+    // present.ts escapes every value it puts in the markup.
+    results.innerHTML = tableHtml(current.slice(0, visible), { lang, base, areaName });
     if (visible < total) {
       const more = document.createElement('button');
       more.type = 'button';
@@ -250,9 +227,8 @@ async function start(app: HTMLElement): Promise<void> {
         shown += PAGE;
         render();
       });
-      parts.push(more);
+      results.append(more);
     }
-    results.replaceChildren(...parts);
     enhanceHeaders(results);
   }
 
@@ -308,44 +284,13 @@ function activeFilters(s: FilterState): number {
   return (s.from || s.to ? 1 : 0) + Object.values(s.facets).reduce((n, v) => n + v.length, 0);
 }
 
-function fillCell(el: HTMLElement, cell: CellView): void {
-  let main: HTMLElement;
-  if (cell.datetime) {
-    main = document.createElement('time');
-    main.setAttribute('datetime', cell.datetime);
-  } else if (cell.href) {
-    const a = document.createElement('a');
-    a.href = cell.href;
-    if (cell.external) {
-      a.rel = 'noopener noreferrer';
-      a.className = 'external';
-    }
-    main = a;
-  } else {
-    main = document.createElement('span');
-  }
-  if (cell.lang) main.lang = cell.lang;
-  main.textContent = cell.text;
-  el.append(main);
-  if (cell.original) {
-    const o = document.createElement('span');
-    o.className = 'original';
-    const zh = document.createElement('span');
-    zh.lang = 'zh-Hans';
-    zh.textContent = cell.original;
-    o.append(' (', zh, ')');
-    el.append(o);
-  }
-  if (cell.more) {
-    const m = document.createElement('span');
-    m.className = 'more';
-    m.textContent = ` ${cell.more}`;
-    el.append(m);
-  }
-  if (cell.sub) {
-    const s = document.createElement('span');
-    s.className = 'sub';
-    s.textContent = cell.sub;
-    el.append(s);
-  }
+/**
+ * A shard's text: gunzipped here, unless the server already did (one that sends .gz files
+ * with Content-Encoding: gzip hands fetch the inflated JSON).
+ */
+async function inflate(buffer: ArrayBuffer): Promise<string> {
+  const bytes = new Uint8Array(buffer);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
 }

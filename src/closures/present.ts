@@ -1,42 +1,40 @@
 /**
- * A closure row as the table shows it, in the page's language: the same function feeds the
- * page rendered at build time (no JavaScript needed) and the rows the browser client draws
- * after filtering, so both tables read alike.
+ * Closure rows as table HTML, in the page's language: the one renderer behind the pages built
+ * at build time (no JavaScript needed) and the rows the browser client draws after filtering,
+ * so both tables read alike.
+ *
+ * Built as strings: at national scale the period pages carry ~200,000 rows (two languages),
+ * which Astro's component-per-cell rendering turns into seconds of build and hundreds of
+ * megabytes of markup. So a row is lean: seven cells, no per-cell classes or labels (the
+ * stylesheet addresses cells by position), and the optional end tags of cells and rows left
+ * out (HTML lets </td>, </th> and </tr> go; every parser closes them the same way). Level,
+ * reason and source stay in the data, the filters and the CSV, and on the channel's entry.
+ * Every value from the data goes through `esc`.
  */
-import { parseApproxDate, formatDate } from '../domain/approx-date.ts';
-import { LEVEL_LABELS, PLATFORM_LABELS, REASON_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { esc } from '../site/render/html.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
 
-export interface CellView {
-  readonly text: string;
-  /** HTML lang of `text` when it is not the page's language. */
-  readonly lang?: string;
-  /** The Chinese original beside an English translation. */
-  readonly original?: string;
-  readonly href?: string;
-  readonly external?: boolean;
-  /** A second, muted line (the province and prefecture under a county). */
-  readonly sub?: string;
-  /** <time datetime> value for dates. */
-  readonly datetime?: string;
-  /** "+2 more" after the first destination or source. */
-  readonly more?: string;
-}
-
-export const COLUMNS = ['date', 'channel', 'region', 'agency', 'platform', 'level', 'reason', 'status', 'destination', 'source'] as const;
+export const COLUMNS = ['date', 'channel', 'platform', 'region', 'agency', 'status', 'destination'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** Columns that sort, and by which key. */
 export const SORTABLE: Partial<Record<Column, SortKey>> = {
-  date: 'date', region: 'region', agency: 'agency', platform: 'platform', level: 'level', reason: 'reason', status: 'status',
+  date: 'date', platform: 'platform', region: 'region', agency: 'agency', status: 'status',
 };
 
-export interface RowView {
-  readonly id: string;
-  readonly status: ClosureRow['status'];
-  readonly cells: Readonly<Record<Column, CellView>>;
-}
+export const COLUMN_LABELS: Record<Column | 'level' | 'reason', { zh: string; en: string }> = {
+  date: { zh: '日期', en: 'Date' },
+  channel: { zh: '账号', en: 'Channel' },
+  platform: { zh: '平台', en: 'Platform' },
+  region: { zh: '地区', en: 'Region' },
+  agency: { zh: '主办机构', en: 'Agency' },
+  status: { zh: '状态', en: 'Status' },
+  destination: { zh: '现在请前往', en: 'Go instead to' },
+  level: { zh: '级别', en: 'Level' },
+  reason: { zh: '原因', en: 'Reason' },
+};
 
 export interface PresentContext {
   readonly lang: Lang;
@@ -46,77 +44,126 @@ export interface PresentContext {
   readonly areaName: (code: string) => string | undefined;
 }
 
-const ZH = 'zh-Hans';
-
-export const COLUMN_LABELS: Record<Column, { zh: string; en: string }> = {
-  date: { zh: '日期', en: 'Date' },
-  channel: { zh: '账号', en: 'Channel' },
-  region: { zh: '地区', en: 'Region' },
-  agency: { zh: '主办机构', en: 'Agency' },
-  platform: { zh: '平台', en: 'Platform' },
-  level: { zh: '级别', en: 'Level' },
-  reason: { zh: '原因', en: 'Reason' },
-  status: { zh: '状态', en: 'Status' },
-  destination: { zh: '现在请前往', en: 'Go instead to' },
-  source: { zh: '来源', en: 'Source' },
-};
-
-function local(zh: string, en: string | undefined, lang: Lang): Pick<CellView, 'text' | 'lang' | 'original'> {
-  if (lang === 'zh') return { text: zh };
-  if (en && en !== zh) return { text: en, original: zh };
-  return { text: zh, lang: ZH };
-}
-
 /** Link to a page of the site in the page's language. */
 export function sitePath(base: string, lang: Lang, route: string): string {
   return `${base}${lang === 'en' ? 'en/' : ''}${route.replace(/^\/+/, '')}`;
 }
 
-/** "2024年4月" / "April 2024" at the data's precision, or the raw value if it is not a date. */
-export function formatDateValue(value: string, lang: Lang): string {
-  const parsed = parseApproxDate(value);
-  return parsed.ok ? formatDate(parsed.date, lang) : value;
+/** A Chinese name where the page is English (no translation given): marked so it is read as Chinese. */
+const ZH_LANG = ' lang="zh-Hans"';
+
+/** Text in the page's language: [text, lang attribute or ""]. */
+function local(zh: string, en: string | undefined, lang: Lang): [string, string] {
+  if (lang === 'zh') return [zh, ''];
+  return en ? [en, ''] : [zh, ZH_LANG];
 }
 
-export function dateCell(row: ClosureRow, lang: Lang): CellView {
+/** "https://www.example.gov.cn/a/b/" shown as "example.gov.cn/a/b", at most 40 characters. */
+export function shortUrl(url: string): string {
+  const bare = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '');
+  return bare.length > 40 ? `${bare.slice(0, 39)}…` : bare;
+}
+
+/** The date as the data gives it (2024-08-14, 2024-08, 2024): the same in both languages. */
+export function dateText(row: Pick<ClosureRow, 'closed' | 'announced'>, lang: Lang): string {
   const date = closureDateOf(row);
-  if (!date) return { text: lang === 'zh' ? '日期不详' : 'no date' };
-  const text = formatDateValue(date, lang);
+  if (!date) return lang === 'zh' ? '日期不详' : 'no date';
   // Only the announcement is known: say so, since it is not when the channel went.
-  const onlyAnnounced = !row.closed;
-  return { text, datetime: date, sub: onlyAnnounced ? (lang === 'zh' ? '宣布日期' : 'announced') : undefined };
+  return row.closed ? date : `${date}${lang === 'zh' ? '（宣布）' : ' (announced)'}`;
 }
 
-export function presentRow(row: ClosureRow, ctx: PresentContext): RowView {
+/**
+ * Where the owning body is. `within` leaves out what a heading above already says (the
+ * province, on a page grouped by province). Chinese reads from the large to the small
+ * (山东省威海市荣成市), English the other way (Rongcheng, Weihai, Shandong).
+ */
+export function regionText(row: ClosureRow, ctx: PresentContext, within?: 'province'): [string, string] {
+  const [own, ownLang] = local(row.regionName, row.regionNameEn, ctx.lang);
+  const above = [within === 'province' ? undefined : row.province, row.prefecture]
+    .filter((c): c is string => Boolean(c) && c !== row.region)
+    .map((c) => ctx.areaName(c) ?? c);
+  if (!above.length) return [own, ownLang];
+  // A Chinese name inside an English list is not worth a lang attribute per part: the region's own name decides.
+  return ctx.lang === 'zh' ? [above.join('') + own, ''] : [[own, ...above.reverse()].join(', '), ownLang];
+}
+
+function moreText(n: number | undefined, lang: Lang): string {
+  return n ? (lang === 'zh' ? ` 等${n + 1}处` : ` +${n} more`) : '';
+}
+
+export interface RowOptions {
+  /** The rows sit under a province heading (see regionText). */
+  readonly within?: 'province';
+}
+
+/** One row: <tr> with seven cells, end tags left out. */
+export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOptions = {}): string {
   const { lang, base } = ctx;
-  const areas = [row.province, row.prefecture].filter((c): c is string => Boolean(c) && c !== row.region).map((c) => ctx.areaName(c) ?? c);
+  const [name, nameLang] = local(row.name, row.nameEn, lang);
+  // The Chinese name is what a reader searches for on the platform: kept beside a translation.
+  const original = lang === 'en' && row.nameEn ? ` (<span${ZH_LANG}>${esc(row.name)}</span>)` : '';
+  const [region, regionLang] = regionText(row, ctx, options.within);
+  const [agency, agencyLang] = local(row.agency, row.agencyEn, lang);
   const d = row.destination;
-  const more = (n: number | undefined) => (n ? (lang === 'zh' ? `等${n + 1}处` : `+${n} more`) : undefined);
-  const destination: CellView = d
-    ? {
-        ...(d.kind === 'channel' ? local(d.name, d.nameEn, lang) : { text: d.name }),
-        href: d.kind === 'channel' ? sitePath(base, lang, `/channels/${d.target}/`) : d.target,
-        external: d.kind === 'url',
-        more: more(row.moreDestinations),
-      }
-    : { text: '—' };
-  const source: CellView = row.source
-    ? { text: row.source.title, href: row.source.href, external: Boolean(row.source.href), more: more(row.moreSources) }
-    : { text: '—' };
-  return {
-    id: row.id,
-    status: row.status,
-    cells: {
-      date: dateCell(row, lang),
-      channel: { ...local(row.name, row.nameEn, lang), href: sitePath(base, lang, `/channels/${row.id}/`) },
-      region: { ...local(row.regionName, row.regionNameEn, lang), sub: areas.length ? areas.join(' · ') : undefined },
-      agency: local(row.agency, row.agencyEn, lang),
-      platform: { text: PLATFORM_LABELS[row.platform]?.[lang] ?? row.platform },
-      level: { text: LEVEL_LABELS[row.level]?.[lang] ?? row.level },
-      reason: { text: row.reason ? (REASON_LABELS[row.reason]?.[lang] ?? row.reason) : '—' },
-      status: { text: STATUS_LABELS[row.status][lang] },
-      destination,
-      source,
-    },
-  };
+  let destination = '—';
+  if (d) {
+    if (d.kind === 'channel') {
+      const [text, textLang] = local(d.name, d.nameEn, lang);
+      destination = `<a href="${esc(sitePath(base, lang, `/channels/${d.target}/`))}"${textLang}>${esc(text)}</a>`;
+    } else {
+      destination = `<a href="${esc(d.target)}" rel="noreferrer">${esc(shortUrl(d.target))}</a>`;
+    }
+    destination += moreText(row.moreDestinations, lang);
+  }
+  return (
+    `<tr${row.status === 'closing' ? ' class="closing"' : ''}>` +
+    `<td>${esc(dateText(row, lang))}` +
+    `<th><a href="${esc(sitePath(base, lang, `/channels/${row.id}/`))}"${nameLang}>${esc(name)}</a>${original}` +
+    `<td>${esc(PLATFORM_LABELS[row.platform]?.[lang] ?? row.platform)}` +
+    `<td${regionLang}>${esc(region)}` +
+    `<td${agencyLang}>${esc(agency)}` +
+    `<td>${STATUS_LABELS[row.status][lang]}` +
+    `<td>${destination}`
+  );
+}
+
+/** The header row; sortable columns carry data-sort (the client makes them buttons). */
+export function headHtml(lang: Lang): string {
+  return `<thead><tr>${COLUMNS.map((c) => `<th scope="col"${SORTABLE[c] ? ` data-sort="${SORTABLE[c]}"` : ''}>${COLUMN_LABELS[c][lang]}</th>`).join('')}</tr></thead>`;
+}
+
+export interface TableOptions {
+  readonly caption?: string;
+}
+
+/** A whole table of rows, one <tbody>. */
+export function tableHtml(rows: readonly ClosureRow[], ctx: PresentContext, options: TableOptions = {}): string {
+  let body = '';
+  for (const r of rows) body += rowHtml(r, ctx);
+  return `<table class="closures-table">${caption(options.caption)}${headHtml(ctx.lang)}<tbody>${body}</tbody></table>`;
+}
+
+export interface RowGroup {
+  /** Anchor of the group's heading row (unique in the page). */
+  readonly id: string;
+  readonly heading: string;
+  readonly rows: readonly ClosureRow[];
+}
+
+/**
+ * A table whose rows come in groups, each a <tbody> headed by a row-group header (a province
+ * on a period page): the grouping saves every row its province.
+ */
+export function groupedTableHtml(groups: readonly RowGroup[], ctx: PresentContext, options: TableOptions & RowOptions = {}): string {
+  let body = '';
+  for (const g of groups) {
+    body += `<tbody><tr class="group"><th colspan="${COLUMNS.length}" scope="rowgroup" id="${esc(g.id)}">${esc(g.heading)}</th></tr>`;
+    for (const r of g.rows) body += rowHtml(r, ctx, options);
+    body += '</tbody>';
+  }
+  return `<table class="closures-table">${caption(options.caption)}${headHtml(ctx.lang)}${body}</table>`;
+}
+
+function caption(text: string | undefined): string {
+  return text ? `<caption class="visually-hidden">${esc(text)}</caption>` : '';
 }

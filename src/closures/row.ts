@@ -173,7 +173,7 @@ export function comparePeriodsDesc(a: string, b: string): number {
 
 /** What the browser fetches first: the periods, their row counts and shard files, and facet totals. */
 export interface ClosuresManifest {
-  readonly v: 1;
+  readonly v: 2;
   readonly total: number;
   readonly dataVersion?: string;
   readonly dataUpdated: string;
@@ -189,8 +189,10 @@ export const FACET_KEYS = ['status', 'province', 'prefecture', 'platform', 'leve
 export type FacetKey = (typeof FACET_KEYS)[number];
 
 export interface Shard {
-  readonly v: 1;
+  readonly v: 2;
   readonly key: string;
+  /** The sources the rows cite (by index): [title, href]. */
+  readonly sources: readonly (readonly [string, string?])[];
   readonly rows: readonly WireRow[];
 }
 

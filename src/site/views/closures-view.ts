@@ -1,30 +1,32 @@
 /**
  * The closures browser (/closures/): every closing and closed channel, newest first.
  *
- * Without JavaScript the pages are a complete table split by month: /closures/ shows the
- * latest rows and an index of every month, /closures/2024-08/ (and /closures/2024-08/2/ …
- * when a month is long) holds the rest. With JavaScript the same page filters and sorts all
- * rows, which it fetches as one small JSON shard per month (closures/data/<month>.json)
- * listed in a manifest (closures/data/index.json) with the facet totals, only when a reader
- * starts filtering. Rows are built once per build and shared by every page and shard.
+ * Without JavaScript the pages are a complete listing split by month: /closures/ shows the
+ * latest rows and an index of every month; /closures/2024-08/ (and /closures/2024-08/2/ …,
+ * PERIOD_PAGE_ROWS rows a page) lists the month by province. With JavaScript the same page
+ * filters and sorts all rows, which it fetches as shards per month (closures/data/…), one set
+ * for both languages, listed in a manifest (closures/data/index.json) with the facet totals,
+ * only when a reader starts filtering. Rows are built once per build and shared by every page
+ * and shard; the tables are HTML strings from src/closures/present.ts.
  */
+import { gzipSync } from 'node:zlib';
 import { formatDate, parseApproxDate } from '../../domain/approx-date.ts';
 import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { LEVELS, LEVEL_LABELS, PLATFORMS, PLATFORM_LABELS, REASONS, REASON_LABELS, STATUS_LABELS, type Lang } from '../../domain/vocabulary.ts';
 import { facetCounts, sortRows } from '../../closures/filter.ts';
-import { COLUMN_LABELS, COLUMNS, presentRow, SORTABLE, type Column, type RowView } from '../../closures/present.ts';
+import { COLUMN_LABELS, groupedTableHtml, tableHtml, type PresentContext, type RowGroup } from '../../closures/present.ts';
 import {
   comparePeriodsDesc, encodeRow, FACET_KEYS, periodOf, UNDATED,
-  type ClosureRow, type ClosuresManifest, type FacetKey, type Shard,
+  type ClosureRow, type ClosuresManifest, type FacetKey, type Shard, type WireContext,
 } from '../../closures/row.ts';
-import { emptyState, type SortKey } from '../../closures/state.ts';
+import { emptyState } from '../../closures/state.ts';
 import { formatNumber, localePath, type PageContext } from '../i18n.ts';
 import { displayUrl } from './links.ts';
 
 /** Rows on /closures/ itself: the first screen must stay small at any scale. */
 export const FIRST_SCREEN_ROWS = 100;
-/** Rows per page of a month. */
-export const PERIOD_PAGE_ROWS = 500;
+/** Rows per page of a month: keeps the heaviest page (English, ~300 bytes a row) near 250 KB. */
+export const PERIOD_PAGE_ROWS = 800;
 /** Where the shards live, relative to the site base (language-neutral). */
 export const DATA_ROUTE = '/closures/data/';
 
@@ -40,6 +42,8 @@ interface ClosureData {
   readonly rows: ClosureRow[];
   /** Newest period first; rows within newest first. */
   readonly periods: Map<string, ClosureRow[]>;
+  /** Names of the provinces and prefectures with closures: code → [zh, en, parent province]. */
+  readonly areas: ClosuresManifest['areas'];
 }
 
 const cache = new WeakMap<Registry, ClosureData>();
@@ -51,7 +55,14 @@ export function closureData(registry: Registry): ClosureData {
   const periods = new Map<string, ClosureRow[]>();
   for (const key of [...new Set(rows.map((r) => periodOf(r.closed ?? r.announced)))].sort(comparePeriodsDesc)) periods.set(key, []);
   for (const r of rows) periods.get(periodOf(r.closed ?? r.announced))!.push(r);
-  data = { rows, periods };
+  const areas: Record<string, [string, string, string?]> = {};
+  const codes = new Set(rows.flatMap((r) => [r.province, r.prefecture]).filter((c): c is string => Boolean(c)));
+  for (const code of [...codes].sort()) {
+    const r = registry.regions.get(code);
+    if (!r) continue;
+    areas[code] = r.kind === 'prefecture' ? [r.name, r.nameEn, registry.regions.provinceOf(code)?.code ?? ''] : [r.name, r.nameEn];
+  }
+  data = { rows, periods, areas };
   cache.set(registry, data);
   return data;
 }
@@ -93,14 +104,19 @@ export function closureRow(registry: Registry, c: Channel): ClosureRow {
 
 // ---------------------------------------------------------------------------------------
 // Shards and manifest (language-neutral JSON)
+//
+// The shards are stored gzipped (".json.gz") and the client inflates them with the browser's
+// DecompressionStream: the site's size is what is stored, and JSON of ~100,000 rows is
+// ~27 MB plain but ~6 MB gzipped. A reader downloads the same bytes as from a server that
+// compresses on the fly. The manifest, which the first screen needs, stays plain JSON.
 
 /** Rows per shard file: a long period (a year-only one, say) is split so no file is heavy. */
 export const SHARD_ROWS = 2000;
 
-/** The shard file names of a period: "2024-06.json", then "2024-06.2.json" … when long. */
+/** The shard file names of a period: "2024-06.json.gz", then "2024-06.2.json.gz" … when long. */
 export function shardFiles(key: string, count: number): string[] {
   const parts = Math.max(1, Math.ceil(count / SHARD_ROWS));
-  return Array.from({ length: parts }, (_, i) => (i === 0 ? `${key}.json` : `${key}.${i + 1}.json`));
+  return Array.from({ length: parts }, (_, i) => (i === 0 ? `${key}.json.gz` : `${key}.${i + 1}.json.gz`));
 }
 
 /** Every shard file of the registry with its period and part (1-based). */
@@ -109,17 +125,11 @@ export function allShardFiles(registry: Registry): { file: string; key: string; 
 }
 
 export function closuresManifest(registry: Registry, meta: { dataVersion?: string; dataUpdated: string }): ClosuresManifest {
-  const { rows, periods } = closureData(registry);
+  const { rows, periods, areas } = closureData(registry);
   const counts = facetCounts(rows, emptyState());
   const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, Object.fromEntries([...counts[k]].sort(([a], [b]) => a.localeCompare(b)))])) as Record<FacetKey, Record<string, number>>;
-  const areas: Record<string, [string, string, string?]> = {};
-  for (const code of [...counts.province.keys(), ...counts.prefecture.keys()].sort()) {
-    const r = registry.regions.get(code);
-    if (!r) continue;
-    areas[code] = r.kind === 'prefecture' ? [r.name, r.nameEn, registry.regions.provinceOf(code)?.code ?? ''] : [r.name, r.nameEn];
-  }
   return {
-    v: 1,
+    v: 2,
     total: rows.length,
     dataVersion: meta.dataVersion,
     dataUpdated: meta.dataUpdated,
@@ -130,8 +140,27 @@ export function closuresManifest(registry: Registry, meta: { dataVersion?: strin
 }
 
 export function closuresShard(registry: Registry, key: string, part = 1): Shard {
-  const rows = (closureData(registry).periods.get(key) ?? []).slice((part - 1) * SHARD_ROWS, part * SHARD_ROWS);
-  return { v: 1, key, rows: rows.map(encodeRow) };
+  const { areas } = closureData(registry);
+  // In the pages' order (by place): like rows side by side compress better; the client sorts anyway.
+  const rows = periodLayout(registry, key).rows.slice((part - 1) * SHARD_ROWS, part * SHARD_ROWS);
+  const sources: [string, string?][] = [];
+  const seen = new Map<string, number>();
+  const sourceIndex = (title: string, href: string | undefined): number => {
+    const k = `${title}\n${href ?? ''}`;
+    let i = seen.get(k);
+    if (i === undefined) {
+      seen.set(k, (i = sources.length));
+      sources.push(href ? [title, href] : [title]);
+    }
+    return i;
+  };
+  const ctx: WireContext = { areas, sources };
+  return { v: 2, key, sources, rows: rows.map((r) => encodeRow(r, ctx, sourceIndex)) };
+}
+
+/** A shard file's bytes: the JSON, gzipped (the same bytes every build: no name or time in the header). */
+export function closuresShardFile(registry: Registry, key: string, part = 1): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(gzipSync(JSON.stringify(closuresShard(registry, key, part)), { level: 9 }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -150,13 +179,9 @@ export interface PeriodGroup {
   readonly heading: string;
   /** Link to the whole period when this group shows only part of it. */
   readonly more?: PeriodLink & { readonly text: string };
-  readonly rows: readonly RowView[];
-}
-
-export interface TableHead {
-  readonly column: Column;
-  readonly label: string;
-  readonly sortKey?: SortKey;
+  /** The rows as a table (HTML, escaped). */
+  readonly tableHtml: string;
+  readonly rowCount: number;
 }
 
 export interface FacetOption {
@@ -176,7 +201,6 @@ export interface ClosuresIndexView {
   readonly intro: string;
   readonly totalText: string;
   readonly empty: boolean;
-  readonly head: readonly TableHead[];
   readonly latestHeading: string;
   readonly groups: readonly PeriodGroup[];
   readonly indexHeading: string;
@@ -194,14 +218,25 @@ export interface ClosuresIndexView {
   readonly dataVersion?: string;
 }
 
+/** A province of a period, and where its rows start. */
+export interface ProvinceLink {
+  readonly label: string;
+  readonly href: string;
+  readonly countText: string;
+}
+
 export interface ClosuresPeriodView {
   readonly key: string;
   readonly title: string;
   readonly heading: string;
   readonly summary: string;
-  readonly head: readonly TableHead[];
-  readonly rows: readonly RowView[];
-  readonly pages: readonly { readonly number: number; readonly href: string; readonly current: boolean }[];
+  /** On a period's first page: its provinces, each linked to its heading (on whichever page it starts). */
+  readonly provinces: readonly ProvinceLink[];
+  readonly provincesLabel: string;
+  /** This page's rows under province headings (HTML, escaped). */
+  readonly tableHtml: string;
+  readonly rowCount: number;
+  readonly pages: readonly { readonly number: number; readonly href: string; readonly current: boolean; readonly range: string }[];
   readonly newer?: PeriodLink;
   readonly older?: PeriodLink;
   readonly indexHref: string;
@@ -211,7 +246,7 @@ export interface ClosuresPeriodView {
 const UI = {
   zh: {
     title: '关停记录',
-    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、级别、原因、现在该去哪里，以及来源。',
+    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、现在该去哪里。筛选后还可看级别和原因，并下载带来源的 CSV。',
     total: (n: string) => `共 ${n} 个账号已关停或正在注销。`,
     latest: '最近的关停',
     index: '按月份浏览',
@@ -235,7 +270,9 @@ const UI = {
     shareHint: '筛选条件会写入网址，复制网址即可分享或引用当前视图。',
     sortBy: (col: string) => `按${col}排序`,
     periodTitle: (label: string) => `${label}的关停`,
-    periodSummary: (n: string) => `${n} 个账号。`,
+    periodSummary: (n: string) => `${n} 个账号，按省级行政区排列。`,
+    provinces: '本期涉及的省级行政区',
+    central: '中央',
     page: '页',
     pagesLabel: '分页',
     newer: '较新',
@@ -247,7 +284,7 @@ const UI = {
   },
   en: {
     title: 'Closures',
-    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform and level, why, where to go instead, and the source.',
+    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform, and where to go instead. Filtering adds level and reason, and the CSV download the sources.',
     total: (n: string) => `${n} channels closed or closing.`,
     latest: 'Latest closures',
     index: 'Browse by month',
@@ -271,7 +308,9 @@ const UI = {
     shareHint: 'The filters are part of the address: copy it to share or cite this view.',
     sortBy: (col: string) => `Sort by ${col.toLowerCase()}`,
     periodTitle: (label: string) => `Closures, ${label}`,
-    periodSummary: (n: string) => `${n} channels.`,
+    periodSummary: (n: string) => `${n} channels, by province.`,
+    provinces: 'Provinces in this period',
+    central: 'Central government',
     page: 'Page',
     pagesLabel: 'Pages',
     newer: 'Newer',
@@ -296,15 +335,10 @@ export function periodLabel(key: string, lang: Lang): string {
   return parsed.ok ? formatDate(parsed.date, lang) : key;
 }
 
-function tableHead(lang: Lang): TableHead[] {
-  return COLUMNS.map((column) => ({ column, label: COLUMN_LABELS[column][lang], sortKey: SORTABLE[column] }));
-}
-
-function areaNamer(registry: Registry, lang: Lang): (code: string) => string | undefined {
-  return (code) => {
-    const r = registry.regions.get(code);
-    return r ? (lang === 'zh' ? r.name : r.nameEn) : undefined;
-  };
+function presentContext(registry: Registry, ctx: PageContext): PresentContext {
+  const { areas } = closureData(registry);
+  const i = ctx.lang === 'zh' ? 0 : 1;
+  return { lang: ctx.lang, base: ctx.base, areaName: (code) => areas[code]?.[i] };
 }
 
 function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
@@ -314,8 +348,8 @@ function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
 export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { dataVersion?: string } = {}): ClosuresIndexView {
   const { lang } = ctx;
   const t = UI[lang];
-  const { rows, periods } = closureData(registry);
-  const present = { lang, base: ctx.base, areaName: areaNamer(registry, lang) };
+  const { rows, periods, areas } = closureData(registry);
+  const present = presentContext(registry, ctx);
   const groups: PeriodGroup[] = [];
   let left = FIRST_SCREEN_ROWS;
   for (const [key, list] of periods) {
@@ -327,7 +361,8 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
       key,
       heading: link.label,
       more: shown.length < list.length ? { ...link, text: t.more(link.countText) } : undefined,
-      rows: shown.map((r) => presentRow(r, present)),
+      tableHtml: tableHtml(shown, present, { caption: t.tableCaption(link.label) }),
+      rowCount: shown.length,
     });
   }
   const years = new Map<string, PeriodLink[]>();
@@ -339,13 +374,12 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
   }
   const counts = facetCounts(rows, emptyState());
   const option = (key: FacetKey, value: string, label: string): FacetOption => ({ value, label, count: counts[key].get(value) ?? 0 });
-  const provinceOptions = [...counts.province.keys()].sort().map((code) => option('province', code, areaNamer(registry, lang)(code) ?? code));
+  const provinceOptions = [...counts.province.keys()].sort().map((code) => option('province', code, areas[code]?.[lang === 'zh' ? 0 : 1] ?? code));
   return {
     title: t.title,
     intro: t.intro,
     totalText: t.total(formatNumber(rows.length, lang)),
     empty: rows.length === 0,
-    head: tableHead(lang),
     latestHeading: t.latest,
     groups,
     indexHeading: t.index,
@@ -370,37 +404,108 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
   };
 }
 
+// A period's pages list its rows by province (central bodies first), then by region code (a
+// prefecture's counties together), newest first within a region: a reader without
+// JavaScript finds a place by scrolling, and each row need not repeat its province.
+
+interface PeriodLayout {
+  /** The period's rows in page order. */
+  readonly rows: readonly ClosureRow[];
+  /** Province ('' for central bodies) → index of its first row. */
+  readonly starts: ReadonlyMap<string, number>;
+}
+
+const layouts = new WeakMap<Registry, Map<string, PeriodLayout>>();
+
+function periodLayout(registry: Registry, key: string): PeriodLayout {
+  let byKey = layouts.get(registry);
+  if (!byKey) layouts.set(registry, (byKey = new Map()));
+  let layout = byKey.get(key);
+  if (layout) return layout;
+  const list = closureData(registry).periods.get(key);
+  if (!list) throw new Error(`no closures in period ${key}`);
+  // The list is newest first; a stable sort by place keeps that order within a region.
+  const rows = [...list].sort((a, b) => {
+    const pa = a.province ?? '';
+    const pb = b.province ?? '';
+    return pa < pb ? -1 : pa > pb ? 1 : a.region < b.region ? -1 : a.region > b.region ? 1 : 0;
+  });
+  const starts = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (!starts.has(r.province ?? '')) starts.set(r.province ?? '', i);
+  });
+  layout = { rows, starts };
+  byKey.set(key, layout);
+  return layout;
+}
+
+function pageCountOf(rows: number): number {
+  return Math.max(1, Math.ceil(rows / PERIOD_PAGE_ROWS));
+}
+
 /** Every period page: one per month (or year-only / undated group), more when long. */
 export function closuresPeriodPaths(registry: Registry): { period: string; page: string | undefined }[] {
   const paths: { period: string; page: string | undefined }[] = [];
   for (const [key, list] of closureData(registry).periods) {
-    const pages = Math.max(1, Math.ceil(list.length / PERIOD_PAGE_ROWS));
-    for (let p = 1; p <= pages; p++) paths.push({ period: key, page: p === 1 ? undefined : String(p) });
+    for (let p = 1; p <= pageCountOf(list.length); p++) paths.push({ period: key, page: p === 1 ? undefined : String(p) });
   }
   return paths;
 }
+
+const provinceAnchor = (code: string) => `p-${code || 'central'}`;
 
 export function closuresPeriodView(registry: Registry, ctx: PageContext, key: string, page = 1): ClosuresPeriodView {
   const { lang } = ctx;
   const t = UI[lang];
   const { periods } = closureData(registry);
-  const list = periods.get(key);
-  if (!list) throw new Error(`no closures in period ${key}`);
+  const { rows, starts } = periodLayout(registry, key);
   const keys = [...periods.keys()];
   const i = keys.indexOf(key);
-  const pageCount = Math.max(1, Math.ceil(list.length / PERIOD_PAGE_ROWS));
+  const pageCount = pageCountOf(rows.length);
+  if (page < 1 || page > pageCount) throw new Error(`no page ${page} of closures in ${key}`);
   const label = periodLabel(key, lang);
-  const present = { lang, base: ctx.base, areaName: areaNamer(registry, lang) };
+  const present = presentContext(registry, ctx);
+  const provinceName = (code: string) => (code ? (present.areaName(code) ?? code) : t.central);
+  const pageHref = (n: number) => localePath(ctx, closuresRoutes.period(key, n));
+  const first = (page - 1) * PERIOD_PAGE_ROWS;
+  const slice = rows.slice(first, first + PERIOD_PAGE_ROWS);
+  const groups: RowGroup[] = [];
+  for (const r of slice) {
+    const code = r.province ?? '';
+    const last = groups[groups.length - 1];
+    if (last && last.id === provinceAnchor(code)) (last.rows as ClosureRow[]).push(r);
+    else groups.push({ id: provinceAnchor(code), heading: provinceName(code), rows: [r] });
+  }
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.province ?? '', (counts.get(r.province ?? '') ?? 0) + 1);
+  // The first page lists every province of the period; the pager says what the others hold.
+  const provinces = page > 1 ? [] : [...starts].map(([code, start]) => {
+    const onPage = Math.floor(start / PERIOD_PAGE_ROWS) + 1;
+    return {
+      label: provinceName(code),
+      href: `${onPage === page ? '' : pageHref(onPage)}#${provinceAnchor(code)}`,
+      countText: formatNumber(counts.get(code)!, lang),
+    };
+  });
   const newerKey = i > 0 ? keys[i - 1] : undefined;
   const olderKey = i < keys.length - 1 ? keys[i + 1] : undefined;
   return {
     key,
     title: t.periodTitle(label) + (page > 1 ? ` (${page}/${pageCount})` : ''),
     heading: t.periodTitle(label),
-    summary: t.periodSummary(formatNumber(list.length, lang)),
-    head: tableHead(lang),
-    rows: list.slice((page - 1) * PERIOD_PAGE_ROWS, page * PERIOD_PAGE_ROWS).map((r) => presentRow(r, present)),
-    pages: pageCount > 1 ? Array.from({ length: pageCount }, (_, n) => ({ number: n + 1, href: localePath(ctx, closuresRoutes.period(key, n + 1)), current: n + 1 === page })) : [],
+    summary: t.periodSummary(formatNumber(rows.length, lang)),
+    provinces,
+    provincesLabel: t.provinces,
+    tableHtml: groupedTableHtml(groups, present, { caption: t.tableCaption(label), within: 'province' }),
+    rowCount: slice.length,
+    pages: pageCount > 1
+      ? Array.from({ length: pageCount }, (_, n) => {
+          const a = rows[n * PERIOD_PAGE_ROWS]!;
+          const b = rows[Math.min(rows.length, (n + 1) * PERIOD_PAGE_ROWS) - 1]!;
+          const [na, nb] = [provinceName(a.province ?? ''), provinceName(b.province ?? '')];
+          return { number: n + 1, href: pageHref(n + 1), current: n + 1 === page, range: na === nb ? na : `${na} – ${nb}` };
+        })
+      : [],
     newer: newerKey ? periodLink(newerKey, periods.get(newerKey)!.length, ctx) : undefined,
     older: olderKey ? periodLink(olderKey, periods.get(olderKey)!.length, ctx) : undefined,
     indexHref: localePath(ctx, closuresRoutes.index()),

@@ -36,10 +36,29 @@ export interface NoticePageView extends NoticeSummaryView {
   readonly languageNote?: string;
   readonly channels: readonly ChannelSummary[];
   readonly sources: readonly CitationView[];
+  /** The page's short description (search results, link previews): who closed what, when. */
+  readonly description: string;
+  readonly labels: NoticeLabels;
+}
+
+export interface NoticeLabels {
+  readonly kicker: string;
+  readonly issuer: string;
+  readonly published: string;
+  readonly effective: string;
+  readonly closes: string;
+  readonly sources: string;
+  readonly archive: string;
+  readonly via: string;
 }
 
 /** Characters of the body a channel page shows: about two lines on a phone. */
 const EXCERPT_LENGTH = { zh: 90, en: 220 } as const;
+/**
+ * Characters of the body in the page's description, which the page head carries twice (meta
+ * and Open Graph): what a search result shows, no more; the body is on the page anyway.
+ */
+const DESCRIPTION_LENGTH = { zh: 60, en: 150 } as const;
 
 export function noticeSummary(notice: NoticeRecord, ctx: PageContext): NoticeSummaryView {
   const t = ui(ctx.lang);
@@ -71,6 +90,17 @@ export function noticePageView(registry: Registry, slug: string, ctx: PageContex
       return c ? [channelSummary(registry, c, ctx, { withRegion: true })] : [];
     }),
     sources: registry.citations(notice.source).map((c) => citationView(c, ctx.lang)),
+    description: excerpt(markdownToText(notice.body), DESCRIPTION_LENGTH[notice.lang]),
+    labels: {
+      kicker: t.notice.label,
+      issuer: t.channel.issuer,
+      published: t.notice.published,
+      effective: t.channel.effective,
+      closes: t.notice.closes,
+      sources: t.channel.sources,
+      archive: t.channel.archive,
+      via: t.channel.via,
+    },
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * The closures browser's data, language-neutral: closures/data/index.json (the manifest) and
- * one closures/data/<period>.json shard per month. Written only under the root, not /en/.
+ * the gzipped shards of each month, closures/data/<period>.json.gz. Written only under the
+ * root, not /en/.
  */
 import type { APIRoute } from 'astro';
 import { siteData } from '../../../../site/registry.ts';
-import { allShardFiles, closuresManifest, closuresShard } from '../../../../site/views/closures-view.ts';
+import { allShardFiles, closuresManifest, closuresShardFile } from '../../../../site/views/closures-view.ts';
 
 export function getStaticPaths() {
   const shards = allShardFiles(siteData().registry);
@@ -17,6 +18,8 @@ export function getStaticPaths() {
 export const GET: APIRoute = ({ params, props }) => {
   const { registry, dataVersion, dataUpdated } = siteData();
   const { key, part } = props as { key: string; part: number };
-  const body = params.file === 'index.json' ? closuresManifest(registry, { dataVersion, dataUpdated }) : closuresShard(registry, key, part);
-  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  if (params.file === 'index.json') {
+    return new Response(JSON.stringify(closuresManifest(registry, { dataVersion, dataUpdated })), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+  return new Response(closuresShardFile(registry, key, part), { headers: { 'content-type': 'application/gzip' } });
 };
