@@ -31,16 +31,17 @@ export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: Entry
 
 /**
  * One entry. Bytes matter here (half a million entries, two languages): a live entry is the
- * name (linking to its permalink), the platform, the account's own address (link text
- * "homepage": the address is in the href, and the handle says the rest) and the sources; only
- * non-active entries carry a class and a status badge.
+ * name, the platform, the account's own address (link text "homepage": the address is in the
+ * href, and the handle says the rest) and its sources; only non-active entries carry a class,
+ * a status badge and a sentence. The entry's id is its anchor: the permalink /channels/<id>/
+ * lands here, and the address bar then shows a link to share.
  */
 export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
-  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><a class="n" href="${esc(e.permalink)}">${localName(e.name)}</a> <span class="p">${esc(e.platform)}</span>`;
+  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><b class="n">${localName(e.name)}</b> <span class="p">${esc(e.platform)}</span>`;
   if (e.status !== 'active') out += ` <span class="badge status-${e.status}">${esc(e.statusLabel)}</span>`;
-  if (e.url) out += ` <a href="${esc(e.url.href)}" rel="noopener noreferrer" class="external">${esc(labels.homepage)}</a>`;
-  if (e.handle) out += ` <code title="${esc(labels.handle)}">${esc(e.handle)}</code>`;
-  if (e.sources.length > 0) out += ` <span class="src">${e.sources.map((n) => `<a href="#s-${n}">[${n}]</a>`).join('')}</span>`;
+  if (e.url) out += ` <a href="${esc(e.url.href)}" rel="noopener noreferrer">${esc(labels.homepage)}</a>`;
+  if (e.handle) out += ` <code>${esc(e.handle)}</code>`;
+  for (const n of e.sources) out += ` <a class="s" href="#s-${n}">[${n}]</a>`;
   if (e.statement) out += `<p class="statement">${sentence(e.statement)}</p>`;
   if (e.destinations.length > 0) out += destinationsHtml(e.destinations, labels.via);
   if (e.notice) out += `<p class="meta"><a href="${esc(e.notice.href)}">${esc(labels.notice)}</a></p>`;

@@ -25,7 +25,8 @@ export function attrs(values: Record<string, string | undefined | false>): strin
 
 /** A name in the page's language, the Chinese original beside a translation (as LocalName.astro). */
 export function localName(name: LocalName): string {
-  const main = `<span${attrs({ lang: name.lang })}>${esc(name.text)}</span>`;
+  // a bare text needs no element (on half a million entries, the span is megabytes)
+  const main = name.lang ? `<span lang="${esc(name.lang)}">${esc(name.text)}</span>` : esc(name.text);
   return name.original ? `${main}<span class="original"> (<span lang="zh-Hans">${esc(name.original)}</span>)</span>` : main;
 }
 

@@ -9,7 +9,7 @@
 import { dayOf, type ApproxDate } from '../../domain/approx-date.ts';
 import { isClosure, type Channel, type Citation, type Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, PLATFORMS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
-import { closureSentence, dormantSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
+import { closureSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
 import { localePath, routes, type PageContext } from '../i18n.ts';
 import { citationView, type CitationView } from './citations.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
@@ -114,10 +114,9 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
   };
 }
 
-/** The sentence an active channel's page used to lead with is left out: the entry's place says it. */
 function statement(c: Channel, targets: SentenceTarget[], lang: PageContext['lang'], today: ApproxDate): SentencePart[] | undefined {
-  if (c.status === 'active') return undefined;
-  if (c.status === 'dormant') return dormantSentence(c.checked, lang);
+  // the badge says "active" or "dormant"; the sentence is for what a reader must act on
+  if (c.status === 'active' || c.status === 'dormant') return undefined;
   // closing and closed channels always have a reason (the validator requires one)
   return closureSentence({ status: c.status, reason: c.reason ?? 'discontinued', announced: c.announced, closed: c.closed, targets, today }, lang);
 }
