@@ -120,11 +120,11 @@ describe('a live channel’s entry', () => {
     expect([view.status, view.statusLabel, view.platform]).toEqual(['active', 'Active', 'WeChat official account']);
   });
 
-  it('says plainly that a dormant channel still exists but is no longer updated', () => {
+  it('marks a dormant channel by its status alone: it still exists, there is nowhere else to go', () => {
     const view = entry('shandong-gov-weibo', zh);
-    expect(statement(view)).toMatch(/^该账号仍然存在，但已不再更新/);
-    expect([view.status, view.statusLabel]).toEqual(['dormant', '停更']);
+    expect([view.status, view.statusLabel, view.statement]).toEqual(['dormant', '停更', undefined]);
     expect(view.destinations).toEqual([]);
+    expect(entry('shandong-gov-weibo', en).statusLabel).toBe('Dormant');
   });
 
   it('leaves out an address that is missing', () => {
