@@ -1,23 +1,27 @@
 /**
- * Builds the site from the small fixture in tests/fixtures/site/ (once, under a base path, as
- * a GitHub Pages project site would be) and checks the pages a reader relies on; and checks
+ * Builds the site from the small fixture in tests/fixtures/site/ with its township rows (once,
+ * under a base path, as a GitHub Pages project site would be) and checks the pages a reader
+ * relies on: channels as entries on their region's page, townships as sections of their
+ * county's, permalinks that forward to them, every internal link landing somewhere; and checks
  * that a dataset with an error stops the build before any page is written.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
+import { permalinkStubs } from '../src/site/permalink-stubs.ts';
 import { buildSite as build, type BuildResult } from './helpers/build-site.ts';
+import { FIXTURE, fixtureWithTownships } from './helpers/fixture-site.ts';
 
-const FIXTURE = 'tests/fixtures/site';
 const BASE = '/registry/';
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
 const outDir = join(tmp, 'out');
 let result: BuildResult;
-let channelIds: string[];
+let registry: Registry;
+let fixtureRoot: string;
 
 const page = (path: string): string => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 
@@ -29,7 +33,7 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** The part of a page between two markers, to check something is in the right section. */
+/** The part of a page from an element's id to the end of its section. */
 function section(html: string, id: string): string {
   const start = html.indexOf(`id="${id}"`);
   expect(start, `section #${id}`).toBeGreaterThan(-1);
@@ -37,15 +41,35 @@ function section(html: string, id: string): string {
   return html.slice(start, end);
 }
 
+/** A channel's entry on a page: from its <li> to the next entry or the end of its list. */
+function entry(html: string, id: string): string {
+  const start = html.indexOf(`<li id="c-${id}"`);
+  expect(start, `entry #c-${id}`).toBeGreaterThan(-1);
+  const ends = [html.indexOf('<li id="c-', start + 1), html.indexOf('</ul></section>', start)].filter((n) => n > -1);
+  return html.slice(start, Math.min(...ends));
+}
+
+const hrefsIn = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+
+/** A stub's forwarding target: the refresh's URL, which the stub's one link repeats. */
+function forwardOf(html: string): string {
+  const refresh = /<meta http-equiv="refresh" content="0; ?url=([^"]+)">/.exec(html)?.[1];
+  expect(refresh).toBeDefined();
+  expect(hrefsIn(html)).toEqual([refresh]);
+  return refresh!;
+}
+
 beforeAll(async () => {
-  const { dataset } = checkDataset({ dataDir: `${FIXTURE}/data`, contentDir: `${FIXTURE}/content` }, { today: '2026-11-21' });
-  channelIds = new Registry(dataset).channels.map((c) => c.id);
-  result = await build({ DATA_DIR: `${FIXTURE}/data`, CONTENT_DIR: `${FIXTURE}/content`, OUT_DIR: outDir, BASE_PATH: BASE });
+  const fixture = fixtureWithTownships();
+  fixtureRoot = fixture.root;
+  registry = new Registry(checkDataset(fixture, { today: '2026-11-21' }).dataset);
+  result = await build({ DATA_DIR: fixture.dataDir, CONTENT_DIR: fixture.contentDir, OUT_DIR: outDir, BASE_PATH: BASE });
   if (result.code !== 0) console.error(result.output);
 });
 
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(fixtureRoot, { recursive: true, force: true });
 });
 
 describe('the built site', () => {
@@ -53,52 +77,99 @@ describe('the built site', () => {
     expect(result.code).toBe(0);
   });
 
-  it('has the home page, the regions on the path and every channel, in both languages', () => {
-    const paths = ['', 'regions/100000', 'regions/370000', 'regions/371000', 'regions/371082', 'about', ...channelIds.map((id) => `channels/${id}`)];
-    expect(channelIds).toHaveLength(8);
+  it('has the home page, the regions on the path and every channel’s permalink, in both languages', () => {
+    const ids = registry.channels.map((c) => c.id);
+    expect(ids).toHaveLength(11);
+    const paths = ['', 'regions/100000', 'regions/370000', 'regions/371000', 'regions/371082', 'about', ...ids.map((id) => `channels/${id}`), 'regions/371082102', 'regions/371082001'];
     for (const lang of ['', 'en/']) {
       for (const path of paths) expect(existsSync(join(outDir, lang, path, 'index.html')), `${lang}${path}`).toBe(true);
+      // a township with nothing recorded has neither a page nor a permalink
+      expect(existsSync(join(outDir, lang, 'regions/371082003')), `${lang}371082003`).toBe(false);
     }
     expect(existsSync(join(outDir, '404.html'))).toBe(true);
     expect(page('')).toContain('<html lang="zh-Hans">');
     expect(page('en')).toContain('<html lang="en">');
   });
 
-  it('shows a channel name that looks like a script as text', () => {
-    for (const path of ['channels/rongcheng-script-douyin', 'en/channels/rongcheng-script-douyin', 'regions/371082']) {
-      const html = page(path);
-      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-      expect(html).not.toContain('<script>alert(1)');
+  it('writes every permalink page as the stubs say, each forwarding to an entry or section that is there', () => {
+    const stubs = [...permalinkStubs(registry, BASE)];
+    expect(stubs).toHaveLength(2 * (11 + 2));
+    for (const stub of stubs) {
+      const file = join(outDir, stub.path.slice(BASE.length), 'index.html');
+      const html = readFileSync(file, 'utf8');
+      expect(html, stub.path).toBe(stub.html);
+      expect(statSync(file).size, stub.path).toBeLessThan(400);
+      const [path, anchor] = forwardOf(html).split('#');
+      expect(path, stub.path).toMatch(/^\/registry\/(en\/)?regions\/\d{6}\/$/);
+      const target = page(path!.slice(BASE.length));
+      expect(target, `${stub.path} → ${path}#${anchor}`).toContain(` id="${anchor}"`);
     }
+    expect(forwardOf(page('channels/rongcheng-police-weibo'))).toBe(`${BASE}regions/371082/#c-rongcheng-police-weibo`);
+    expect(forwardOf(page('en/channels/chengshan-town-weibo'))).toBe(`${BASE}en/regions/371082/#c-chengshan-town-weibo`);
+    expect(forwardOf(page('en/channels/gov-cn-weibo'))).toBe(`${BASE}en/regions/100000/#c-gov-cn-weibo`);
+    expect(forwardOf(page('regions/371082102'))).toBe(`${BASE}regions/371082/#r-371082102`);
+  });
+
+  it('shows a channel name that looks like a script as text', () => {
+    for (const path of ['regions/371082', 'en/regions/371082', 'channels/rongcheng-script-douyin', 'en/channels/rongcheng-script-douyin']) {
+      const html = page(path);
+      expect(html, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html, path).not.toContain('<script>alert(1)');
+    }
+    expect(entry(page('regions/371082'), 'rongcheng-script-douyin')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('keeps dates at the precision the data gives', () => {
-    const zh = page('channels/rongcheng-police-weibo');
+    const zh = entry(page('regions/371082'), 'rongcheng-police-weibo');
     expect(zh).toContain('<time datetime="2024-04">2024年4月</time>');
-    expect(zh).toContain('<time datetime="2012">2012年</time>');
     expect(zh).not.toMatch(/2024年4月\d+日/);
-    const en = page('en/channels/rongcheng-police-weibo');
+    const en = entry(page('en/regions/371082'), 'rongcheng-police-weibo');
     expect(en).toContain('<time datetime="2024-04">April 2024</time>');
     expect(en).not.toMatch(/\d+ April 2024/);
-    expect(page('channels/weihai-police-weibo')).toContain('<time datetime="2025">2025年</time>');
+    expect(entry(page('regions/371000'), 'weihai-police-weibo')).toContain('<time datetime="2025">2025年</time>');
+    expect(entry(page('regions/371082'), 'rongcheng-culture-wechat')).toContain('<time datetime="2024-08-14">2024年8月14日</time>');
   });
 
   it('sends readers of a closed channel to its live destination, naming the channel passed through', () => {
-    const goInstead = section(page('channels/rongcheng-police-weibo'), 'go-instead');
-    expect(goInstead).toContain(`href="${BASE}channels/weihai-police-wechat/"`);
-    expect(goInstead).toContain(`href="${BASE}channels/weihai-police-weibo/"`);
-    expect(goInstead.indexOf('weihai-police-wechat')).toBeLessThan(goInstead.indexOf('weihai-police-weibo'));
-    const enGoInstead = section(page('en/channels/rongcheng-police-weibo'), 'go-instead');
-    expect(enGoInstead).toContain(`href="${BASE}en/channels/weihai-police-wechat/"`);
-    const website = section(page('channels/rongcheng-culture-wechat'), 'go-instead');
-    expect(website).toContain('href="https://www.rongcheng.gov.cn/" rel="noopener noreferrer"');
+    const zh = entry(page('regions/371082'), 'rongcheng-police-weibo');
+    const destinations = zh.slice(zh.indexOf('class="destinations"'));
+    expect(hrefsIn(destinations).slice(0, 2)).toEqual([`${BASE}regions/371000/#c-weihai-police-wechat`, `${BASE}regions/371000/#c-weihai-police-weibo`]);
+    const en = entry(page('en/regions/371082'), 'rongcheng-police-weibo');
+    expect(hrefsIn(en.slice(en.indexOf('class="destinations"')))[0]).toBe(`${BASE}en/regions/371000/#c-weihai-police-wechat`);
+    expect(entry(page('regions/371082'), 'rongcheng-culture-wechat')).toContain('href="https://www.rongcheng.gov.cn/" rel="noopener noreferrer"');
   });
 
-  it('renders the closure notice from its Markdown on its own page, linked from the channel', () => {
-    const notice = section(page('channels/rongcheng-police-weibo'), 'notice');
+  it('shows a county’s townships as sections of its page, their channels as entries there', () => {
+    const county = page('regions/371082');
+    const townships = section(county, 'townships');
+    expect(townships).toContain('乡镇、街道的账号');
+    const chengshan = county.slice(county.indexOf('id="r-371082102"'), county.indexOf('</section></section>', county.indexOf('id="r-371082102"')));
+    const heading = /<h3 id="r-371082102-h">(.*?)<\/h3>/.exec(chengshan)?.[1] ?? '';
+    expect(heading.replace(/<[^>]*>/g, '')).toBe('成山镇 2');
+    expect([...chengshan.matchAll(/<li id="c-([^"]+)"/g)].map((m) => m[1])).toEqual(['chengshan-town-wechat', 'chengshan-town-weibo']);
+    expect(entry(county, 'chengshan-town-weibo')).toContain(`href="${BASE}regions/371082/#c-chengshan-town-wechat"`);
+    expect(county.indexOf('id="r-371082001"')).toBeLessThan(county.indexOf('id="r-371082102"'));
+    // every entry id appears once on the page
+    const ids = [...county.matchAll(/<li id="(c-[^"]+)"/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(['c-chengshan-town-wechat', 'c-chengshan-town-weibo', 'c-dongdun-community-douyin', 'c-rongcheng-culture-wechat', 'c-rongcheng-police-douyin', 'c-rongcheng-police-weibo', 'c-rongcheng-script-douyin']);
+  });
+
+  it('renders the closure notice from its Markdown on its own page, linked from the channel’s entry', () => {
+    expect(entry(page('regions/371082'), 'rongcheng-police-weibo')).toContain(`href="${BASE}notices/rongcheng-police-weibo-2024/"`);
+    expect(entry(page('en/regions/371082'), 'rongcheng-police-weibo')).toContain(`href="${BASE}en/notices/rongcheng-police-weibo-2024/"`);
+    const notice = page('notices/rongcheng-police-weibo-2024');
     expect(notice).toContain('关于荣成公安微博账号停止运营的公告');
-    expect(notice).toContain(`href="${BASE}notices/rongcheng-police-weibo-2024/"`);
-    expect(section(page('notices/rongcheng-police-weibo-2024'), 'notice-body')).toContain('<strong>威海公安</strong>');
+    expect(notice.slice(notice.indexOf('class="notice-body"'))).toContain('<strong>威海公安</strong>');
+  });
+
+  it('cites each page’s sources once, numbered, with an archived copy', () => {
+    const county = page('regions/371082');
+    const list = section(county, 'sources');
+    const items = [...list.matchAll(/<li id="(s-\d+)">/g)].map((m) => m[1]);
+    expect(items).toEqual(['s-1', 's-2', 's-3']);
+    const cited = new Set([...county.matchAll(/href="#(s-\d+)"/g)].map((m) => m[1]));
+    expect([...cited].sort()).toEqual(items);
+    expect(list).toContain('href="https://web.archive.org/web/2024/https://www.chinadaily.com.cn/a/202408/28/example.html" rel="noopener noreferrer"');
   });
 
   it('links breadcrumbs and the language switch within the base path', () => {
@@ -111,25 +182,51 @@ describe('the built site', () => {
 
   it('marks every page as synthetic data when the dataset is', () => {
     expect(page('')).toContain('class="synthetic-banner"');
+    expect(page('regions/371082')).toContain('class="synthetic-banner"');
     expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain('class="synthetic-banner"');
+  });
+
+  it('lands every link to a region page’s entry or section on an element with that id', () => {
+    const seen = new Set<string>();
+    for (const file of htmlFiles(outDir)) {
+      for (const href of hrefsIn(readFileSync(file, 'utf8'))) {
+        const m = /^(\/registry\/(?:en\/)?regions\/\d+\/)#(.+)$/.exec(href);
+        if (!m || seen.has(href)) continue;
+        seen.add(href);
+        const target = join(outDir, m[1]!.slice(BASE.length), 'index.html');
+        expect(existsSync(target), `${href} in ${file}`).toBe(true);
+        expect(readFileSync(target, 'utf8'), `${href} in ${file}`).toContain(` id="${m[2]}"`);
+      }
+    }
+    // entries and sections, in both languages, from entries, lists and breadcrumbs
+    for (const href of [`${BASE}regions/371000/#c-weihai-police-wechat`, `${BASE}en/regions/371082/#c-chengshan-town-wechat`, `${BASE}regions/371082/#r-371082102`, `${BASE}en/regions/371082/#r-371082001`]) {
+      expect(seen.has(href), href).toBe(true);
+    }
   });
 
   it('keeps every link inside the base path, runs no inline script, and loads nothing from elsewhere', () => {
     const files = htmlFiles(outDir);
-    expect(files.length).toBeGreaterThan(channelIds.length * 2);
+    const stubPaths = new Set([...permalinkStubs(registry, BASE)].map((s) => join(outDir, s.path.slice(BASE.length), 'index.html')));
+    expect(files.length).toBeGreaterThan(stubPaths.size + 50);
     const stylesheets = new Set<string>();
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
+      for (const [, href] of html.matchAll(/\shref="(\/[^"]*)"/g)) expect(href, file).toMatch(/^\/registry\//);
+      for (const [, src] of html.matchAll(/\ssrc="([^"]*)"/g)) expect(src, file).toMatch(/^\/registry\//);
+      // noreferrer: no referrer, and (as the HTML standard makes it imply noopener) no window handle
+      for (const [tag] of html.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) expect(tag, file).toMatch(/ rel="(noopener )?noreferrer"/);
+      expect(html, file).not.toMatch(/\sstyle=/i);
+      // permalink pages are a title, a refresh and a link: nothing to run or style
+      if (stubPaths.has(file)) {
+        expect(html, file).not.toMatch(/<script|<link|<style/i);
+        continue;
+      }
       // scripts only as separate same-site module files (the CSP forbids inline ones)
       for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
         expect(attributes, file).toMatch(/type="module" src="\/registry\//);
         expect(body!.trim(), file).toBe('');
       }
-      expect(html, file).not.toMatch(/\sstyle=/i);
       expect(html, file).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self';`);
-      for (const [, href] of html.matchAll(/\shref="(\/[^"]*)"/g)) expect(href, file).toMatch(/^\/registry\//);
-      for (const [, src] of html.matchAll(/\ssrc="([^"]*)"/g)) expect(src, file).toMatch(/^\/registry\//);
-      for (const [tag] of html.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) expect(tag, file).toContain('rel="noopener noreferrer"');
       for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) stylesheets.add(href!);
     }
     expect(stylesheets.size).toBe(1);
