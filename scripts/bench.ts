@@ -107,7 +107,7 @@ interface Budget {
 
 /** The national-scale issue's budgets (and the foundation issue's for validation). */
 const BUDGETS: Budget[] = [
-  { id: 'pipeline-time', figure: 'pipelineMs', max: 300_000, at: 'national', unit: 'ms', why: 'validate + build every page + index, 500k channels < 5 min' },
+  { id: 'pipeline-time', figure: 'pipelineMs', max: 300_000, at: 'national', unit: 'ms', why: 'npm run build (validate + every page + indexes), 500k channels < 5 min' },
   { id: 'pipeline-memory', figure: 'peakRssMiB', max: 3072, at: 'national', unit: 'MiB', why: 'peak memory of any step, 500k channels < 3 GiB' },
   { id: 'validate-time', figure: 'validateMs', max: 10_000, at: 'national', unit: 'ms', why: 'validate 500k rows < 10 s' },
   { id: 'validate-memory', figure: 'validateRssMiB', max: 1536, at: 'national', unit: 'MiB', why: 'validate 500k rows < 1.5 GiB' },
@@ -231,8 +231,8 @@ const STAGES: Stage[] = [
         ...Object.fromEntries(Object.entries(log.integrations).map(([name, s]) => [`writer:${name}`, s])),
         ...Object.fromEntries(Object.entries(log.kinds).flatMap(([kind, k]) => [[`pages:${kind}`, k.pages], [`renderS:${kind}`, k.ms / 1000]])),
       };
-      const validateMs = ctx.figures.validateMs;
-      if (typeof validateMs === 'number' && result.exitCode === 0) figures.pipelineMs = validateMs + result.wallMs;
+      // `npm run build` is `astro build`, which validates (once) before rendering: the build is the pipeline
+      if (result.exitCode === 0) figures.pipelineMs = result.wallMs;
       const peaks = [ctx.figures.validateRssMiB, result.peakRssMiB].filter((v): v is number => typeof v === 'number');
       if (peaks.length) figures.peakRssMiB = Math.max(...peaks);
       if (result.timedOut || result.exitCode !== 0) {
@@ -506,7 +506,7 @@ function printTable(sizes: number[], bySize: Map<number, Figures>, verdicts: { f
     ]),
     ['index: writers after pages', 'writersS', 's'],
     ...writers.map((w): [string, string, 's'] => [`    ${w}`, `writer:${w}`, 's']),
-    ['pipeline: validate + build', 'pipelineMs', 'ms'],
+    ['pipeline: npm run build', 'pipelineMs', 'ms'],
     ['pipeline: peak RSS', 'peakRssMiB', 'MiB'],
     ['output: bytes', 'outputBytes', 'bytes'],
     ['output: files', 'outputFiles', 'n'],
