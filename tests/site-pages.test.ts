@@ -1,23 +1,33 @@
 /**
- * The pages a citizen relies on, built from the site fixture with a fork's repository and
- * address: the closed channel's page leads with its closure sentence and destination, every
- * notice has a page in both languages, and "report a problem" goes to the configured repository.
+ * The pages a citizen relies on, built from the site fixture (with its township rows) with a
+ * fork's repository and address: a county's page with its channels as entries (a closed one
+ * leads with its closure sentence, then where to go now, the notice and the sources) and its
+ * townships as sections; every notice has a page in both languages, linked both ways; and
+ * "report a problem" goes to the configured repository.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from './helpers/build-site.ts';
+import { fixtureWithTownships } from './helpers/fixture-site.ts';
 
-const FIXTURE = 'tests/fixtures/site';
 const REPO = 'https://github.com/example/registry-fork';
 const tmp = mkdtempSync(join(tmpdir(), 'site-pages-'));
 const outDir = join(tmp, 'out');
 let result: BuildResult;
+let fixtureRoot: string;
 
 const page = (path: string): string => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 /** The page's visible text in one line, tags removed (entities left as they are). */
 const text = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
+/** A channel's entry: from its <li> to the next entry or the end of its list. */
+const entry = (html: string, id: string): string => {
+  const start = html.indexOf(`<li id="c-${id}"`);
+  expect(start, id).toBeGreaterThan(-1);
+  const ends = [html.indexOf('<li id="c-', start + 1), html.indexOf('</ul></section>', start)].filter((n) => n > -1);
+  return html.slice(start, Math.min(...ends));
+};
 /** The first element with this class, up to the end of its paragraph. */
 const paragraph = (html: string, cls: string): string => {
   const start = html.indexOf(`class="${cls}`);
@@ -29,11 +39,14 @@ const reportHrefs = (html: string): string[] => {
   expect(start).toBeGreaterThan(-1);
   return [...html.slice(start, html.indexOf('</section>', start)).matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 };
+const hrefs = (html: string): string[] => [...html.matchAll(/ href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
 beforeAll(async () => {
+  const fixture = fixtureWithTownships();
+  fixtureRoot = fixture.root;
   result = await buildSite({
-    DATA_DIR: `${FIXTURE}/data`,
-    CONTENT_DIR: `${FIXTURE}/content`,
+    DATA_DIR: fixture.dataDir,
+    CONTENT_DIR: fixture.contentDir,
     OUT_DIR: outDir,
     REPO_URL: REPO,
     SITE_URL: 'https://example.org',
@@ -43,41 +56,78 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(fixtureRoot, { recursive: true, force: true });
 });
 
-describe('channel, region and notice pages', () => {
+describe('region and notice pages', () => {
   it('builds', () => {
     expect(result.code).toBe(0);
   });
 
-  it('leads a closed channel with its closure sentence, then where to go now', () => {
-    const zh = page('channels/rongcheng-police-weibo');
+  it('shows a closed channel’s status, then its closure sentence, then where to go now, the notice and the sources', () => {
+    const zh = entry(page('regions/371082'), 'rongcheng-police-weibo');
+    expect(text(zh)).toMatch(/^荣成公安 微博 已关停/);
     const statement = paragraph(zh, 'statement');
     expect(text(statement)).toContain('该账号已于2024年4月并入“威海公安”（目前已关停）。');
     expect(statement).toContain('<time datetime="2024-04">2024年4月</time>');
-    expect(statement).toContain('href="/channels/weihai-police-weibo/"');
-    expect(zh.indexOf('class="statement')).toBeLessThan(zh.indexOf('id="go-instead"'));
-    expect(zh.indexOf('id="go-instead"')).toBeLessThan(zh.indexOf('id="details"'));
-    expect(zh.slice(zh.indexOf('id="go-instead"'))).toMatch(/^[^]*?class="destination-name"[^]*?href="\/channels\/weihai-police-wechat\/"/);
-    const en = page('en/channels/rongcheng-police-weibo');
+    expect(statement).toContain('href="/regions/371000/#c-weihai-police-weibo"');
+    const order = ['已关停', 'class="statement"', 'class="destinations"', 'href="/notices/rongcheng-police-weibo-2024/"'].map((s) => zh.indexOf(s));
+    expect(order.every((n) => n > 0), String(order)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(hrefs(zh.slice(zh.indexOf('class="destinations"')))[0]).toBe('/regions/371000/#c-weihai-police-wechat');
+    expect(hrefs(zh).filter((h) => h.startsWith('#s-'))).toEqual(['#s-2']);
+    const en = entry(page('en/regions/371082'), 'rongcheng-police-weibo');
     expect(text(paragraph(en, 'statement'))).toContain('In April 2024, this account was merged into Weihai Police (威海公安) (now closed).');
-    expect(en).toContain('<meta name="description" content="In April 2024, this account was merged into Weihai Police (威海公安) (now closed).">');
   });
 
   it('links a website destination out of the site safely', () => {
-    const statement = paragraph(page('channels/rongcheng-culture-wechat'), 'statement');
-    expect(statement).toContain('<a href="https://www.rongcheng.gov.cn/" rel="noopener noreferrer" class="external">www.rongcheng.gov.cn</a>');
+    const statement = paragraph(entry(page('regions/371082'), 'rongcheng-culture-wechat'), 'statement');
+    expect(statement).toMatch(/<a href="https:\/\/www\.rongcheng\.gov\.cn\/" rel="noopener noreferrer"[^>]*>www\.rongcheng\.gov\.cn<\/a>/);
   });
 
-  it('says an active channel is the official one and how to reach it; a dormant one that it is no longer updated', () => {
-    const active = page('en/channels/weihai-police-wechat');
-    expect(text(paragraph(active, 'statement'))).toContain('this is an official account of Weihai Public Security Bureau');
-    expect(active).toContain('id="reach"');
-    expect(active).toContain('id="predecessors"');
-    expect(text(paragraph(page('channels/shandong-gov-weibo'), 'statement'))).toContain('该账号仍然存在，但已不再更新');
+  it('shows how to recognise a live account, and marks a dormant one without sending anyone elsewhere', () => {
+    const active = entry(page('en/regions/371000'), 'weihai-police-wechat');
+    expect(active).toMatch(/<a href="https:\/\/mp\.weixin\.qq\.com\/weihai" rel="noopener noreferrer"[^>]*>/);
+    expect(active).toContain('weihaigongan');
+    expect(active).not.toContain('badge');
+    expect(active).not.toContain('class="statement"');
+    const dormant = entry(page('regions/370000'), 'shandong-gov-weibo');
+    expect(text(dormant)).toContain('停更');
+    expect(dormant).not.toContain('class="destinations"');
   });
 
-  it('gives every notice a page in both languages, linked from its channels', () => {
+  it('leads a region page with its recent closures, each linking to its entry below, townships’ included', () => {
+    const county = page('regions/371082');
+    const recent = county.slice(county.indexOf('id="closures"'), county.indexOf('</section>', county.indexOf('id="closures"')));
+    const names = [...recent.matchAll(/<a class="channel-name" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual([
+      '/regions/371082/#c-rongcheng-culture-wechat',
+      '/regions/371082/#c-chengshan-town-weibo',
+      '/regions/371082/#c-rongcheng-police-weibo',
+    ]);
+    // with where each went: the township account to the live one it merged into
+    expect(hrefs(recent)).toContain('/regions/371082/#c-chengshan-town-wechat');
+    for (const id of ['rongcheng-culture-wechat', 'chengshan-town-weibo', 'rongcheng-police-weibo']) {
+      expect(county.indexOf(`<li id="c-${id}"`), id).toBeGreaterThan(county.indexOf('id="closures"'));
+    }
+  });
+
+  it('shows the county’s own bodies with their channels, then its townships, then its subdivisions, the sources and the report links', () => {
+    const county = page('regions/371082');
+    const marks = ['id="counts"', 'id="closures"', 'id="live"', 'id="townships"', 'id="r-371082001"', 'id="r-371082102"', 'id="children"', 'id="sources"', 'class="report"'].map((m) => [m, county.indexOf(m)] as const);
+    for (const [m, i] of marks) expect(i, m).toBeGreaterThan(-1);
+    expect(marks.map(([m]) => m)).toEqual([...marks].sort((a, b) => a[1] - b[1]).map(([m]) => m));
+    const live = county.slice(county.indexOf('id="live"'), county.indexOf('id="townships"'));
+    expect(live).toContain('荣成市公安局');
+    expect(live).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect([...live.matchAll(/<li id="c-([^"]+)"/g)].map((m) => m[1])).toEqual(['rongcheng-script-douyin', 'rongcheng-police-douyin', 'rongcheng-police-weibo', 'rongcheng-culture-wechat']);
+    // the subdivision list links the townships with channels to their sections
+    const children = county.slice(county.indexOf('id="children"'));
+    expect(hrefs(children)).toContain('/regions/371082/#r-371082102');
+    expect(hrefs(children)).toContain('/regions/371082/#r-371082001');
+  });
+
+  it('gives every notice a page in both languages, linked from its channels’ entries and linking back to them', () => {
     for (const lang of ['', 'en/']) {
       expect(existsSync(join(outDir, lang, 'notices/rongcheng-police-weibo-2024/index.html')), lang).toBe(true);
     }
@@ -85,37 +135,24 @@ describe('channel, region and notice pages', () => {
     expect(zh).toContain('关于荣成公安微博账号停止运营的公告');
     expect(zh).toContain('公告原文');
     expect(zh).toContain('<strong>威海公安</strong>');
-    expect(zh).toContain('href="/channels/rongcheng-police-weibo/"');
+    expect(zh).toContain('href="/regions/371082/#c-rongcheng-police-weibo"');
     const en = page('en/notices/rongcheng-police-weibo-2024');
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('Text of the notice');
     expect(en).toMatch(/<div class="notice-body" lang="zh-Hans">/);
-    expect(en).toContain('href="/en/channels/rongcheng-police-weibo/"');
-    expect(page('en/channels/rongcheng-police-weibo')).toContain('href="/en/notices/rongcheng-police-weibo-2024/"');
+    expect(en).toContain('href="/en/regions/371082/#c-rongcheng-police-weibo"');
+    expect(entry(page('en/regions/371082'), 'rongcheng-police-weibo')).toContain('href="/en/notices/rongcheng-police-weibo-2024/"');
   });
 
-  it('sends reports to the configured repository, pre-filled', () => {
-    const channel = reportHrefs(page('channels/rongcheng-police-douyin'));
-    expect(channel).toHaveLength(2);
-    for (const href of channel) expect(href.startsWith(`${REPO}/issues/new?template=`)).toBe(true);
-    const wrong = new URL(channel[0]!);
-    expect(wrong.searchParams.get('template')).toBe('channel-wrong.yml');
-    expect(wrong.searchParams.get('channel')).toBe('rongcheng-police-douyin');
-    expect(wrong.searchParams.get('page')).toBe('https://example.org/channels/rongcheng-police-douyin/');
-    expect(new URL(channel[1]!).searchParams.get('template')).toBe('channel-closed.yml');
+  it('sends reports of a missing account to the configured repository, with the region filled in', () => {
+    const county = reportHrefs(page('regions/371082'));
+    expect(county).toHaveLength(1);
+    expect(county[0]!.startsWith(`${REPO}/issues/new?template=`)).toBe(true);
+    expect(new URL(county[0]!).searchParams.get('region')).toBe('荣成市 371082');
     const region = reportHrefs(page('en/regions/370100'));
     expect(region).toHaveLength(1);
     expect(new URL(region[0]!).searchParams.get('template')).toBe('channel-missing.yml');
     expect(new URL(region[0]!).searchParams.get('region')).toBe('济南市 370100');
     expect(page('en/regions/370100')).toContain('No channels recorded here yet.');
-  });
-
-  it('shows the region’s live channels by body and its closures with where they went', () => {
-    const county = page('regions/371082');
-    const live = county.slice(county.indexOf('id="live"'), county.indexOf('id="closures"'));
-    expect(live).toContain('荣成市公安局');
-    expect(live).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const closures = county.slice(county.indexOf('id="closures"'));
-    expect(closures).toContain('href="/channels/weihai-police-wechat/"');
   });
 });
