@@ -1,9 +1,12 @@
 /**
- * Every page template of the built site fixture, in both languages, in Chromium:
- * - without JavaScript, each page's content is in its HTML and the header's search form leads
- *   to a page that explains and offers the region browser;
+ * Every page template of the built site fixture (with its township rows), in both languages,
+ * in Chromium:
+ * - without JavaScript, each page's content is in its HTML, a channel's permalink still
+ *   forwards to its entry, and the header's search form leads to a page that explains and
+ *   offers the region browser;
  * - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation (at 360 px, with the search results
- *   and a verify answer showing where the page has them);
+ *   and a verify answer showing where the page has them, and with an entry or a township
+ *   section highlighted as a permalink leaves it, in light and dark);
  * - no page asks anything of another origin (every request is routed; others are refused).
  */
 import { resolve } from 'node:path';
@@ -16,10 +19,11 @@ import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 /** One page of each template, by its Chinese path ('/en' + path is the English one). */
 const TEMPLATES: [template: string, path: string][] = [
   ['home', '/'],
-  ['region', '/regions/371082/'],
+  ['region (county: entries and township sections)', '/regions/371082/'],
+  ['region (prefecture)', '/regions/371000/'],
   ['region (nation)', '/regions/100000/'],
-  ['channel, active', '/channels/weihai-police-wechat/'],
-  ['channel, closed', '/channels/rongcheng-police-weibo/'],
+  ['region, a closed channel’s entry landed on', '/regions/371082/#c-rongcheng-police-weibo'],
+  ['region, a township section landed on', '/regions/371082/#r-371082102'],
   ['notice', '/notices/rongcheng-police-weibo-2024/'],
   ['search', '/search/'],
   ['verify', '/verify/'],
@@ -91,6 +95,7 @@ describe.skipIf(!chromiumAvailable())('every page template', () => {
     const { context, offsite } = await guardedContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     for (const p of PAGES) {
+      await page.goto('about:blank'); // so a page that differs from the last only by its #fragment is loaded afresh
       const response = await page.goto(`${server.origin}${p.path}`);
       expect(response?.status(), p.name).toBe(p.name.startsWith('404') ? 404 : 200);
       const h1 = (await page.locator('main h1').first().textContent())?.trim();
@@ -102,12 +107,20 @@ describe.skipIf(!chromiumAvailable())('every page template', () => {
       expect(await page.locator('.search-results').count(), p.name).toBe(0);
     }
 
-    // page content that only a script could have added would be missing here
+    // page content that only a script could have added would be missing here; and a permalink
+    // forwards to the entry by itself (a refresh, not a script)
     await page.goto(`${server.origin}/channels/rongcheng-police-weibo/`);
-    expect(await page.locator('.statement-closed').textContent()).toContain('2024年4月');
-    expect(await page.locator('.go-instead').textContent()).toContain('威海公安微信');
+    await page.waitForURL('**/regions/371082/#c-rongcheng-police-weibo');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('c-rongcheng-police-weibo');
+    const entry = page.locator('#c-rongcheng-police-weibo');
+    expect(await entry.locator('.statement').textContent()).toContain('2024年4月');
+    expect(await entry.locator('.destinations').textContent()).toContain('威海公安微信');
     await page.goto(`${server.origin}/en/channels/rongcheng-police-weibo/`);
-    expect(await page.locator('.statement-closed').textContent()).toContain('April 2024');
+    await page.waitForURL('**/en/regions/371082/#c-rongcheng-police-weibo');
+    expect(await page.locator('#c-rongcheng-police-weibo .statement').textContent()).toContain('April 2024');
+    await page.goto(`${server.origin}/regions/371082102/`);
+    await page.waitForURL('**/regions/371082/#r-371082102');
+    expect(await page.locator('#r-371082102').textContent()).toContain('成山发布');
 
     // searching without JavaScript lands on the search page, which offers the region browser
     await page.goto(`${server.origin}/regions/371082/`);
@@ -137,6 +150,7 @@ describe.skipIf(!chromiumAvailable())('every page template', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${String(e)}`));
     for (const p of PAGES) {
+      await page.goto('about:blank');
       await page.goto(`${server.origin}${p.path}`, { waitUntil: 'networkidle' });
       for (const v of await axe(page)) found.push(`${p.name}: ${v}`);
     }
@@ -160,8 +174,13 @@ describe.skipIf(!chromiumAvailable())('every page template', () => {
       for (const v of await axe(page)) found.push(`verify answer ${path}: ${v}`);
     }
 
-    // the same states in the dark colour scheme
+    // the same states in the dark colour scheme, and the highlighted entry and section
     await page.emulateMedia({ colorScheme: 'dark' });
+    for (const path of ['/en/regions/371082/#c-rongcheng-police-weibo', '/regions/371082/#r-371082102']) {
+      await page.goto('about:blank');
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+      for (const v of await axe(page)) found.push(`${path}, dark: ${v}`);
+    }
     await page.goto(`${server.origin}/en/`);
     await page.getByRole('searchbox').first().fill('rongcheng');
     await page.locator('.search-item--closed').first().waitFor();

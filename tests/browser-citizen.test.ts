@@ -1,8 +1,9 @@
 /**
- * What a citizen does, in Chromium on the built site fixture: search from the header, open a
- * closed account, see when it closed and follow where it went; paste a link into /verify/ and
- * learn whether it is official, closed (and where to go) or not recorded; the same in
- * English; and the header on a 360 px phone.
+ * What a citizen does, in Chromium on the built site fixture (with its township rows): search
+ * from the header, open a closed account (its entry on its region's page, highlighted), see
+ * when it closed and follow where it went; follow a shared permalink to its entry or township
+ * section; paste a link into /verify/ and learn whether it is official, closed (and where to
+ * go) or not recorded; the same in English; and the header and region pages on a 360 px phone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,21 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const pathOf = (page: Page) => new URL(page.url()).pathname;
+/** The channel id a result or answer links to, whether by its permalink or straight to its entry. */
+const idOf = (href: string): string => /\/channels\/([^/]+)\/$|#c-(.+)$/.exec(href)!.slice(1).find(Boolean)!;
+
+/**
+ * After a link to a channel (its permalink, which forwards, or its entry): the page is its
+ * region's, the entry is the :target and in view at the top of the screen.
+ */
+async function expectLandedOn(page: Page, region: string, id: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname.endsWith(`/regions/${region}/`) && url.hash === `#c-${id}`);
+  expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`c-${id}`);
+  const box = await page.locator(`#c-${id}`).boundingBox();
+  expect(box, id).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeLessThan(400);
+}
 
 describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
   it('searches 荣成 from the home page, opens the closed Weibo account, sees when it closed and follows the destination', async () => {
@@ -52,15 +67,47 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     expect(await closed.locator('.search-destination a').first().textContent()).toBe('威海公安微信（微信公众号）');
     expect(await page.locator('.search-status').textContent()).toMatch(/^找到 \d+ 个结果$/);
 
-    await Promise.all([page.waitForURL('**/channels/rongcheng-police-weibo/'), closed.locator('a.search-name').click()]);
-    expect(await page.locator('h1').textContent()).toContain('荣成公安');
-    const statement = page.locator('.statement-closed');
+    await closed.locator('a.search-name').click();
+    await expectLandedOn(page, '371082', 'rongcheng-police-weibo');
+    expect(await page.locator('h1').textContent()).toContain('荣成市');
+    const entry = page.locator('#c-rongcheng-police-weibo');
+    expect(await entry.textContent()).toContain('荣成公安');
+    expect(await entry.locator('.badge').textContent()).toBe('已关停');
+    const statement = entry.locator('.statement');
     expect(await statement.textContent()).toContain('2024年4月');
     expect(await statement.locator('time').getAttribute('datetime')).toBe('2024-04');
 
-    await Promise.all([page.waitForURL('**/channels/weihai-police-wechat/'), page.locator('.go-instead a[href$="/channels/weihai-police-wechat/"]').first().click()]);
-    expect(await page.locator('h1').textContent()).toContain('威海公安微信');
-    expect(await page.locator('main').textContent()).toContain('mp.weixin.qq.com/weihai');
+    // where to go now: the live end of the chain, through the Weihai Weibo account that closed too
+    expect(await entry.locator('.destinations .via').textContent()).toContain('威海公安');
+    await entry.locator('.destinations a', { hasText: '威海公安微信' }).click();
+    await expectLandedOn(page, '371000', 'weihai-police-wechat');
+    const destination = page.locator('#c-weihai-police-wechat');
+    expect(await destination.textContent()).toContain('威海公安微信');
+    expect(await destination.locator('a[href="https://mp.weixin.qq.com/weihai"]').count()).toBe(1);
+    expect(await destination.textContent()).toContain('weihaigongan');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a shared permalink to the entry or township section it stands for, highlighted', async () => {
+    const { page, errors } = await open('/channels/chengshan-town-weibo/');
+    await expectLandedOn(page, '371082', 'chengshan-town-weibo');
+    const background = (selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+    // the entry landed on stands out from the entry beside it
+    expect(await background('#c-chengshan-town-weibo')).not.toBe(await background('#c-chengshan-town-wechat'));
+    expect(await page.locator('#c-chengshan-town-weibo').textContent()).toContain('2024年6月');
+
+    await page.goto(`${server.origin}/en/channels/weihai-police-wechat/`);
+    await expectLandedOn(page, '371000', 'weihai-police-wechat');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.goto(`${server.origin}/en/regions/371082102/`);
+    await page.waitForURL('**/en/regions/371082/#r-371082102');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('r-371082102');
+    const heading = page.locator('#r-371082102 h3');
+    expect(await heading.textContent()).toContain('Chengshan Town');
+    expect((await heading.boundingBox())!.y).toBeLessThan(400);
+    expect(await page.locator('#r-371082102 li[id^="c-"]').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -79,8 +126,10 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await box.press('ArrowDown');
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
-    await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press('Enter')]);
-    expect(pathOf(page)).toBe(href);
+    const id = idOf(href!);
+    await page.keyboard.press('Enter');
+    await expectLandedOn(page, '371000', id);
+    expect(id.startsWith('weihai-police-')).toBe(true);
     await page.close();
   });
 
@@ -109,7 +158,8 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     expect(await match.locator('.verify-url a').getAttribute('href')).toBe('https://mp.weixin.qq.com/weihai');
     // the address keeps the question, so the answer can be shared
     expect(new URL(page.url()).searchParams.get('q')).toBe('http://m.weibo.cn/u/1234567890/');
-    await Promise.all([page.waitForURL('**/channels/weihai-police-wechat/'), go.click()]);
+    await go.click();
+    await expectLandedOn(page, '371000', 'weihai-police-wechat');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -161,9 +211,16 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     await closed.waitFor();
     expect(await closed.locator('.search-badge').textContent()).toBe('Closed');
     expect(await closed.locator('.search-destination a').first().textContent()).toBe('Weihai Police WeChat (WeChat official account)');
-    await Promise.all([page.waitForURL('**/en/channels/rongcheng-police-weibo/'), closed.locator('a.search-name').click()]);
-    expect(await page.locator('.statement-closed').textContent()).toContain('April 2024');
-    await Promise.all([page.waitForURL('**/en/channels/weihai-police-wechat/'), page.locator('.go-instead a[href$="/en/channels/weihai-police-wechat/"]').first().click()]);
+    await closed.locator('a.search-name').click();
+    await expectLandedOn(page, '371082', 'rongcheng-police-weibo');
+    expect(new URL(page.url()).pathname).toBe('/en/regions/371082/');
+    const entry = page.locator('#c-rongcheng-police-weibo');
+    expect(await entry.locator('.statement').textContent()).toContain('April 2024');
+    // English names, with the Chinese a reader will search for on the platform
+    expect(await entry.textContent()).toContain('Rongcheng Police (荣成公安)');
+    await entry.locator('.destinations a', { hasText: 'Weihai Police WeChat' }).click();
+    await expectLandedOn(page, '371000', 'weihai-police-wechat');
+    expect(new URL(page.url()).pathname).toBe('/en/regions/371000/');
 
     await page.getByRole('link', { name: 'Verify a link or handle' }).click();
     await page.waitForURL('**/en/verify/');
@@ -192,7 +249,7 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
   });
 
   it('fits a 360 px screen: nothing scrolls sideways, targets are 44 px', async () => {
-    for (const path of ['/', '/en/', '/verify/', '/en/search/']) {
+    for (const path of ['/', '/en/', '/verify/', '/en/search/', '/regions/371082/#c-rongcheng-police-weibo', '/en/regions/371082/#r-371082102', '/en/regions/371000/']) {
       const { page } = await open(path);
       if (path === '/') {
         await page.getByRole('searchbox').first().fill('荣成');
