@@ -243,7 +243,10 @@ describe('sitemaps and robots.txt', () => {
     expect(files.sitemaps.map((s) => s.count)).toEqual([10, 10, 5]);
     expect(XMLValidator.validate(files.index)).toBe(true);
     for (const s of files.sitemaps) expect(XMLValidator.validate(s.xml)).toBe(true);
-    expect(files.index).toContain('<loc>https://example.org/r/sitemaps/sitemap-3.xml</loc>');
+    expect(files.index).toContain('<loc>https://example.org/r/sitemaps/sitemap-3.xml</loc><lastmod>2026-11-21</lastmod>');
+    // a URL is its address only: no dates that all move together, no alternates
+    expect(files.sitemaps[2]!.xml).toContain('<url><loc>https://example.org/r/channels/c9/</loc></url>');
+    expect(files.sitemaps[2]!.xml).not.toMatch(/lastmod|xhtml/);
     expect(robotsTxt('https://example.org/r/sitemap-index.xml')).toMatch(/^User-agent: \*\n[\s\S]*Sitemap: https:\/\/example\.org\/r\/sitemap-index\.xml\n$/);
   });
 

@@ -1,6 +1,14 @@
 /**
  * Sitemaps (sitemaps.org 0.9): a sitemap index pointing at sitemaps of at most 50,000 URLs
- * each, and robots.txt naming the index. URLs come from the pages the build wrote.
+ * each, and robots.txt naming the index. URLs come from the pages Astro built, so channel
+ * permalinks and township links (small forwarding pages written after the build, marked
+ * noindex) are not listed: only pages worth indexing.
+ *
+ * Lean on purpose: a URL is its <loc> only. No per-URL <lastmod> (a build cannot tell which
+ * pages a data change touched, and search engines ignore dates that all move together; the
+ * index dates each sitemap instead), and no hreflang alternates (every page names its other
+ * language in its own <head>, which search engines accept as well, and alternates would
+ * triple the file).
  */
 import { xmlEscape } from './feeds.ts';
 
@@ -15,13 +23,13 @@ export interface SitemapFiles {
   readonly sitemaps: readonly { readonly file: string; readonly xml: string; readonly count: number }[];
 }
 
-/** `urls` absolute; `siteRoot` the absolute URL of the site's base folder, with a trailing slash. */
+/** `urls` absolute; `siteRoot` the absolute URL of the site's base folder, with a trailing slash; `lastmod` dates the sitemaps in the index. */
 export function buildSitemaps(urls: readonly string[], siteRoot: string, lastmod?: string, perFile = URLS_PER_SITEMAP): SitemapFiles {
   const sitemaps: { file: string; xml: string; count: number }[] = [];
   const sorted = [...new Set(urls)].sort();
   for (let i = 0; i < sorted.length || i === 0; i += perFile) {
     const chunk = sorted.slice(i, i + perFile);
-    const body = chunk.map((u) => `<url><loc>${xmlEscape(u)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`);
+    const body = chunk.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`);
     sitemaps.push({
       file: `${SITEMAP_DIR}/sitemap-${sitemaps.length + 1}.xml`,
       xml: ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...body, '</urlset>', ''].join('\n'),
