@@ -204,6 +204,25 @@ describe('the built site', () => {
     }
   });
 
+  it('uses each id once on a page, and points every in-page link and heading label at one', () => {
+    let inPage = 0;
+    for (const file of htmlFiles(outDir)) {
+      const html = readFileSync(file, 'utf8');
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+      const known = new Set(ids);
+      for (const [, id] of html.matchAll(/\shref="#([^"]+)"/g)) {
+        expect(known.has(id!), `#${id} in ${file}`).toBe(true);
+        inPage++;
+      }
+      for (const [, list] of html.matchAll(/\saria-labelledby="([^"]+)"/g)) {
+        for (const id of list!.split(' ')) expect(known.has(id), `${id} in ${file}`).toBe(true);
+      }
+    }
+    // the entries' source numbers at least
+    expect(inPage).toBeGreaterThan(10);
+  });
+
   it('keeps every link inside the base path, runs no inline script, and loads nothing from elsewhere', () => {
     const files = htmlFiles(outDir);
     const stubPaths = new Set([...permalinkStubs(registry, BASE)].map((s) => join(outDir, s.path.slice(BASE.length), 'index.html')));
