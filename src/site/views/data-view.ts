@@ -116,7 +116,7 @@ function recipes(siteRoot: string, lang: Lang): { label: string; code: string }[
   return [
     {
       label: t(L('命令行：找到一个账号', 'Command line: one channel')),
-      code: `id=rongcheng-police-weibo\nshard=$(printf %s "$id" | sha256sum | cut -c1-${SHARD_HEX_DIGITS})\ncurl -s "${channels.replace('{shard}', '$shard')}" | gunzip | grep "\\"id\\":\\"$id\\""`,
+      code: `id=rongcheng-police-weibo\nshard=$(printf %s "$id" | shasum -a 256 | cut -c1-${SHARD_HEX_DIGITS})\ncurl -s "${channels.replace('{shard}', '$shard')}" | gunzip | grep "\\"id\\":\\"$id\\""`,
     },
     {
       label: t(L('命令行：下载完整的 JSON 数据集', 'Command line: the whole dataset as JSON Lines')),
@@ -192,6 +192,7 @@ export const DATA_COPY = {
     csvIntro: '每个省级行政区一个 ZIP 文件（100000 为中央机构），双击即可在 Windows 和 macOS 上解压，里面是一个 CSV 文件；这些文件合起来就是完整数据集，每个账号只出现一次。文件地址按省级代码命名，不随数据量变化。CSV 为 UTF-8 编码（带 BOM，Excel 可直接打开中文）、逗号分隔、CRLF 换行，第一行为列名。列与仓库中 data/channels/*.csv 相同，其后是由地区树推导的几列。',
     injection: '防公式注入：以 =、+、-、@、制表符或回车开头的单元格，前面加了一个英文单引号（\'），电子表格会把它当作文字而不是公式执行。如需与原始数据完全一致的值，去掉紧跟这些字符之前的单引号即可；JSON 文件中的值未做改动。',
     rows: '行',
+    rowsHeading: '行数',
     total: '合计',
     place: '地区',
     jsonHeading: 'JSON：完整数据集',
@@ -228,6 +229,7 @@ export const DATA_COPY = {
     csvIntro: 'One ZIP file per province-level division (100000 for central bodies), which opens with a double click on Windows and macOS and holds one CSV file; together they are the full dataset, each channel in exactly one. The addresses are named by province code and do not change as the data grows. The CSV is UTF-8 (with a byte-order mark, so Excel shows the Chinese correctly), comma-separated, with CRLF line ends and column names in the first row. The columns are those of data/channels/*.csv in the repository, followed by a few derived from the region tree.',
     injection: 'Formula-injection guard: cells that begin with =, +, -, @, a tab or a carriage return have a single quote (\') put in front, so spreadsheet programs show them as text instead of running them as formulas. To get values exactly as recorded, drop a single quote that comes right before one of those characters; the JSON files carry the values unchanged.',
     rows: 'rows',
+    rowsHeading: 'Rows',
     total: 'Total',
     place: 'Place',
     jsonHeading: 'JSON: the full dataset',
