@@ -13,7 +13,7 @@
 import { hash } from 'node:crypto';
 import { compareApproxDates, type ApproxDate } from '../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry, type StatusCounts } from '../domain/model.ts';
-import { NATION_CODE, type Region } from '../domain/regions.ts';
+import type { Region } from '../domain/regions.ts';
 import type { Ref } from '../domain/schemas/cells.ts';
 import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
 import { provinceCodeOf } from './csv-export.ts';
@@ -193,11 +193,4 @@ export function channelsByShard(channels: Iterable<Channel>): Map<string, Channe
   for (const c of channels) shards.get(shardOf(c.id))!.push(c);
   for (const list of shards.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return shards;
-}
-
-/** Province-level codes closures are filed under, nation first. */
-export function closureProvinces(registry: Registry): string[] {
-  const codes = new Set<string>();
-  for (const c of registry.channels) if (isClosure(c)) codes.add(provinceCodeOf(registry.regions, c.region));
-  return [...codes].sort((a, b) => Number(b === NATION_CODE) - Number(a === NATION_CODE) || a.localeCompare(b));
 }
