@@ -6,7 +6,7 @@
  */
 import type { ChannelSummary } from '../views/channel-summary.ts';
 import type { NoticePageView } from '../views/notice-view.ts';
-import { sourceListHtml } from './channel-entries.ts';
+import type { CitationView } from '../views/citations.ts';
 import { esc, externalLink, localName, time } from './html.ts';
 
 /**
@@ -33,7 +33,7 @@ export function noticePageHtml(view: NoticePageView, bodyHtml: string): string {
   out += `<section aria-labelledby="closes"><h2 id="closes">${esc(t.closes)}</h2><ul class="channel-list">`;
   for (const c of view.channels) out += channelHtml(c, view.issuer, t.via);
   out += '</ul></section>';
-  out += `<section aria-labelledby="sources"><h2 id="sources">${esc(t.sources)}</h2>${sourceListHtml(view.sources, t.archive)}</section>`;
+  out += `<section aria-labelledby="sources"><h2 id="sources">${esc(t.sources)}</h2>${sourcesHtml(view.sources, t.archive)}</section>`;
   return out;
 }
 
@@ -54,4 +54,25 @@ function channelHtml(c: ChannelSummary, issuer: string, via: string): string {
     out += '</ul>';
   }
   return `${out}</li>`;
+}
+
+/**
+ * Sources as a numbered list: title (linked), then publisher, date and the archived copy in
+ * one muted line. Leaner than the region pages' list (one wrapper, no per-link class): the
+ * notices carry two or three sources each, thousands of times over.
+ */
+function sourcesHtml(citations: readonly CitationView[], archiveLabel: string): string {
+  let out = '<ol class="citations">';
+  for (const c of citations) {
+    out += '<li>';
+    const text = c.title ?? c.link?.text ?? '';
+    out += c.link ? `<a href="${esc(c.link.href)}" rel="noreferrer">${esc(text)}</a>` : `<cite>${esc(text)}</cite>`;
+    const meta: string[] = [];
+    if (c.publisher) meta.push(esc(c.publisher));
+    if (c.date) meta.push(time(c.date));
+    if (c.archive) meta.push(`(<a href="${esc(c.archive.href)}" rel="noreferrer">${esc(archiveLabel)}</a>)`);
+    if (meta.length) out += ` <span class="meta">${meta.join(' ')}</span>`;
+    out += '</li>';
+  }
+  return `${out}</ol>`;
 }

@@ -58,7 +58,7 @@ const EXCERPT_LENGTH = { zh: 90, en: 220 } as const;
  * Characters of the body in the page's description, which the page head carries twice (meta
  * and Open Graph): what a search result shows, no more; the body is on the page anyway.
  */
-const DESCRIPTION_LENGTH = { zh: 60, en: 150 } as const;
+const DESCRIPTION_LENGTH = { zh: 40, en: 100 } as const;
 
 export function noticeSummary(notice: NoticeRecord, ctx: PageContext): NoticeSummaryView {
   const t = ui(ctx.lang);

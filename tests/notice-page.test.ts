@@ -1,0 +1,62 @@
+/**
+ * The notice page's content as the page inserts it (src/site/render/notice-html.ts), on the
+ * site fixture: the facts, the body in its own language, the channels it closes with where
+ * to go instead, the sources with their archived copies, and a short description.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Registry } from '../src/domain/model.ts';
+import { checkDataset } from '../src/domain/pipeline.ts';
+import type { PageContext } from '../src/site/i18n.ts';
+import { noticePageHtml, noticePageParts } from '../src/site/render/notice-html.ts';
+import { noticePageView } from '../src/site/views/notice-view.ts';
+import { fixtureWithTownships } from './helpers/fixture-site.ts';
+
+const zh: PageContext = { lang: 'zh', base: '/' };
+const en: PageContext = { lang: 'en', base: '/' };
+const SLUG = 'rongcheng-police-weibo-2024';
+
+let registry: Registry;
+let root: string;
+
+beforeAll(() => {
+  const fixture = fixtureWithTownships();
+  root = fixture.root;
+  const { diagnostics, dataset } = checkDataset(fixture, { today: '2026-11-21' });
+  expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
+  registry = new Registry(dataset);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the notice page', () => {
+  it('says who issued it and when, then the body in its own language', () => {
+    const html = noticePageHtml(noticePageView(registry, SLUG, en), '<p>BODY</p>');
+    expect(html).toContain('<h1 class="notice-heading" lang="zh-Hans">关于荣成公安微博账号停止运营的公告</h1>');
+    expect(html).toContain('<dt>Issued by</dt><dd lang="zh-Hans">荣成市公安局</dd>');
+    expect(html).toContain('<dt>Published</dt><dd><time datetime="2024-03-28">28 March 2024</time></dd>');
+    expect(html).toContain('<p class="meta">The notice is in Chinese and shown as published.</p><div class="notice-body" lang="zh-Hans"><p>BODY</p></div>');
+  });
+
+  it('lists the channels it closes, with where to go instead, and names an agency only when it is not the issuer', () => {
+    const html = noticePageHtml(noticePageView(registry, SLUG, zh), '');
+    const channels = html.slice(html.indexOf('id="closes"'), html.indexOf('id="sources"'));
+    expect(channels).toContain('<a class="channel-name" href="/regions/371082/#c-rongcheng-police-weibo">荣成公安</a>');
+    expect(channels).toContain('<span class="badge status-closed">已关停</span>');
+    expect(channels).toContain('<span class="arrow" aria-hidden="true">→</span> <a href="/regions/371000/#c-weihai-police-wechat">');
+    expect(channels).not.toContain('荣成市公安局'); // the issuer, named in the facts above
+  });
+
+  it('cites its sources with publisher, date and archived copy, links sending no referrer', () => {
+    const html = noticePageHtml(noticePageView(registry, SLUG, zh), '');
+    const sources = html.slice(html.indexOf('id="sources"'));
+    expect(sources).toMatch(/<li><a href="[^"]+" rel="noreferrer">Governments closing their unused social media accounts<\/a> <span class="meta">China Daily <time datetime="2024-08-28">2024年8月28日<\/time> \(<a href="https:\/\/web\.archive\.org\/[^"]+" rel="noreferrer">存档<\/a>\)<\/span><\/li>/);
+  });
+
+  it('puts the body between its two parts, and keeps the description short', () => {
+    const view = noticePageView(registry, SLUG, zh);
+    const { before, after } = noticePageParts(view);
+    expect(`${before}<p>x</p>${after}`).toBe(noticePageHtml(view, '<p>x</p>'));
+    expect([...view.description].length).toBeLessThanOrEqual(40);
+  });
+});
