@@ -99,6 +99,12 @@ describe('ZIP and gzip files', () => {
     expect(dosDateTime('2026-11-21')).toEqual({ date: ((2026 - 1980) << 9) | (11 << 5) | 21, time: 0 });
   });
 
+  it('keeps rows whole across batches, including a row larger than a batch', async () => {
+    const big = ['a,', '长'.repeat(400_000), '\r\n', ...rows, 'x'.repeat(1 << 20)];
+    await writeGzip(join(dir, 'big.gz'), big);
+    expect(gunzipSync(readFileSync(join(dir, 'big.gz'))).toString('utf8')).toBe(big.join(''));
+  });
+
   it('writes gzip files that join into one stream', async () => {
     await writeGzip(join(dir, '1.gz'), ['{"a":1}\n', '{"a":2}\n']);
     await writeGzip(join(dir, '2.gz'), ['{"a":3}\n']);

@@ -18,8 +18,8 @@ import { createDeflateRaw, createGzip, crc32, type Deflate, type DeflateRaw, typ
 
 /** zlib's level 9: ~2 % smaller than the default 6 on this data, for a little more time. */
 export const COMPRESSION_LEVEL = 9;
-/** Characters of text encoded and handed to zlib at once. */
-const BATCH_CHARS = 1 << 18;
+/** Bytes of text encoded and handed to zlib at once. */
+const BATCH_BYTES = 1 << 20;
 
 interface Compressed {
   readonly parts: Buffer[];
@@ -39,24 +39,29 @@ async function compress(chunks: Iterable<string>, stream: Gzip | DeflateRaw | De
   const done = once(stream, 'end');
   let rawBytes = 0;
   let crc = 0;
-  let batch: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const buf = Buffer.from(batch.join(''), 'utf8');
-    batch = [];
-    size = 0;
-    rawBytes += buf.length;
-    if (withCrc) crc = crc32(buf, crc);
+  const send = async (bytes: Buffer) => {
+    rawBytes += bytes.length;
+    if (withCrc) crc = crc32(bytes, crc);
     // waiting here lets the thread pool work while the event loop runs other files' rows
-    if (!stream.write(buf)) await once(stream, 'drain');
+    if (!stream.write(bytes)) await once(stream, 'drain');
   };
+  // rows are encoded straight into a batch buffer (twice as fast as joining them and then
+  // encoding); a fresh buffer per batch, as zlib reads each one after write() returns
+  let batch = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = 0;
   for (const chunk of chunks) {
-    batch.push(chunk);
-    size += chunk.length;
-    if (size >= BATCH_CHARS) await flush();
+    if (used + chunk.length * 3 > batch.length) {
+      if (used > 0) await send(batch.subarray(0, used));
+      batch = Buffer.allocUnsafe(BATCH_BYTES);
+      used = 0;
+      if (chunk.length * 3 > batch.length) {
+        await send(Buffer.from(chunk, 'utf8'));
+        continue;
+      }
+    }
+    used += batch.write(chunk, used, 'utf8');
   }
-  await flush();
+  if (used > 0) await send(batch.subarray(0, used));
   stream.end();
   await done;
   return { parts, packedBytes, rawBytes, crc };
