@@ -1,24 +1,29 @@
 /**
- * After the build: the forwarding pages behind /channels/<id>/ and /regions/<township>/
- * (see src/site/permalink-stubs.ts). Written with plain synchronous file calls: at national
- * scale that is a million small files, and the per-file cost of anything heavier (Astro's
- * page pipeline, promises per file) would dominate the build.
+ * After the build: the permalink map and the not-found page's resolver script
+ * (permalinks/<nn>.json, permalinks/resolve.js; see src/site/permalink-map.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { permalinkStubs } from '../site/permalink-stubs.ts';
+import { fileURLToPath } from 'node:url';
+import { bundleBrowserScript } from '../site/bundle-browser-script.ts';
+import { PERMALINK_DIR, permalinkMap, shardFile } from '../site/permalink-map.ts';
 import { afterBuild } from './after-build.ts';
 
+export const RESOLVER_FILE = 'resolve.js';
+
 export const permalinkStubPages = () =>
-  afterBuild('permalink-stubs', ({ outDir, base, site }) => {
-    let files = 0;
+  afterBuild('permalinks', async ({ outDir, site }) => {
+    const dir = join(outDir, PERMALINK_DIR);
+    mkdirSync(dir, { recursive: true });
+    let keys = 0;
     let bytes = 0;
-    for (const stub of permalinkStubs(site.registry, base)) {
-      const dir = join(outDir, stub.path.slice(base.length));
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'index.html'), stub.html);
-      files++;
-      bytes += Buffer.byteLength(stub.html);
+    for (const [n, shard] of permalinkMap(site.registry)) {
+      const json = JSON.stringify(shard);
+      writeFileSync(join(dir, shardFile(n)), json);
+      keys += Object.keys(shard).length;
+      bytes += Buffer.byteLength(json);
     }
-    return `${files} permalink pages, ${(bytes / 1e6).toFixed(1)} MB`;
+    const client = await bundleBrowserScript(fileURLToPath(new URL('../site/permalink-client.ts', import.meta.url)));
+    writeFileSync(join(dir, RESOLVER_FILE), client);
+    return `${keys} permalinks in ${PERMALINK_DIR}/ (${(bytes / 1e6).toFixed(1)} MB); resolver ${client.length} bytes`;
   });

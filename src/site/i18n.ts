@@ -209,7 +209,8 @@ const zh = {
   },
   notFound: {
     title: '找不到这个页面',
-    body: '这个地址没有对应的页面。账号的地址不会改变；如果链接来自本站，请告诉我们。',
+    body: '这个地址没有对应的页面。账号的永久链接（/channels/账号编号/）会自动转到它所在地区页面上的条目，这需要 JavaScript；也可以在上方搜索账号名称。如果链接来自本站，请告诉我们。',
+    resolving: '正在前往账号所在的地区页面……',
     home: '返回首页',
   },
   /** Between a sentence and what follows it: Chinese full stops carry their own space. */
@@ -315,7 +316,8 @@ const en: UiStrings = {
   },
   notFound: {
     title: 'Page not found',
-    body: 'There is no page at this address. Channel addresses never change; if the link came from this site, please tell us.',
+    body: 'There is no page at this address. A channel’s permanent link (/channels/<id>/) forwards to its entry on its region’s page, which needs JavaScript; you can also search for the channel’s name above. If the link came from this site, please tell us.',
+    resolving: 'Going to the channel’s region page…',
     home: 'Back to the home page',
   },
   sentenceGap: ' ',

@@ -4,7 +4,7 @@
  * host, so each entry carries what a reader came for and nothing repeated: for a live channel,
  * how to recognise the official account (address, platform handle); for a closed or closing
  * one, the plain sentence of what happened and where to go now, the notice and the evidence.
- * /channels/<id>/ forwards to the entry (see src/integrations/permalink-stubs.ts).
+ * /channels/<id>/ resolves to the entry (see src/site/permalink-map.ts).
  */
 import { dayOf, type ApproxDate } from '../../domain/approx-date.ts';
 import { isClosure, type Channel, type Citation, type Registry } from '../../domain/model.ts';
