@@ -144,6 +144,8 @@ function jsonLinesResource(name: string, title: string, paths: readonly string[]
   };
 }
 
+const rowCount = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 export const ZIP_NOTE = 'The CSV file is inside a ZIP archive (one file per archive), which opens with a double click on Windows and macOS.';
 
 export function dataPackage(input: DataPackageInput): Record<string, Json> {
@@ -151,7 +153,7 @@ export function dataPackage(input: DataPackageInput): Record<string, Json> {
   const total = input.provinceFiles.reduce((n, f) => n + f.rows, 0);
   const channelResources = input.provinceFiles.map((file) =>
     tabularResource(`channels-${file.code}`, `Channels: ${file.name} (${file.code})`, file, channelFields, {
-      description: `The channels of one province-level division (${file.code}: ${file.name}; 100000 is central-government bodies), ${file.rows} rows. The ${input.provinceFiles.length} channels-* resources together are the whole table (${total} rows), each channel in exactly one. One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree. ${ZIP_NOTE} ${INJECTION_NOTE}`,
+      description: `The channels of ${file.code === '100000' ? 'central-government bodies (100000)' : `one province-level division, ${file.name} (${file.code})`}: ${rowCount(file.rows)}. The ${input.provinceFiles.length} channels-* resources together are the whole table (${rowCount(total)}), each channel in exactly one. One row per channel: the columns of data/channels/*.csv, then columns derived from the region tree. ${ZIP_NOTE} ${INJECTION_NOTE}`,
     }),
   );
   return {
@@ -167,7 +169,7 @@ export function dataPackage(input: DataPackageInput): Record<string, Json> {
     resources: [
       ...channelResources,
       tabularResource('closures', 'Closures', input.closuresFile, channelFields, {
-        description: `Every closing and closed channel (${input.closuresFile.rows} rows): the rows of the channels-* tables whose status is closing or closed, with the same columns and in the same order (by province, region, id). ${ZIP_NOTE} ${INJECTION_NOTE}`,
+        description: `Every closing and closed channel (${rowCount(input.closuresFile.rows)}): the rows of the channels-* tables whose status is closing or closed, with the same columns and in the same order (by province, region, id). ${ZIP_NOTE} ${INJECTION_NOTE}`,
       }),
       tabularResource('sources', 'Sources', input.sourcesFile, tableSchemaFields(sourceSchema, SOURCE_COLUMNS), { description: `The bibliography that channel rows cite by id. ${INJECTION_NOTE}` }),
       tabularResource('events', 'Policy events', input.eventsFile, tableSchemaFields(eventSchema, EVENT_COLUMNS), { description: `Policy milestones drawn on the timeline. ${INJECTION_NOTE}` }),
