@@ -5,13 +5,14 @@
  * county's, permalinks that forward to them, every internal link landing somewhere; and checks
  * that a dataset with an error stops the build before any page is written.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { permalinkStubs } from '../src/site/permalink-stubs.ts';
+import { permalinkMap } from '../src/site/permalink-map.ts';
+import { permalinkShard, shardFile } from '../src/site/permalink-address.ts';
 import { buildSite as build, type BuildResult } from './helpers/build-site.ts';
 import { FIXTURE, fixtureWithTownships } from './helpers/fixture-site.ts';
 
@@ -51,13 +52,6 @@ function entry(html: string, id: string): string {
 
 const hrefsIn = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
-/** A stub's forwarding target: the refresh's URL, which the stub's one link repeats. */
-function forwardOf(html: string): string {
-  const refresh = /<meta http-equiv="refresh" content="0; ?url=([^"]+)">/.exec(html)?.[1];
-  expect(refresh).toBeDefined();
-  expect(hrefsIn(html)).toEqual([refresh]);
-  return refresh!;
-}
 
 beforeAll(async () => {
   const fixture = fixtureWithTownships();
@@ -77,41 +71,41 @@ describe('the built site', () => {
     expect(result.code).toBe(0);
   });
 
-  it('has the home page, the regions on the path and every channel’s permalink, in both languages', () => {
-    const ids = registry.channels.map((c) => c.id);
-    expect(ids).toHaveLength(11);
-    const paths = ['', 'regions/100000', 'regions/370000', 'regions/371000', 'regions/371082', 'about', ...ids.map((id) => `channels/${id}`), 'regions/371082102', 'regions/371082001'];
+  it('has the home page and the regions on the path, in both languages; channels and townships are entries and sections, not pages', () => {
+    expect(registry.channels).toHaveLength(11);
+    const paths = ['', 'regions/100000', 'regions/370000', 'regions/371000', 'regions/371082', 'about'];
     for (const lang of ['', 'en/']) {
       for (const path of paths) expect(existsSync(join(outDir, lang, path, 'index.html')), `${lang}${path}`).toBe(true);
-      // a township with nothing recorded has neither a page nor a permalink
-      expect(existsSync(join(outDir, lang, 'regions/371082003')), `${lang}371082003`).toBe(false);
+      // their permalinks resolve through the not-found page (see the permalink map test below)
+      for (const path of ['channels/gov-cn-weibo', 'regions/371082102', 'regions/371082003']) expect(existsSync(join(outDir, lang, path)), `${lang}${path}`).toBe(false);
     }
     expect(existsSync(join(outDir, '404.html'))).toBe(true);
     expect(page('')).toContain('<html lang="zh-Hans">');
     expect(page('en')).toContain('<html lang="en">');
   });
 
-  it('writes every permalink page as the stubs say, each forwarding to an entry or section that is there', () => {
-    const stubs = [...permalinkStubs(registry, BASE)];
-    expect(stubs).toHaveLength(2 * (11 + 2));
-    for (const stub of stubs) {
-      const file = join(outDir, stub.path.slice(BASE.length), 'index.html');
-      const html = readFileSync(file, 'utf8');
-      expect(html, stub.path).toBe(stub.html);
-      expect(statSync(file).size, stub.path).toBeLessThan(400);
-      const [path, anchor] = forwardOf(html).split('#');
-      expect(path, stub.path).toMatch(/^\/registry\/(en\/)?regions\/\d{6}\/$/);
-      const target = page(path!.slice(BASE.length));
-      expect(target, `${stub.path} → ${path}#${anchor}`).toContain(` id="${anchor}"`);
+  it('writes the permalink map the not-found page resolves, every key to a page that carries its anchor', () => {
+    const shards = permalinkMap(registry);
+    let keys = 0;
+    for (const [n, shard] of shards) {
+      const written = JSON.parse(readFileSync(join(outDir, 'permalinks', shardFile(n)), 'utf8'));
+      expect(written).toEqual(shard);
+      for (const [key, code] of Object.entries(shard)) {
+        keys++;
+        expect(permalinkShard(key)).toBe(n);
+        const anchor = key.startsWith('r') && /^r\d{9}$/.test(key) ? `r-${key.slice(1)}` : `c-${key}`;
+        for (const prefix of ['', 'en/']) expect(page(`${prefix}regions/${code}`), `${key} → ${prefix}${code}`).toContain(` id="${anchor}"`);
+      }
     }
-    expect(forwardOf(page('channels/rongcheng-police-weibo'))).toBe(`${BASE}regions/371082/#c-rongcheng-police-weibo`);
-    expect(forwardOf(page('en/channels/chengshan-town-weibo'))).toBe(`${BASE}en/regions/371082/#c-chengshan-town-weibo`);
-    expect(forwardOf(page('en/channels/gov-cn-weibo'))).toBe(`${BASE}en/regions/100000/#c-gov-cn-weibo`);
-    expect(forwardOf(page('regions/371082102'))).toBe(`${BASE}regions/371082/#r-371082102`);
+    expect(keys).toBe(11 + 2);
+    expect(existsSync(join(outDir, 'permalinks', 'resolve.js'))).toBe(true);
+    expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain(`<script type="module" src="${BASE}permalinks/resolve.js">`);
+    // no page per channel any more
+    expect(existsSync(join(outDir, 'channels'))).toBe(false);
   });
 
   it('shows a channel name that looks like a script as text', () => {
-    for (const path of ['regions/371082', 'en/regions/371082', 'channels/rongcheng-script-douyin', 'en/channels/rongcheng-script-douyin']) {
+    for (const path of ['regions/371082', 'en/regions/371082']) {
       const html = page(path);
       expect(html, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(html, path).not.toContain('<script>alert(1)');
@@ -225,8 +219,7 @@ describe('the built site', () => {
 
   it('keeps every link inside the base path, runs no inline script, and loads nothing from elsewhere', () => {
     const files = htmlFiles(outDir);
-    const stubPaths = new Set([...permalinkStubs(registry, BASE)].map((s) => join(outDir, s.path.slice(BASE.length), 'index.html')));
-    expect(files.length).toBeGreaterThan(stubPaths.size + 50);
+    expect(files.length).toBeGreaterThan(50);
     const stylesheets = new Set<string>();
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
@@ -235,11 +228,6 @@ describe('the built site', () => {
       // noreferrer: no referrer, and (as the HTML standard makes it imply noopener) no window handle
       for (const [tag] of html.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) expect(tag, file).toMatch(/ rel="(noopener )?noreferrer"/);
       expect(html, file).not.toMatch(/\sstyle=/i);
-      // permalink pages are a title, a refresh and a link: nothing to run or style
-      if (stubPaths.has(file)) {
-        expect(html, file).not.toMatch(/<script|<link|<style/i);
-        continue;
-      }
       // scripts only as separate same-site module files (the CSP forbids inline ones)
       for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
         expect(attributes, file).toMatch(/type="module" src="\/registry\//);

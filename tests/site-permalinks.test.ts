@@ -1,14 +1,15 @@
 /**
- * The permalinks that are not pages of their own (src/site/permalink-stubs.ts): every channel's
+ * The permalinks that are not pages of their own (src/site/permalink-map.ts): every channel's
  * /channels/<id>/ in both languages, and every township's /regions/<code>/ that has channels,
- * is a tiny page that forwards, without JavaScript, to the channel's entry or the township's
- * section on the page that shows it.
+ * resolves on the not-found page through a sharded map to the channel's entry or the
+ * township's section on the page that shows it.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { permalinkStubs, stubHtml, type PermalinkStub } from '../src/site/permalink-stubs.ts';
+import { parsePermalink, permalinkShard, permalinkTarget, PERMALINK_SHARDS, shardFile } from '../src/site/permalink-address.ts';
+import { permalinkMap } from '../src/site/permalink-map.ts';
 import { regionView } from '../src/site/views/region-view.ts';
 import { fixtureWithTownships } from './helpers/fixture-site.ts';
 
@@ -17,111 +18,75 @@ const BASE = '/registry/';
 
 let registry: Registry;
 let root: string;
-let stubs: Map<string, PermalinkStub>;
+let shards: Map<number, Record<string, string>>;
 
 beforeAll(() => {
   const fixture = fixtureWithTownships();
   root = fixture.root;
   registry = new Registry(checkDataset(fixture, { today: TODAY }).dataset);
-  stubs = new Map([...permalinkStubs(registry, BASE)].map((s) => [s.path, s]));
+  shards = permalinkMap(registry);
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** What a browser takes from a stub: its language, title, where the refresh goes and the link for anything that does not follow it. */
-function readStub(html: string): { lang?: string; title?: string; refresh?: string; link?: string } {
-  return {
-    lang: /<html lang="([^"]+)">/.exec(html)?.[1],
-    title: unescape(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? ''),
-    refresh: unescape(/<meta http-equiv="refresh" content="0; ?url=([^"]*)">/.exec(html)?.[1] ?? ''),
-    link: unescape(/<a href="([^"]*)">/.exec(html)?.[1] ?? ''),
-  };
+/** Resolve an address the way the not-found page's script does. */
+function resolve(pathname: string): string | undefined {
+  const parsed = parsePermalink(pathname, BASE);
+  if (!parsed) return undefined;
+  const page = shards.get(permalinkShard(parsed.key))?.[parsed.key];
+  return page ? permalinkTarget(parsed, page) : undefined;
 }
 
 /** The anchors a region page carries: its entries (own and in township sections) and its sections. */
-const anchorCache = new Map<string, Set<string>>();
 function anchorsOn(code: string, lang: 'zh' | 'en'): Set<string> {
-  const key = `${lang}:${code}`;
-  if (!anchorCache.has(key)) anchorCache.set(key, regionAnchors(code, lang));
-  return anchorCache.get(key)!;
-}
-function regionAnchors(code: string, lang: 'zh' | 'en'): Set<string> {
   const view = regionView(registry, code, { lang, base: BASE }, TODAY);
   const groups = [...view.groups, ...view.sections.flatMap((s) => s.groups)];
   return new Set([...groups.flatMap((g) => g.entries.map((e) => e.anchor)), ...view.sections.map((s) => s.anchor)]);
 }
 
-describe('permalink pages', () => {
-  it('forward every channel’s permalink, in both languages, to its entry on the page that shows it', () => {
+describe('permalinks', () => {
+  it('resolve every channel’s permalink, in both languages, to its entry on a page that carries it', () => {
     const pages = new Set(registry.regionPageCodes());
     for (const c of registry.channels) {
       for (const lang of ['zh', 'en'] as const) {
         const prefix = lang === 'zh' ? BASE : `${BASE}en/`;
-        const stub = stubs.get(`${prefix}channels/${c.id}/`);
-        expect(stub, `${lang} ${c.id}`).toBeDefined();
-        const { lang: htmlLang, refresh, link } = readStub(stub!.html);
-        expect(htmlLang).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
-        const [page, anchor] = refresh!.split('#');
+        const target = resolve(`${prefix}channels/${c.id}/`);
         const code = registry.pageOf(c.region);
-        expect([page, anchor], c.id).toEqual([`${prefix}regions/${code}/`, `c-${c.id}`]);
-        expect(link).toBe(refresh);
-        // the page exists and carries the entry
+        expect(target, c.id).toBe(`${prefix}regions/${code}/#c-${c.id}`);
         expect(pages.has(code), code).toBe(true);
-        expect(anchorsOn(code, lang).has(anchor!), `${c.id} on ${code}`).toBe(true);
+        expect(anchorsOn(code, lang).has(`c-${c.id}`), `${c.id} on ${code}`).toBe(true);
       }
     }
-    expect(readStub(stubs.get(`${BASE}channels/chengshan-town-wechat/`)!.html).refresh).toBe(`${BASE}regions/371082/#c-chengshan-town-wechat`);
-    expect(readStub(stubs.get(`${BASE}en/channels/weihai-police-wechat/`)!.html).refresh).toBe(`${BASE}en/regions/371000/#c-weihai-police-wechat`);
+    expect(resolve(`${BASE}channels/chengshan-town-wechat/`)).toBe(`${BASE}regions/371082/#c-chengshan-town-wechat`);
+    expect(resolve(`${BASE}en/channels/weihai-police-wechat`)).toBe(`${BASE}en/regions/371000/#c-weihai-police-wechat`);
   });
 
-  it('forward the townships with channels to their section of the county page, and make nothing for the others', () => {
-    const townships = [...stubs.keys()].filter((p) => p.includes('/regions/'));
-    expect(townships.sort()).toEqual([
-      `${BASE}en/regions/371082001/`,
-      `${BASE}en/regions/371082102/`,
-      `${BASE}regions/371082001/`,
-      `${BASE}regions/371082102/`,
-    ]);
-    const zh = readStub(stubs.get(`${BASE}regions/371082102/`)!.html);
-    expect(zh).toEqual({ lang: 'zh-Hans', title: '成山镇', refresh: `${BASE}regions/371082/#r-371082102`, link: `${BASE}regions/371082/#r-371082102` });
-    const en = readStub(stubs.get(`${BASE}en/regions/371082001/`)!.html);
-    expect([en.title, en.refresh]).toEqual(['Ningjin Subdistrict', `${BASE}en/regions/371082/#r-371082001`]);
+  it('resolve the townships with channels to their section of the county page, and nothing else', () => {
+    expect(resolve(`${BASE}regions/371082102/`)).toBe(`${BASE}regions/371082/#r-371082102`);
+    expect(resolve(`${BASE}en/regions/371082001/`)).toBe(`${BASE}en/regions/371082/#r-371082001`);
     expect(anchorsOn('371082', 'en').has('r-371082001')).toBe(true);
+    const keys = [...shards.values()].flatMap((s) => Object.keys(s));
+    expect(keys.filter((k) => /^r\d{9}$/.test(k)).sort()).toEqual(['r371082001', 'r371082102']);
+    expect(keys).toHaveLength(registry.channels.length + 2);
+    // a region with a page of its own is never "resolved" away from it
+    for (const code of registry.regionPageCodes()) expect(resolve(`${BASE}regions/${code}/`), code).toBeUndefined();
   });
 
-  it('are one per channel and township in each language, and never stand where a real page is', () => {
-    expect(stubs.size).toBe(2 * (registry.channels.length + 2));
-    for (const code of registry.regionPageCodes()) {
-      expect(stubs.has(`${BASE}regions/${code}/`), code).toBe(false);
-      expect(stubs.has(`${BASE}en/regions/${code}/`), code).toBe(false);
+  it('leave every other missing address to the not-found page', () => {
+    for (const path of [`${BASE}channels/no-such-channel/`, `${BASE}channels/`, `${BASE}about/x/`, '/elsewhere/channels/rongcheng-police-weibo/', `${BASE}channels/Rongcheng/`, `${BASE}channels/a/b/`, `${BASE}regions/37108210/`]) {
+      expect(resolve(path), path).toBeUndefined();
     }
   });
 
-  it('are tiny: a fixed few dozen bytes around the title and the address', () => {
-    for (const { path, html } of stubs.values()) {
-      // as written, escaped
-      const title = /<title>([^<]*)<\/title>/.exec(html)![1]!;
-      const target = /<a href="([^"]*)">/.exec(html)![1]!;
-      const overhead = Buffer.byteLength(html) - 2 * Buffer.byteLength(title) - 2 * Buffer.byteLength(target);
-      expect(overhead, path).toBeLessThanOrEqual(150);
-      expect(html).not.toMatch(/<script|<link|<style|<img/);
+  it('put each key in the one shard its hash names, with shard files named in hex', () => {
+    for (const [n, shard] of shards) {
+      expect(n).toBeGreaterThanOrEqual(0);
+      expect(n).toBeLessThan(PERMALINK_SHARDS);
+      for (const key of Object.keys(shard)) expect(permalinkShard(key), key).toBe(n);
     }
-  });
-
-  it('name the channel in the page’s language, as text', () => {
-    expect(readStub(stubs.get(`${BASE}en/channels/rongcheng-police-weibo/`)!.html).title).toBe('Rongcheng Police');
-    expect(readStub(stubs.get(`${BASE}channels/rongcheng-police-weibo/`)!.html).title).toBe('荣成公安');
-    const script = stubs.get(`${BASE}en/channels/rongcheng-script-douyin/`)!.html;
-    expect(script).not.toContain('<script>');
-    expect(readStub(script).title).toBe('<script>alert(1)</script>');
-  });
-
-  it('escape whatever they are given', () => {
-    const html = stubHtml('en', `"A" <b> & 'c'`, `/x/"onload="y'#<z>`);
-    expect(html).not.toContain('<b>');
-    expect(html).not.toMatch(/"onload=/);
-    expect(readStub(html)).toEqual({ lang: 'en', title: `"A" <b> & 'c'`, refresh: `/x/"onload="y'#<z>`, link: `/x/"onload="y'#<z>` });
+    expect([shardFile(0), shardFile(15), shardFile(255)]).toEqual(['00.json', '0f.json', 'ff.json']);
+    // FNV-1a: stable across builds and the browser (a change here breaks published links)
+    expect(permalinkShard('rongcheng-police-weibo')).toBe(permalinkShard('rongcheng-police-weibo'));
+    expect(permalinkShard('')).toBe(0x811c9dc5 % PERMALINK_SHARDS);
   });
 });
