@@ -93,6 +93,22 @@ describe.skipIf(!chromiumAvailable())('the closures browser in Chromium', () => 
     await context.close();
   });
 
+  it('keeps the listing, without filters, in a browser that cannot inflate the shards', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await context.addInitScript(() => {
+      delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.origin}/closures/`);
+    await page.waitForLoadState('networkidle');
+    expect(await rowIds(page, '#closures-latest')).toHaveLength(ALL_CLOSURES);
+    expect(await page.isVisible('#closure-filters')).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('filters, keeps the filters in the URL, restores them on reload and downloads the view', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();

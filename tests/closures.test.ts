@@ -334,6 +334,29 @@ describe('view models on the fixture', () => {
     expect(PERIOD_PAGE_ROWS).toBeGreaterThanOrEqual(100);
   });
 
+  it('splits a month at a fixed row count, each page under its province heading', () => {
+    // Two rows a page: 2024-06 (two rows in Shandong, one in Guangdong) takes two pages.
+    expect(closuresPeriodPaths(registry, 2).filter((p) => p.period === '2024-06')).toEqual([{ period: '2024-06', page: undefined }, { period: '2024-06', page: '2' }]);
+    const first = closuresPeriodView(registry, zh, '2024-06', 1, 2);
+    const second = closuresPeriodView(registry, zh, '2024-06', 2, 2);
+    expect([first.rowCount, second.rowCount]).toEqual([2, 1]);
+    expect(second.title).toBe('2024年6月的关停 (2/2)');
+    expect(first.tableHtml).toContain('id="p-370000">山东省</th>');
+    expect(second.tableHtml).toContain('id="p-440000">广东省</th>');
+    // the first page lists every province, linking to the page each starts on
+    expect(first.provinces).toEqual([
+      { label: '山东省', href: '#p-370000', countText: '2' },
+      { label: '广东省', href: '/closures/2024-06/2/#p-440000', countText: '1' },
+    ]);
+    expect(second.provinces).toEqual([]);
+    expect(second.pages.map((p) => [p.href, p.current, p.range])).toEqual([['/closures/2024-06/', false, '山东省'], ['/closures/2024-06/2/', true, '广东省']]);
+    const ids = (html: string) => [...html.matchAll(/<th><a href="\/channels\/([^/]+)\/"/g)].map((m) => m[1]);
+    expect([...ids(first.tableHtml), ...ids(second.tableHtml)].sort()).toEqual(closureData(registry).periods.get('2024-06')!.map((r) => r.id).sort());
+    // a province cut by a page break is headed again on the next page
+    expect(closuresPeriodView(registry, en, '2024-06', 2, 1).tableHtml).toContain('id="p-370000">Shandong</th>');
+    expect(() => closuresPeriodView(registry, zh, '2024-06', 3, 2)).toThrow(/no page 3/);
+  });
+
   it('builds the timeline charts in two layouts with tables, captions and milestones', () => {
     const view = timelineView(registry, zh, META);
     expect(view.charts.map((c) => c.id)).toEqual(['timeline-monthly', 'timeline-live', 'timeline-platforms', 'timeline-map', 'timeline-ranked']);

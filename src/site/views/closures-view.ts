@@ -439,36 +439,37 @@ function periodLayout(registry: Registry, key: string): PeriodLayout {
   return layout;
 }
 
-function pageCountOf(rows: number): number {
-  return Math.max(1, Math.ceil(rows / PERIOD_PAGE_ROWS));
+function pageCountOf(rows: number, perPage: number): number {
+  return Math.max(1, Math.ceil(rows / perPage));
 }
 
 /** Every period page: one per month (or year-only / undated group), more when long. */
-export function closuresPeriodPaths(registry: Registry): { period: string; page: string | undefined }[] {
+export function closuresPeriodPaths(registry: Registry, perPage = PERIOD_PAGE_ROWS): { period: string; page: string | undefined }[] {
   const paths: { period: string; page: string | undefined }[] = [];
   for (const [key, list] of closureData(registry).periods) {
-    for (let p = 1; p <= pageCountOf(list.length); p++) paths.push({ period: key, page: p === 1 ? undefined : String(p) });
+    for (let p = 1; p <= pageCountOf(list.length, perPage); p++) paths.push({ period: key, page: p === 1 ? undefined : String(p) });
   }
   return paths;
 }
 
 const provinceAnchor = (code: string) => `p-${code || 'central'}`;
 
-export function closuresPeriodView(registry: Registry, ctx: PageContext, key: string, page = 1): ClosuresPeriodView {
+/** `perPage`: rows a page (tests page small fixtures with it). */
+export function closuresPeriodView(registry: Registry, ctx: PageContext, key: string, page = 1, perPage = PERIOD_PAGE_ROWS): ClosuresPeriodView {
   const { lang } = ctx;
   const t = UI[lang];
   const { periods } = closureData(registry);
   const { rows, starts } = periodLayout(registry, key);
   const keys = [...periods.keys()];
   const i = keys.indexOf(key);
-  const pageCount = pageCountOf(rows.length);
+  const pageCount = pageCountOf(rows.length, perPage);
   if (page < 1 || page > pageCount) throw new Error(`no page ${page} of closures in ${key}`);
   const label = periodLabel(key, lang);
   const present = presentContext(registry, ctx);
   const provinceName = (code: string) => (code ? (present.areaName(code) ?? code) : t.central);
   const pageHref = (n: number) => localePath(ctx, closuresRoutes.period(key, n));
-  const first = (page - 1) * PERIOD_PAGE_ROWS;
-  const slice = rows.slice(first, first + PERIOD_PAGE_ROWS);
+  const first = (page - 1) * perPage;
+  const slice = rows.slice(first, first + perPage);
   const groups: RowGroup[] = [];
   for (const r of slice) {
     const code = r.province ?? '';
@@ -480,7 +481,7 @@ export function closuresPeriodView(registry: Registry, ctx: PageContext, key: st
   for (const r of rows) counts.set(r.province ?? '', (counts.get(r.province ?? '') ?? 0) + 1);
   // The first page lists every province of the period; the pager says what the others hold.
   const provinces = page > 1 ? [] : [...starts].map(([code, start]) => {
-    const onPage = Math.floor(start / PERIOD_PAGE_ROWS) + 1;
+    const onPage = Math.floor(start / perPage) + 1;
     return {
       label: provinceName(code),
       href: `${onPage === page ? '' : pageHref(onPage)}#${provinceAnchor(code)}`,
@@ -500,8 +501,8 @@ export function closuresPeriodView(registry: Registry, ctx: PageContext, key: st
     rowCount: slice.length,
     pages: pageCount > 1
       ? Array.from({ length: pageCount }, (_, n) => {
-          const a = rows[n * PERIOD_PAGE_ROWS]!;
-          const b = rows[Math.min(rows.length, (n + 1) * PERIOD_PAGE_ROWS) - 1]!;
+          const a = rows[n * perPage]!;
+          const b = rows[Math.min(rows.length, (n + 1) * perPage) - 1]!;
           const [na, nb] = [provinceName(a.province ?? ''), provinceName(b.province ?? '')];
           return { number: n + 1, href: pageHref(n + 1), current: n + 1 === page, range: na === nb ? na : `${na} – ${nb}` };
         })
