@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { permalinkMap } from '../src/site/permalink-map.ts';
-import { permalinkShard, shardFile } from '../src/site/permalink-address.ts';
+import { PERMALINK_SHARDS, permalinkShard, shardFile } from '../src/site/permalink-address.ts';
 import { buildSite as build, type BuildResult } from './helpers/build-site.ts';
 import { FIXTURE, fixtureWithTownships } from './helpers/fixture-site.ts';
 
@@ -98,6 +98,9 @@ describe('the built site', () => {
       }
     }
     expect(keys).toBe(11 + 2);
+    // every shard is there, empty ones too, so looking up any missing address finds a file
+    const files = readdirSync(join(outDir, 'permalinks')).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(Array.from({ length: PERMALINK_SHARDS }, (_, n) => shardFile(n)).sort());
     expect(existsSync(join(outDir, 'permalinks', 'resolve.js'))).toBe(true);
     expect(readFileSync(join(outDir, '404.html'), 'utf8')).toContain(`<script type="module" src="${BASE}permalinks/resolve.js">`);
     // no page per channel any more

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleBrowserScript } from '../site/bundle-browser-script.ts';
-import { PERMALINK_DIR, permalinkMap, shardFile } from '../site/permalink-map.ts';
+import { PERMALINK_DIR, PERMALINK_SHARDS, permalinkMap, shardFile } from '../site/permalink-map.ts';
 import { afterBuild } from './after-build.ts';
 
 export const RESOLVER_FILE = 'resolve.js';
@@ -17,7 +17,11 @@ export const permalinkStubPages = () =>
     mkdirSync(dir, { recursive: true });
     let keys = 0;
     let bytes = 0;
-    for (const [n, shard] of permalinkMap(site.registry)) {
+    const shards = permalinkMap(site.registry);
+    // every shard, empty ones too: the not-found page fetches the one a missing address hashes
+    // to, and an absent file would be one more 404 (a whole not-found page) for nothing
+    for (let n = 0; n < PERMALINK_SHARDS; n++) {
+      const shard = shards.get(n) ?? {};
       const json = JSON.stringify(shard);
       writeFileSync(join(dir, shardFile(n)), json);
       keys += Object.keys(shard).length;
