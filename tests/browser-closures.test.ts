@@ -37,9 +37,9 @@ afterAll(async () => {
 
 const ALL_CLOSURES = 10;
 
-/** The channel ids of a table's rows (from each row's link to its channel; province heading rows skipped). */
+/** The channel ids of a table's rows (from each row's link to its entry; province heading rows skipped). */
 async function rowIds(page: Page, scope: string): Promise<string[]> {
-  return page.$$eval(`${scope} table.closures-table tbody tr:not(.group) > th a`, (as) => as.map((a) => /\/channels\/([^/]+)\/$/.exec(a.getAttribute('href') ?? '')?.[1] ?? ''));
+  return page.$$eval(`${scope} table.closures-table tbody tr:not(.group) > th a`, (as) => as.map((a) => /#c-([a-z0-9-]+)$/.exec(a.getAttribute('href') ?? '')?.[1] ?? ''));
 }
 
 async function waitForCount(page: Page, n: number): Promise<void> {
@@ -71,7 +71,7 @@ describe('the closures pages as built', () => {
   it('list a month by province, each row linking to its channel', () => {
     const html = readFileSync(join(outDir, 'en/closures/2024-04/index.html'), 'utf8');
     expect(html).toContain('id="p-370000">Shandong</th>');
-    expect(html).toContain('href="/en/channels/rongcheng-police-weibo/"');
+    expect(html).toContain('href="/en/regions/371082/#c-rongcheng-police-weibo"');
   });
 });
 
@@ -90,6 +90,10 @@ describe.skipIf(!chromiumAvailable())('the closures browser in Chromium', () => 
       total += (await rowIds(page, 'main')).length;
     }
     expect(total).toBe(ALL_CLOSURES);
+    // a row's link lands on the channel's entry, still without JavaScript
+    await page.goto(`${server.origin}/closures/2024-04/`);
+    await Promise.all([page.waitForURL('**/regions/371082/#c-rongcheng-police-weibo'), page.click('a[href="/regions/371082/#c-rongcheng-police-weibo"]')]);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('c-rongcheng-police-weibo');
     await context.close();
   });
 

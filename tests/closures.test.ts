@@ -11,11 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { closuresCsv, csvCell, csvFileName } from '../src/closures/csv.ts';
 import { dateSortKey, facetCounts, filterRows, inRange, periodsInRange, sortRows } from '../src/closures/filter.ts';
 import { dateText, regionText, rowHtml, shortUrl, tableHtml } from '../src/closures/present.ts';
-import { comparePeriodsDesc, decodeRow, encodeRow, impliedAreas, periodOf, type ClosureRow, type WireContext } from '../src/closures/row.ts';
+import { comparePeriodsDesc, decodeRow, encodeRow, impliedAreas, impliedPage, periodOf, type ClosureRow, type WireContext } from '../src/closures/row.ts';
 import { emptyState, isFiltered, parseState, serializeState, withFacet, withRange, withSort } from '../src/closures/state.ts';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import type { PageContext } from '../src/site/i18n.ts';
+import { channelHref } from '../src/site/views/hrefs.ts';
 import {
   closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, closuresShardFile, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
 } from '../src/site/views/closures-view.ts';
@@ -30,6 +31,7 @@ function row(fields: Partial<ClosureRow> & { id: string }): ClosureRow {
   return {
     name: fields.id, status: 'closed', region: '371082', regionName: '荣成市', province: '370000', prefecture: '371000',
     agency: '荣成市公安局', platform: 'weibo', level: 'county', reason: 'discontinued', ...fields,
+    page: fields.page ?? impliedPage(fields.region ?? '371082'),
   };
 }
 
@@ -162,12 +164,12 @@ describe('the table HTML', () => {
   const ctx = (lang: 'zh' | 'en') => ({ lang, base: '/r/', areaName: (c: string) => ({ '370000': ['山东省', 'Shandong'], '371000': ['威海市', 'Weihai'] })[c]?.[lang === 'zh' ? 0 : 1] });
 
   it('writes a lean row: seven cells, links to the channel and where to go instead', () => {
-    const r = row({ id: 'rongcheng-police-weibo', name: '荣成公安', nameEn: 'Rongcheng Police', closed: '2024-04', agencyEn: 'Rongcheng PSB', regionNameEn: 'Rongcheng', destination: { kind: 'channel', target: 'weihai-police-wechat', name: '威海公安' } });
+    const r = row({ id: 'rongcheng-police-weibo', name: '荣成公安', nameEn: 'Rongcheng Police', closed: '2024-04', agencyEn: 'Rongcheng PSB', regionNameEn: 'Rongcheng', destination: { kind: 'channel', target: 'weihai-police-wechat', page: '371000', name: '威海公安' } });
     expect(rowHtml(r, ctx('zh'))).toBe(
-      '<tr><td>2024-04<th><a href="/r/channels/rongcheng-police-weibo/">荣成公安</a><td>微博<td>山东省威海市荣成市<td>荣成市公安局<td>已关停<td><a href="/r/channels/weihai-police-wechat/">威海公安</a>',
+      '<tr><td>2024-04<th><a href="/r/regions/371082/#c-rongcheng-police-weibo">荣成公安</a><td>微博<td>山东省威海市荣成市<td>荣成市公安局<td>已关停<td><a href="/r/regions/371000/#c-weihai-police-wechat">威海公安</a>',
     );
     expect(rowHtml(r, ctx('en'))).toBe(
-      '<tr><td>2024-04<th><a href="/r/en/channels/rongcheng-police-weibo/">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)<td>Weibo<td>Rongcheng, Weihai, Shandong<td>Rongcheng PSB<td>Closed<td><a href="/r/en/channels/weihai-police-wechat/" lang="zh-Hans">威海公安</a>',
+      '<tr><td>2024-04<th><a href="/r/en/regions/371082/#c-rongcheng-police-weibo">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)<td>Weibo<td>Rongcheng, Weihai, Shandong<td>Rongcheng PSB<td>Closed<td><a href="/r/en/regions/371000/#c-weihai-police-wechat" lang="zh-Hans">威海公安</a>',
     );
   });
 
@@ -240,6 +242,13 @@ describe('the wire format', () => {
     expect(roundTrip(moved)).toMatchObject({ province: '370000', prefecture: '370200' });
     const bare = row({ id: 'r', status: 'closing', reason: undefined });
     expect(roundTrip(bare)).toEqual(defined(bare));
+    // a township's entry is on its county's page; a page the code does not imply travels with the row
+    expect(impliedPage('371082105')).toBe('371082');
+    const township = row({ id: 't', region: '371082105', destination: { kind: 'channel', target: 'd', page: '371000', name: 'D' } });
+    expect(roundTrip(township)).toEqual(defined(township));
+    // Dongguan's towns hang from the prefecture itself: still implied, nothing to carry
+    expect(encode(row({ id: 'u', region: '441900003', province: '440000', prefecture: undefined }))).toHaveLength(13);
+    expect(roundTrip(row({ id: 'v', region: '371082105', page: '371000' }))).toMatchObject({ page: '371000' });
     const central = row({ id: 'f', closed: '2025-02', level: 'central', region: '100000', province: undefined, prefecture: undefined });
     expect(roundTrip(central)).toEqual(defined(central));
   });
@@ -315,12 +324,22 @@ describe('view models on the fixture', () => {
     expect(province).toMatchObject({ label: 'Guangdong', count: 4 });
   });
 
+  it('links each row to the channel’s entry, as the rest of the site does (no JavaScript needed)', () => {
+    const present = { lang: 'en' as const, base: '/r/', areaName: () => undefined };
+    for (const r of closureData(registry).rows) {
+      const c = registry.channelsById.get(r.id)!;
+      expect(rowHtml(r, present)).toContain(`<th><a href="${channelHref(registry, c, en)}"`);
+      const d = r.destination;
+      if (d?.kind === 'channel') expect(rowHtml(r, present)).toContain(`href="${channelHref(registry, registry.channelsById.get(d.target)!, en)}"`);
+    }
+  });
+
   it('lists a period by province, each row without its province', () => {
     const view = closuresPeriodView(registry, en, '2024-04');
     expect(view.tableHtml).toContain('<tr class="group"><th colspan="7" scope="rowgroup" id="p-370000">Shandong</th></tr>');
-    expect(view.tableHtml).toContain('<a href="/r/en/channels/rongcheng-police-weibo/">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)');
+    expect(view.tableHtml).toContain('<a href="/r/en/regions/371082/#c-rongcheng-police-weibo">Rongcheng Police</a> (<span lang="zh-Hans">荣成公安</span>)');
     expect(view.tableHtml).toContain('<td>Rongcheng, Weihai<td>');
-    expect(view.tableHtml).toContain('<a href="/r/en/channels/weihai-police-wechat/"');
+    expect(view.tableHtml).toContain('<a href="/r/en/regions/371000/#c-weihai-police-wechat"');
     expect(view.summary).toMatch(/by province/);
   });
 
@@ -350,7 +369,7 @@ describe('view models on the fixture', () => {
     ]);
     expect(second.provinces).toEqual([]);
     expect(second.pages.map((p) => [p.href, p.current, p.range])).toEqual([['/closures/2024-06/', false, '山东省'], ['/closures/2024-06/2/', true, '广东省']]);
-    const ids = (html: string) => [...html.matchAll(/<th><a href="\/channels\/([^/]+)\/"/g)].map((m) => m[1]);
+    const ids = (html: string) => [...html.matchAll(/<th><a href="\/regions\/\d+\/#c-([^"]+)"/g)].map((m) => m[1]);
     expect([...ids(first.tableHtml), ...ids(second.tableHtml)].sort()).toEqual(closureData(registry).periods.get('2024-06')!.map((r) => r.id).sort());
     // a province cut by a page break is headed again on the next page
     expect(closuresPeriodView(registry, en, '2024-06', 2, 1).tableHtml).toContain('id="p-370000">Shandong</th>');

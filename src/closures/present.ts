@@ -56,6 +56,15 @@ export function sitePath(base: string, lang: Lang, route: string): string {
   return `${base}${lang === 'en' ? 'en/' : ''}${route.replace(/^\/+/, '')}`;
 }
 
+/**
+ * A channel's entry on its region's page, as src/site/views/hrefs.ts writes it (not imported:
+ * it would bring the site's whole string table into the client). Without a page known, the
+ * permalink, which the not-found page resolves.
+ */
+export function entryPath(base: string, lang: Lang, id: string, page: string | undefined): string {
+  return sitePath(base, lang, page ? `/regions/${page}/#c-${id}` : `/channels/${id}/`);
+}
+
 /** A Chinese name where the page is English (no translation given): marked so it is read as Chinese. */
 const ZH_LANG = ' lang="zh-Hans"';
 
@@ -116,7 +125,7 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
   if (d) {
     if (d.kind === 'channel') {
       const [text, textLang] = local(d.name, d.nameEn, lang);
-      destination = `<a href="${esc(sitePath(base, lang, `/channels/${d.target}/`))}"${textLang}>${esc(text)}</a>`;
+      destination = `<a href="${esc(entryPath(base, lang, d.target, d.page))}"${textLang}>${esc(text)}</a>`;
     } else {
       destination = `<a href="${esc(d.target)}" rel="noreferrer">${esc(shortUrl(d.target))}</a>`;
     }
@@ -125,7 +134,7 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
   return (
     `<tr${row.status === 'closing' ? ' class="closing"' : ''}>` +
     `<td>${esc(dateText(row, lang))}` +
-    `<th><a href="${esc(sitePath(base, lang, `/channels/${row.id}/`))}"${nameLang}>${esc(name)}</a>${original}` +
+    `<th><a href="${esc(entryPath(base, lang, row.id, row.page))}"${nameLang}>${esc(name)}</a>${original}` +
     `<td>${esc(PLATFORM_LABELS[row.platform]?.[lang] ?? row.platform)}` +
     `<td${regionLang}>${esc(region)}` +
     `<td${agencyLang}>${esc(agency)}` +

@@ -22,6 +22,11 @@ export interface ClosureRow {
   readonly announced?: string;
   /** GB/T 2260 code of the owning body's region. */
   readonly region: string;
+  /**
+   * The region whose page carries the channel's entry (the region itself; a township's
+   * county): links go to /regions/<page>/#c-<id>, which works without JavaScript.
+   */
+  readonly page: string;
   readonly regionName: string;
   readonly regionNameEn?: string;
   /** Province-level division above (or equal to) the region; empty for central bodies. */
@@ -33,8 +38,8 @@ export interface ClosureRow {
   readonly platform: Platform;
   readonly level: Level;
   readonly reason?: Reason;
-  /** First live destination: a registry channel id (kind 'channel') or a web address. */
-  readonly destination?: { readonly kind: 'channel' | 'url'; readonly target: string; readonly name: string; readonly nameEn?: string };
+  /** First live destination: a registry channel id (kind 'channel', with its entry's page) or a web address. */
+  readonly destination?: { readonly kind: 'channel' | 'url'; readonly target: string; readonly page?: string; readonly name: string; readonly nameEn?: string };
   /** Further destinations beyond the first. */
   readonly moreDestinations?: number;
   /** First cited source: its title (or address) and link. */
@@ -71,6 +76,11 @@ export function impliedAreas(region: string, areas: WireContext['areas']): { pro
   return { province: p, prefecture: f !== p && areas[f]?.[2] === p ? f : undefined };
 }
 
+/** The page a region's entries are on, as its code implies it: a township's (9 digits) is its county's. */
+export function impliedPage(region: string): string {
+  return region.length === 9 ? region.slice(0, 6) : region;
+}
+
 const s = (v: string | undefined): string => v ?? '';
 const o = (v: string | number | undefined): string | undefined => (v === '' || v === undefined || v === 0 ? undefined : String(v));
 
@@ -85,8 +95,9 @@ const ANNOUNCED_ONLY = 2;
 /**
  * A row on the wire: one array, vocabulary as indexes into the lists the client is built
  * with, names of the province and prefecture left to the manifest, sources by index into the
- * shard's table, trailing defaults dropped. Channel ids never contain ":", so a destination
- * with "://" is a web address and anything else a channel id.
+ * shard's table, trailing defaults dropped. A channel destination is "<page>/<id>" (ids never
+ * contain "/" or ":"), a web address has "://". The page of the row's own entry is left out
+ * when the region code implies it (impliedPage).
  */
 export function encodeRow(r: ClosureRow, ctx: WireContext, sourceIndex: (title: string, href: string | undefined) => number): WireRow {
   const d = r.destination;
@@ -97,10 +108,10 @@ export function encodeRow(r: ClosureRow, ctx: WireContext, sourceIndex: (title: 
     r.id, r.name, s(r.nameEn), (r.status === 'closed' ? CLOSED : 0) | (!r.closed && r.announced ? ANNOUNCED_ONLY : 0), s(date),
     r.region, r.regionName, s(r.regionNameEn), r.agency, s(r.agencyEn),
     PLATFORM_INDEX.get(r.platform) ?? -1, LEVEL_INDEX.get(r.level) ?? -1, r.reason ? (REASON_INDEX.get(r.reason) ?? -1) : -1,
-    d ? d.target : '', d?.kind === 'channel' ? d.name : '', d?.kind === 'channel' ? s(d.nameEn) : '', r.moreDestinations ?? 0,
-    r.source ? sourceIndex(r.source.title, r.source.href) : -1, r.moreSources ?? 0, areas,
+    d ? (d.kind === 'channel' ? `${d.page ?? ''}/${d.target}` : d.target) : '', d?.kind === 'channel' ? d.name : '', d?.kind === 'channel' ? s(d.nameEn) : '', r.moreDestinations ?? 0,
+    r.source ? sourceIndex(r.source.title, r.source.href) : -1, r.moreSources ?? 0, areas, r.page === impliedPage(r.region) ? '' : r.page,
   ];
-  const defaults: (string | number)[] = ['', '', '', 0, '', '', '', '', '', '', -1, -1, -1, '', '', '', 0, -1, 0, ''];
+  const defaults: (string | number)[] = ['', '', '', 0, '', '', '', '', '', '', -1, -1, -1, '', '', '', 0, -1, 0, '', ''];
   let end = w.length;
   while (end > 0 && w[end - 1] === defaults[end - 1]) end--;
   return w.slice(0, end);
@@ -117,6 +128,7 @@ export function decodeRow(w: WireRow, ctx: WireContext): ClosureRow {
   const source = ctx.sources[num(17, -1)];
   const moreSources = num(18, 0);
   const explicit = str(19);
+  const slash = target.indexOf('/');
   const areas = explicit ? { province: o(explicit.split(',')[0]), prefecture: o(explicit.split(',')[1]) } : impliedAreas(region, ctx.areas);
   const reason = REASONS[num(12, -1)];
   return {
@@ -127,6 +139,7 @@ export function decodeRow(w: WireRow, ctx: WireContext): ClosureRow {
     closed: flags & ANNOUNCED_ONLY ? undefined : date,
     announced: flags & ANNOUNCED_ONLY ? date : undefined,
     region,
+    page: str(20) || impliedPage(region),
     regionName: str(6),
     regionNameEn: o(w[7]),
     province: areas.province,
@@ -139,7 +152,7 @@ export function decodeRow(w: WireRow, ctx: WireContext): ClosureRow {
     destination: target
       ? target.includes('://')
         ? { kind: 'url', target, name: displayUrl(target) }
-        : { kind: 'channel', target, name: str(14), nameEn: o(w[15]) }
+        : { kind: 'channel', target: target.slice(slash + 1), page: o(target.slice(0, Math.max(0, slash))), name: str(14), nameEn: o(w[15]) }
       : undefined,
     moreDestinations: more > 0 ? more : undefined,
     source: source ? { title: source[0], href: o(source[1]) } : undefined,

@@ -82,6 +82,7 @@ export function closureRow(registry: Registry, c: Channel): ClosureRow {
     closed: c.closed?.value,
     announced: c.announced?.value,
     region: c.region,
+    page: registry.pageOf(c.region),
     regionName: region?.name ?? c.region,
     regionNameEn: region?.nameEn,
     province: lineage.find((r) => r.kind === 'province')?.code,
@@ -94,7 +95,13 @@ export function closureRow(registry: Registry, c: Channel): ClosureRow {
     destination: first
       ? first.endpoint.kind === 'url'
         ? { kind: 'url', target: first.endpoint.url, name: displayUrl(first.endpoint.url) }
-        : { kind: 'channel', target: first.endpoint.id, name: first.channel?.name ?? first.endpoint.id, nameEn: first.channel?.name_en }
+        : {
+            kind: 'channel',
+            target: first.endpoint.id,
+            page: first.channel ? registry.pageOf(first.channel.region) : undefined,
+            name: first.channel?.name ?? first.endpoint.id,
+            nameEn: first.channel?.name_en,
+          }
       : undefined,
     moreDestinations: destinations.length > 1 ? destinations.length - 1 : undefined,
     source: cite ? (cite.kind === 'url' ? { title: displayUrl(cite.url), href: cite.url } : { title: cite.source.title, href: cite.source.url }) : undefined,
