@@ -253,7 +253,7 @@ export interface ClosuresPeriodView {
 const UI = {
   zh: {
     title: '关停记录',
-    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、现在该去哪里。筛选后还可看级别和原因，并下载带来源的 CSV。',
+    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、现在该去哪里。还可按级别和原因筛选；下载的 CSV 另含来源。',
     total: (n: string) => `共 ${n} 个账号已关停或正在注销。`,
     latest: '最近的关停',
     index: '按月份浏览',
@@ -291,7 +291,7 @@ const UI = {
   },
   en: {
     title: 'Closures',
-    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform, and where to go instead. Filtering adds level and reason, and the CSV download the sources.',
+    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform, and where to go instead. Filters also cover level and reason; the CSV download adds the sources.',
     total: (n: string) => `${n} channels closed or closing.`,
     latest: 'Latest closures',
     index: 'Browse by month',
