@@ -151,6 +151,7 @@ describe('the published data', () => {
     expect(index.counts.total).toBe(registry.channels.length);
     expect(index.channels).toMatchObject({ file: 'api/v1/channels/{shard}.jsonl.gz', shards: 256 });
     expect(index.channel_page).toBe('https://example.org/registry/channels/{id}/');
+    expect(index.channel_entry).toMatch(/^\{page\}#c-\{id\}/);
     for (const c of registry.channels) {
       const shard = createHash('sha256').update(c.id).digest('hex').slice(0, 2);
       expect(jsonLines(index.channels.file.replace('{shard}', shard)).some((h) => h.id === c.id), c.id).toBe(true);

@@ -41,7 +41,7 @@ export interface PageLinks {
   entry(c: Channel): { zh: string; en: string };
   /** A region's page, or a township's section of its county's page. */
   region(code: string): { zh: string; en: string };
-  /** The channel permalink pattern (/channels/{id}/, a page that forwards to the entry). */
+  /** The channel permalink pattern (/channels/{id}/, which the not-found page resolves to the entry). */
   readonly permalink: { zh: string; en: string };
 }
 

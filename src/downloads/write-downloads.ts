@@ -152,6 +152,9 @@ export async function writeDownloads(outDir: string, ctx: PublishContext): Promi
       shards: SHARDS.length,
       format: 'JSON Lines (one channel per line, sorted by id), gzip-compressed',
     },
+    // a channel's page is its entry on its region's page; the permalink finds it too, through
+    // the site's not-found page (which needs JavaScript)
+    channel_entry: '{page}#c-{id}, where {page} is the page (or page_en) of the channel\'s region in the regions files',
     channel_page: links.permalink.zh,
     channel_page_en: links.permalink.en,
   });

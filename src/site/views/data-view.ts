@@ -63,8 +63,13 @@ const API_DOCS = (lang: Lang) => {
   return [
     {
       path: FILES.api.index,
-      what: t(L('入口：数据版本、日期、许可、总数、各文件的位置、按 id 查找账号的规则，以及账号固定链接的格式。', 'Entry point: data version, date, licence, totals, where every file is, the rule that finds a channel by id, and the pattern of channel permalinks.')),
-      shape: `{ api: "v1", dataset: { version, updated, licence: { name, url }, synthetic }, counts: ${COUNTS}, files: { regions, events, sources, closures, datapackage }, channels: { file: "${FILES.api.channels}", shard, shards: ${SHARDS.length}, format }, channel_page: ".../channels/{id}/", channel_page_en }`,
+      what: t(
+        L(
+          '入口：数据版本、日期、许可、总数、各文件的位置、按 id 查找账号的规则，以及账号页面的地址：账号是所在地区页面上的一个条目，地址为该地区的 page 加上 #c-<id>；固定链接 /channels/<id>/ 由本站的“找不到页面”借助 JavaScript 转到该条目。',
+          'Entry point: data version, date, licence, totals, where every file is, the rule that finds a channel by id, and where a channel\'s page is: a channel is an entry on its region\'s page, at the region\'s page followed by #c-<id>; the permalink /channels/<id>/ gets there through the site\'s not-found page, with JavaScript.',
+        ),
+      ),
+      shape: `{ api: "v1", dataset: { version, updated, licence: { name, url }, synthetic }, counts: ${COUNTS}, files: { regions, events, sources, closures, datapackage }, channels: { file: "${FILES.api.channels}", shard, shards: ${SHARDS.length}, format }, channel_entry: "{page}#c-{id}", channel_page: ".../channels/{id}/", channel_page_en }`,
     },
     {
       path: FILES.api.channels,
