@@ -33,7 +33,7 @@ import {
   sourceJson,
   type Json,
 } from './json-api.ts';
-import { downloadPlan, FILES, pageLinks, provinceLookup } from './plan.ts';
+import { downloadPlan, exportOrder, FILES, pageLinks, provinceLookup } from './plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt, SITEMAP_INDEX } from './sitemap.ts';
 
 export interface PublishContext {
@@ -72,8 +72,7 @@ export async function writeDownloads(outDir: string, ctx: PublishContext): Promi
 
   // the rows of each file, grouped once
   const byProvince = new Map<string, Channel[]>(plan.provinces.map((p) => [p.code, []]));
-  for (const c of registry.channels) byProvince.get(provinceOf(c))!.push(c);
-  for (const list of byProvince.values()) list.sort((a, b) => (a.region !== b.region ? (a.region < b.region ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of exportOrder(registry)) byProvince.get(provinceOf(c))!.push(c);
   const closures = closuresNewestFirst(registry.channels);
   const closuresByProvince = new Map<string, Channel[]>();
   for (const c of closures) {
