@@ -1,18 +1,20 @@
 /**
  * npm run bench:search [-- --channels 500000] [--seed 1] [--today YYYY-MM-DD] [--browser]
  *
- * Measures the search index on a synthetic national dataset: builds it, writes it to
- * bench-out/search-index/<N>/search/, and reports its total size, file count and largest
- * files, what representative queries download from a cold cache (manifest, shards, blocks,
- * records), and the client script's size. PASS/FAIL: every query must download under 300 KB
- * (counted uncompressed; the gzip figure shows what a compressing server would send).
+ * Measures the search index on a synthetic national dataset: builds the record store (shared
+ * with verify) and the index, writes them to bench-out/search-index/<N>/search/, and reports
+ * build times and memory, files and bytes of each kind (records with their text tables, term
+ * shards, term blocks, places), what representative queries download from a cold cache
+ * (manifest, shards, blocks, places, records), and the client script's size. PASS/FAIL: every
+ * query must download under 300 KiB (counted uncompressed; the gzip figure shows what a
+ * compressing server would send).
  * Exits 1 on FAIL. Reuses bench-out/<N>/ from `npm run bench` when it holds the same dataset.
  *
  * --browser also times each query in Chromium as a mid-range phone on a slow network would
  * run it (CPU slowed 4×, 150 ms round trips, 1.6 Mbit/s: DevTools' "Slow 4G"), cold cache,
  * from the input event to the results shown (the client's 150 ms typing pause included).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -21,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
-import { searchDocsFromRegistry } from '../src/search/search-docs.ts';
+import { recordStoreOf } from '../src/search/record-store.ts';
 import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
@@ -41,9 +43,10 @@ if (!Number.isSafeInteger(channels) || channels < 1) {
 }
 
 const browserTiming = process.argv.includes('--browser');
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const secondsSince = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const secondsSince = (t: number) => sec(performance.now() - t);
 
 /** The synthetic dataset: `npm run bench`'s copy when it is the same one, else our own. */
 function datasetRoot(): string {
@@ -68,34 +71,42 @@ console.log(`dataset: ${root} (seed ${seed}, today ${today})`);
 
 let started = performance.now();
 const registry = loadRegistryOrExit({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, today);
-const docs = searchDocsFromRegistry(registry);
-console.log(`loaded and validated ${docs.length} channels in ${secondsSince(started)} (RSS ${mb(process.memoryUsage().rss)})`);
+const loadedRss = process.memoryUsage().rss;
+console.log(`loaded and validated ${registry.channels.length} channels in ${secondsSince(started)} (RSS ${mb(loadedRss)})`);
+
+started = performance.now();
+const store = recordStoreOf(registry);
+const storeTime = secondsSince(started);
+const docs = store.docs;
 
 started = performance.now();
 const outDir = resolve('bench-out', 'search-index', String(channels), SEARCH_DIR);
 rmSync(outDir, { recursive: true, force: true });
-const { built, written } = buildSearchIndexInto(docs, registry.regions, outDir);
+const { built, written } = await buildSearchIndexInto(store, outDir);
 const buildTime = secondsSince(started);
+const peakRss = process.resourceUsage().maxRSS * 1024;
 const versionDir = join(outDir, built.manifest.version);
 const manifestBytes = Buffer.byteLength(JSON.stringify(built.manifest));
-const sizes = (folder: string) => readdirSync(join(versionDir, folder), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).size);
-const shardSizes = sizes('s');
-const shardBytes = shardSizes.reduce((a, b) => a + b, 0);
-const shardCount = shardSizes.length;
-const blockFiles = existsSync(join(versionDir, 'b')) ? sizes('b').length : 0;
-const recordBytes = sizes('r').reduce((a, b) => a + b, 0);
+const { kinds } = built.stats;
+const line = (what: string, files: number, bytes: number, note = '') => `  ${what.padEnd(17)}${String(files).padStart(7)} files ${mb(bytes).padStart(10)}${note ? `  ${note}` : ''}`;
+const totalBytes = written.bytes + written.store.bytes;
+const totalFiles = written.files + written.store.files;
+const rec = store.records;
+const keys = store.keyFiles;
 console.log(`
-index built in ${buildTime} (peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}), written to ${outDir}
-  total            ${mb(written.bytes)} in ${written.files} files
-  tokens           ${built.stats.tokens} (${built.stats.externalTokens} common ones in ${blockFiles} block files)
-  shards           ${shardCount}, average ${kb(shardBytes / shardCount)}, largest ${kb(built.stats.largestShard)}
-  largest file     ${kb(built.stats.largestFile)}
-  record files     ${mb(recordBytes)} (${Math.round(recordBytes / docs.length)} bytes a channel)
-  manifest         ${kb(manifestBytes)} (t2s map ${[...built.manifest.t2s].length / 2} pairs, ${built.manifest.syllables.split(' ').length} syllables)`);
+channel store built in ${storeTime} (records ${sec(store.timings.records)}, keys ${sec(store.timings.keys)}), index in ${buildTime}; peak RSS ${mb(peakRss)}, ${mb(peakRss - loadedRss)} over the loaded registry
+written to ${outDir}
+${line('store: records', rec.files, rec.bytes, `${Math.round(rec.bytes / docs.length)} bytes a channel: text tables ${mb(rec.tableBytes)}, rows ${mb(rec.bytes - rec.tableBytes)}; largest ${kb(rec.largest)}`)}
+${line('store: keys', keys.files, keys.bytes, `${store.keys} keys (verify; search for whole handles); largest ${kb(keys.largest)}`)}
+${line('term shards', kinds.shards.files, kinds.shards.bytes, `${built.stats.tokens} tokens (hashes ${mb(built.stats.tokens * 4)}), ${built.stats.postings} postings; largest ${kb(built.stats.largestShard)}`)}
+${line('term blocks', kinds.blocks.files, kinds.blocks.bytes, `${built.stats.externalTokens} common tokens`)}
+${line('places', kinds.places.files, kinds.places.bytes, `${built.stats.places} places`)}
+${line('manifest', 1, manifestBytes, `t2s map ${[...built.manifest.t2s].length / 2} pairs, ${built.manifest.syllables.split(' ').length} syllables`)}
+${line('total', totalFiles, totalBytes, `largest file ${kb(Math.max(built.stats.largestFile, rec.largest, keys.largest))}; with verify's manifest this is both indexes`)}`);
 
 // What the full OpenCC converter would have cost the client instead of the map.
 const opencc = readFileSync(fileURLToPath(import.meta.resolve('opencc-js/t2cn')));
-console.log(`  opencc t2cn.js   ${kb(opencc.length)} (${kb(gzipSync(opencc).length)} gzipped) — not shipped; the manifest map replaces it`);
+console.log(`  opencc t2cn.js    ${kb(opencc.length)} (${kb(gzipSync(opencc).length)} gzipped) — not shipped; the manifest map replaces it`);
 
 const client = await bundleSearchClient();
 const clientGzip = gzipSync(client).length;
@@ -111,15 +122,15 @@ function townshipName(): string {
 
 const QUERIES = representativeQueries(townshipName());
 
-console.log(`\nqueries (cold cache; bytes = manifest + shards + blocks + 10 records):`);
-console.log(`${'query'.padEnd(16)}${'kind'.padEnd(15)}${'files'.padStart(6)}${'bytes'.padStart(11)}${'gzip'.padStart(11)}${'results'.padStart(10)}${'ms'.padStart(7)}  top result`);
+console.log(`\nqueries (cold cache; bytes = manifest + shards + blocks + places shown + 10 records):`);
+console.log(`${'query'.padEnd(16)}${'kind'.padEnd(15)}${'files'.padStart(6)}${'bytes'.padStart(12)}${'gzip'.padStart(12)}${'results'.padStart(10)}${'ms'.padStart(7)}  top place / top result`);
 let worst = 0;
 const manifestJson = Buffer.from(JSON.stringify(built.manifest));
 for (const [query, kind] of QUERIES) {
   const m = await measureQuery(built.manifest, manifestJson, versionDir, query);
   worst = Math.max(worst, m.bytes);
   const count = `${m.total}${m.complete ? '' : '+'}`;
-  console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(m.files).padStart(6)}${kb(m.bytes).padStart(11)}${kb(m.gzip).padStart(11)}${count.padStart(10)}${m.ms.toFixed(0).padStart(7)}  ${m.top ?? '—'}`);
+  console.log(`${query.padEnd(16 - (query.match(/\p{Script=Han}/gu)?.length ?? 0))}${kind.padEnd(15)}${String(m.files).padStart(6)}${kb(m.bytes).padStart(12)}${kb(m.gzip).padStart(12)}${count.padStart(10)}${m.ms.toFixed(0).padStart(7)}  ${m.topPlace ? `${m.topPlace} / ` : ''}${m.top ?? '—'}`);
 }
 
 if (browserTiming) await timeInBrowser(dirname(outDir), client, QUERIES.map(([q]) => q));

@@ -171,7 +171,8 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     expect(await match.locator('time').getAttribute('datetime')).toBe('2024-04');
     const go = match.locator('.verify-go a').first();
     expect(await go.textContent()).toBe('威海公安微信（微信公众号）');
-    expect(await go.getAttribute('href')).toBe('/channels/weihai-police-wechat/');
+    // straight to the destination's entry on its region's page
+    expect(await go.getAttribute('href')).toBe('/regions/371000/#c-weihai-police-wechat');
     expect(await match.locator('.verify-url a').getAttribute('href')).toBe('https://mp.weixin.qq.com/weihai');
     // the address keeps the question, so the answer can be shared
     expect(new URL(page.url()).searchParams.get('q')).toBe('http://m.weibo.cn/u/1234567890/');
@@ -203,7 +204,7 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     const active = page.locator('#verify-result .verify-match--active');
     await active.waitFor();
     expect(await active.locator('h2').textContent()).toBe('官方账号，仍在运营');
-    expect(await active.locator('.verify-details a').getAttribute('href')).toBe('/channels/rongcheng-police-douyin/');
+    expect(await active.locator('.verify-details a').getAttribute('href')).toBe('/regions/371082/#c-rongcheng-police-douyin');
     expect(await active.locator('.verify-go').count()).toBe(0);
 
     const box = page.getByRole('textbox', { name: '链接或平台账号' });
@@ -249,7 +250,7 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     expect(await match.locator('h2').textContent()).toBe('Official but closed since April 2024');
     const go = match.locator('.verify-go a').first();
     expect(await go.textContent()).toBe('Weihai Police WeChat (WeChat official account)');
-    expect(await go.getAttribute('href')).toBe('/en/channels/weihai-police-wechat/');
+    expect(await go.getAttribute('href')).toBe('/en/regions/371000/#c-weihai-police-wechat');
 
     await box.fill('weibo.com/nobody-here');
     await box.press('Enter');

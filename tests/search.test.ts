@@ -10,9 +10,13 @@ import { RegionIndex, type RegionEntry } from '../src/domain/regions.ts';
 import { buildSearchIndex, mergeRuns, type BuildOptions } from '../src/search/build-index.ts';
 import { ByteReader, ByteWriter, decodeBlockInto, emptyBits, encodeBlock, idsOf } from '../src/search/codec.ts';
 import { shardPath } from '../src/search/layout.ts';
+import { decodePlaceFile, encodePlaceFile, type PlaceRecord } from '../src/search/places.ts';
 import { fileSource, planQuery, SearchIndex, shardsOf } from '../src/search/query.ts';
+import { buildRecordStore, STORE_DIR } from '../src/search/record-store.ts';
+import { decodeRecordFile, encodeRecordFile, entryLink, placeLink, type RecordInput } from '../src/search/records.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
-import type { SearchDoc } from '../src/search/search-docs.ts';
+import { linkPatterns } from '../src/search/links.ts';
+import type { RegionLookup, SearchDoc } from '../src/search/search-docs.ts';
 import { writeSearchIndex } from '../src/search/write-index.ts';
 import { searchIndex } from '../src/integrations/search-index.ts';
 import { siteData } from '../src/site/registry.ts';
@@ -31,6 +35,15 @@ const REGIONS: RegionEntry[] = [
   { code: '110101', name: '东城区', nameEn: 'Dongcheng District', parent: '110000' },
 ];
 
+/** The region tree as the index sees it: a township's channels are on its county's page. */
+function regionLookup(entries: RegionEntry[]): RegionLookup {
+  const index = new RegionIndex(entries);
+  return {
+    lineage: (code) => index.lineage(code),
+    pageOf: (code) => [...index.lineage(code)].reverse().find((r) => r.kind !== 'township')?.code ?? '100000',
+  };
+}
+
 const doc = (fields: Partial<SearchDoc> & Pick<SearchDoc, 'id' | 'name' | 'agency' | 'region'>): SearchDoc => ({
   platform: 'weibo',
   status: 'active',
@@ -47,7 +60,7 @@ const DOCS: SearchDoc[] = [
     agencyEn: 'Rongcheng Public Security Bureau',
     region: '371082',
     status: 'closed',
-    destinations: [{ target: 'weihai-police-weibo', label: { zh: '威海公安（微博）', en: 'Weihai Police (Weibo)' } }],
+    destinations: [{ kind: 'channel', id: 'weihai-police-weibo', page: '371000', name: '威海公安', nameEn: 'Weihai Police', platform: 'weibo' }],
   }),
   doc({ id: 'rongcheng-police-wechat', name: '荣成公安', agency: '荣成市公安局', region: '371082', platform: 'wechat', handle: 'rcga110' }),
   doc({ id: 'rongcheng-traffic', name: '荣成公安交警', agency: '荣成市公安局交通警察大队', region: '371082' }),
@@ -64,20 +77,22 @@ const DOCS: SearchDoc[] = [
 ];
 
 function build(options: BuildOptions = {}) {
-  const built = buildSearchIndex(DOCS, new RegionIndex(REGIONS), options);
+  const store = buildRecordStore(DOCS, regionLookup(REGIONS));
+  const built = buildSearchIndex(store, options);
   const fetched: string[] = [];
-  const source = fileSource(async (path) => {
+  const source = fileSource(built.manifest, async (path) => {
     fetched.push(path);
-    const bytes = built.files.get(path);
+    const storePath = `${STORE_DIR}/${store.version}/`;
+    const bytes = path.startsWith(storePath) ? store.files.get(path.slice(storePath.length)) : built.files.get(path);
     if (!bytes) throw new Error(`no file ${path}`);
     return bytes;
   });
-  return { built, fetched, index: new SearchIndex(built.manifest, source) };
+  return { built, store, fetched, index: new SearchIndex(built.manifest, source) };
 }
 
 async function names(index: SearchIndex, query: string): Promise<string[]> {
   const result = await index.search(query, { lang: 'zh', limit: 20 });
-  return result.hits.map((h) => h.row[0]);
+  return result.hits.map((h) => h.record.id);
 }
 
 describe('tokenizer', () => {
@@ -248,20 +263,49 @@ describe.each([
   it('ranks exact names first, live before closed, then names that start the same', async () => {
     const { index } = build(options);
     const result = await index.search('荣成公安', { lang: 'zh', limit: 10 });
-    expect(result.hits.map((h) => h.row[0])).toEqual(['rongcheng-police-wechat', 'rongcheng-police-weibo', 'rongcheng-traffic']);
+    expect(result.hits.map((h) => h.record.id)).toEqual(['rongcheng-police-wechat', 'rongcheng-police-weibo', 'rongcheng-traffic']);
     expect(result.hits.map((h) => h.quality)).toEqual([0, 0, 1]);
     expect(result.complete).toBe(true);
     expect(result.total).toBe(3);
   });
 
-  it('shows a closed channel with its live destination and status', async () => {
+  it('shows a closed channel with its live destination, status and where its entry is', async () => {
     const { index } = build(options);
     const result = await index.search('荣成公安', { lang: 'en', limit: 10 });
-    const closed = result.hits.find((h) => h.row[0] === 'rongcheng-police-weibo')!;
-    expect(closed.row[4]).toBe('closed');
-    expect(closed.row[5]).toBe('Weibo');
-    expect(closed.row[6]).toEqual([['Weihai Police (Weibo)', 'weihai-police-weibo']]);
-    expect(closed.row[3]).toBe('Rongcheng, Weihai, Shandong');
+    const closed = result.hits.find((h) => h.record.id === 'rongcheng-police-weibo')!.record;
+    expect(closed.status).toBe('closed');
+    expect(closed.platform).toBe('weibo');
+    expect(closed.place.en).toBe('Rongcheng, Weihai, Shandong');
+    expect(closed.page).toBe('371082');
+    expect(closed.destinations).toEqual([{ kind: 'channel', id: 'weihai-police-weibo', page: '371000', name: { zh: '威海公安', en: 'Weihai Police' }, platform: 'weibo', url: undefined }]);
+    const links = index.manifest.links;
+    expect(entryLink(links.en, closed)).toBe('/en/regions/371082/#c-rongcheng-police-weibo');
+    expect(entryLink(links.zh, closed.destinations[0] as { id: string; page: string })).toBe('/regions/371000/#c-weihai-police-weibo');
+  });
+
+  it('links a township\'s channel to its entry on the county page', async () => {
+    const { index } = build(options);
+    const [hit] = (await index.search('崖头发布', { lang: 'zh', limit: 10 })).hits;
+    expect(hit!.record.page).toBe('371082');
+    expect(entryLink(index.manifest.links.zh, hit!.record)).toBe('/regions/371082/#c-yatou-release');
+  });
+
+  it('offers the places a query names, above the channels, linked to their pages or sections', async () => {
+    const { index } = build(options);
+    const rongcheng = await index.search('荣成', { lang: 'zh', limit: 10 });
+    expect(rongcheng.places.map((p) => p.place.code)).toEqual(['371082']);
+    const place = rongcheng.places[0]!.place;
+    expect(place).toMatchObject({ name: { zh: '荣成市', en: 'Rongcheng' }, parent: { zh: '山东省威海市', en: 'Weihai, Shandong' }, channels: 5 });
+    expect(placeLink(index.manifest.links.zh, place)).toBe('/regions/371082/');
+    const yatou = (await index.search('崖头', { lang: 'en', limit: 10 })).places[0]!.place;
+    expect(yatou.page).toBe('371082');
+    expect(placeLink(index.manifest.links.en, yatou)).toBe('/en/regions/371082/#r-371082001');
+    // by pinyin and English too, provinces before the regions under them
+    expect((await index.search('shandong', { lang: 'zh', limit: 10 })).places.map((p) => p.place.code)).toEqual(['370000']);
+    expect((await index.search('Weihai', { lang: 'zh', limit: 10 })).places.map((p) => p.place.code)).toEqual(['371000']);
+    // a channel's words are no place
+    expect((await index.search('荣成公安', { lang: 'zh', limit: 10 })).places).toEqual([]);
+    expect((await index.search('荣成', { lang: 'zh', limit: 10, offset: 10 })).places).toEqual([]);
   });
 
   it('pages through results', async () => {
@@ -278,8 +322,8 @@ describe.each([
     expect(built.manifest.shards).toBeGreaterThan(8);
     const plan = index.plan('荣成');
     await index.search(plan, { lang: 'zh', limit: 10 });
-    const shards = fetched.filter((p) => p.startsWith('s/'));
-    expect(shards.sort()).toEqual(shardsOf(plan, built.manifest.shards).map(shardPath).sort());
+    const shards = fetched.filter((p) => p.includes('/s/'));
+    expect(shards.sort()).toEqual(shardsOf(plan, built.manifest.shards).map((n) => shardPath(built.manifest.version, n)).sort());
     expect(shards.length).toBeLessThan(built.manifest.shards);
   });
 });
@@ -289,7 +333,7 @@ describe('index layout', () => {
     const { index, fetched, built } = build({ inlineLimit: 0 });
     expect(built.stats.externalTokens).toBe(built.stats.tokens);
     await index.search('东城', { lang: 'zh', limit: 10 });
-    const blocks = fetched.filter((p) => p.startsWith('b/'));
+    const blocks = fetched.filter((p) => p.includes('/b/'));
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.length).toBeLessThanOrEqual(index.plan('东城').tokens.length);
   });
@@ -299,11 +343,59 @@ describe('index layout', () => {
     expect(built.manifest.t2s).toContain('榮荣');
     expect(built.manifest.t2s).not.toContain('灣');
     expect(built.manifest.syllables.split(' ')).toEqual(expect.arrayContaining(['rong', 'cheng', 'gong', 'an']));
-    expect(built.manifest.records).toBe(DOCS.length);
+    expect(built.manifest.store.count).toBe(DOCS.length);
   });
 
   it('is the same for the same input', () => {
     expect(build().built.manifest.version).toBe(build().built.manifest.version);
+  });
+});
+
+describe('whole handles', () => {
+  it('finds a channel by its handle typed whole, first, without indexing handles as words', async () => {
+    const { index, built } = build();
+    expect(await names(index, '@RCGA110')).toEqual(['rongcheng-police-wechat']);
+    expect(index.plan('rcga110').handle).toBe('h:rcga110');
+    expect(index.plan('荣成 公安').handle).toBeUndefined();
+    expect(built.stats.classes.word.tokens).toBeGreaterThan(0);
+    // handles are the verify keys' business: no token of a handle is in the term shards
+    const { index: other, fetched } = build();
+    await other.search('rcga110', { lang: 'zh', limit: 10 });
+    expect(fetched.some((p) => p.includes('/k/'))).toBe(true);
+  });
+});
+
+describe('files', () => {
+  it('store tokens as hashes, not as text', () => {
+    const { built } = build();
+    const shardText = new TextDecoder().decode(Buffer.concat([...built.files].filter(([p]) => p.includes('/s/')).map(([, d]) => d)));
+    expect(shardText).not.toContain('荣成');
+    expect(shardText).not.toContain('police');
+  });
+
+  it('round-trip records: texts shared, English only where it differs', () => {
+    const place = { zh: '山东省威海市荣成市', en: 'Rongcheng, Weihai, Shandong', page: '371082' };
+    const inputs: RecordInput[] = [
+      { id: 'rongcheng-police-weibo', status: 'closed', platform: 'weibo', name: '荣成公安', nameEn: 'Rongcheng Police', agency: '荣成市公安局', place, closed: '2024-04', announced: '2024-03-28', destinations: [{ kind: 'channel', id: 'weihai-police-wechat', page: '371000', name: '威海公安', platform: 'wechat', url: 'https://mp.weixin.qq.com/weihai' }, { kind: 'url', url: 'https://www.rongcheng.gov.cn/' }] },
+      { id: 'rongcheng-police-wechat', status: 'active', platform: 'wechat', name: '荣成公安', agency: '荣成市公安局', agencyEn: '荣成市公安局', place, destinations: [] },
+    ];
+    const bytes = encodeRecordFile(inputs);
+    expect(decodeRecordFile(bytes)).toEqual([
+      { id: 'rongcheng-police-weibo', status: 'closed', platform: 'weibo', name: { zh: '荣成公安', en: 'Rongcheng Police' }, agency: { zh: '荣成市公安局', en: '荣成市公安局' }, place: { zh: place.zh, en: place.en }, page: '371082', closed: '2024-04', announced: '2024-03-28', destinations: [{ kind: 'channel', id: 'weihai-police-wechat', page: '371000', name: { zh: '威海公安', en: '威海公安' }, platform: 'wechat', url: 'https://mp.weixin.qq.com/weihai' }, { kind: 'url', url: 'https://www.rongcheng.gov.cn/' }] },
+      { id: 'rongcheng-police-wechat', status: 'active', platform: 'wechat', name: { zh: '荣成公安', en: '荣成公安' }, agency: { zh: '荣成市公安局', en: '荣成市公安局' }, place: { zh: place.zh, en: place.en }, page: '371082', closed: undefined, announced: undefined, destinations: [] },
+    ]);
+    // the shared name, agency and place are stored once
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('荣成公安').length - 1).toBe(1);
+  });
+
+  it('round-trip places', () => {
+    const places: PlaceRecord[] = [
+      { code: '371082', page: '371082', name: { zh: '荣成市', en: 'Rongcheng' }, parent: { zh: '山东省威海市', en: 'Weihai, Shandong' }, channels: 5 },
+      { code: '371082001', page: '371082', name: { zh: '崖头街道', en: 'Yatou Subdistrict' }, parent: { zh: '山东省威海市荣成市', en: 'Rongcheng, Weihai, Shandong' }, channels: 1 },
+      { code: '370000', page: '370000', name: { zh: '山东省', en: 'Shandong' }, parent: { zh: '', en: '' }, channels: 6 },
+    ];
+    expect(decodePlaceFile(encodePlaceFile(places))).toEqual(places);
   });
 });
 
@@ -322,7 +414,8 @@ describe.skipIf(!chromiumAvailable())('the search client in a browser', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'search-client-'));
-    writeSearchIndex(buildSearchIndex(DOCS, new RegionIndex(REGIONS)), join(dir, 'search'));
+    const store = buildRecordStore(DOCS, regionLookup(REGIONS));
+    await writeSearchIndex(buildSearchIndex(store), store, join(dir, 'search'));
     writeFileSync(join(dir, 'search', 'client.js'), await bundleSearchClient());
     writeFileSync(join(dir, 'index.html'), PAGE);
     const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
@@ -372,12 +465,27 @@ describe.skipIf(!chromiumAvailable())('the search client in a browser', () => {
     expect(await closed.locator('.search-badge').textContent()).toBe('已关停');
     const destination = closed.locator('.search-destination a');
     expect(await destination.textContent()).toBe('威海公安（微博）');
-    expect(await destination.getAttribute('href')).toBe('/channels/weihai-police-weibo/');
-    expect(await page.locator('.search-item--active .search-name').first().getAttribute('href')).toBe('/channels/rongcheng-police-wechat/');
+    // straight to the channels' entries on their regions' pages
+    expect(await destination.getAttribute('href')).toBe('/regions/371000/#c-weihai-police-weibo');
+    expect(await page.locator('.search-item--active .search-name').first().getAttribute('href')).toBe('/regions/371082/#c-rongcheng-police-wechat');
     expect(violations).toEqual([]);
     // Nothing from elsewhere; from here, only the page, the client and index files.
     expect(urls.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
     expect(requests.filter((r) => r !== '/' && r !== '/favicon.ico' && !r.startsWith('/search/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('offers a place above the channels, linked to its page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByLabel('搜索账号、机构或地区').fill('荣成');
+    const place = page.locator('.search-item').first();
+    await place.waitFor();
+    expect(await place.getAttribute('class')).toContain('search-item--place');
+    expect(await place.locator('.search-name').textContent()).toBe('荣成市');
+    expect(await place.locator('.search-name').getAttribute('href')).toBe('/regions/371082/');
+    expect(await place.locator('.search-badge').textContent()).toBe('地区');
+    expect(await place.locator('.search-meta').textContent()).toBe('山东省威海市 · 5 个账号');
     await page.close();
   });
 
@@ -421,16 +529,18 @@ describe('the Astro integration', () => {
       await buildDone({ dir: pathToFileURL(`${dir}/`), pages: [], logger: { info: (m: string) => logged.push(m) } } as unknown as Parameters<NonNullable<Hooks['astro:build:done']>>[0]);
 
       const manifest = JSON.parse(readFileSync(join(dir, 'search', 'index.json'), 'utf8')) as SearchManifest;
-      expect(manifest.page).toEqual({ zh: '/registry/channels/{id}/', en: '/registry/en/channels/{id}/' });
+      expect(manifest.links).toEqual(linkPatterns('/registry/'));
+      expect(manifest.links.en.entry).toBe('/registry/en/regions/{page}/#c-{id}');
       expect(existsSync(join(dir, 'search', 'client.js'))).toBe(true);
-      expect(logged.join('\n')).toMatch(/channels → \d+ files/);
+      expect(logged.join('\n')).toMatch(/channels, \d+ places → \d+ files/);
 
       const { registry } = siteData();
-      expect(manifest.records).toBe(registry.channels.length);
+      expect(manifest.store.count).toBe(registry.channels.length);
       const channel = registry.channels[0]!;
-      const index = new SearchIndex(manifest, fileSource(async (path) => new Uint8Array(readFileSync(join(dir, 'search', manifest.version, path)))));
+      const index = new SearchIndex(manifest, fileSource(manifest, async (path) => new Uint8Array(readFileSync(join(dir, 'search', path)))));
       const found = await index.search(channel.name, { lang: 'zh', limit: 50 });
-      expect(found.hits.map((h) => h.row[0])).toContain(channel.id);
+      const hit = found.hits.find((h) => h.record.id === channel.id);
+      expect(hit?.record.page).toBe(registry.pageOf(channel.region));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

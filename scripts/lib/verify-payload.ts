@@ -1,11 +1,11 @@
 /**
  * What a verify lookup downloads: an address or handle run through src/verify's own
  * normalisation and lookup (VerifyIndex) against a written index, counting every file fetched
- * from a cold cache (manifest, key shards, record files). Shared by `npm run bench:verify`
- * and `npm run bench`.
+ * from a cold cache (manifest, key shards, the shared record files). Shared by
+ * `npm run bench:verify` and `npm run bench`.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { VerifyManifest } from '../../src/verify/index-format.ts';
 import { VerifyIndex } from '../../src/verify/lookup.ts';
@@ -20,17 +20,22 @@ export interface LookupPayload {
   readonly answer: string;
 }
 
-/** Looks `input` up from a cold cache; `versionDir` holds verify/<version>/'s files. */
+/**
+ * Looks `input` up from a cold cache. `versionDir` is the index's version folder
+ * (verify/<version>/), beside the manifest; files are read by their paths relative to the
+ * manifest's folder (the records are in ../search/records/).
+ */
 export async function measureLookup(manifest: VerifyManifest, manifestBytes: Uint8Array, versionDir: string, input: string): Promise<LookupPayload> {
+  const verifyDir = dirname(versionDir);
   let bytes = manifestBytes.length;
   let gzip = gzipSync(manifestBytes).length;
   let files = 1;
   const index = new VerifyIndex(manifest, async (path) => {
-    const data = readFileSync(join(versionDir, path));
+    const data = new Uint8Array(readFileSync(join(verifyDir, path)));
     bytes += data.length;
     gzip += gzipSync(data).length;
     files++;
-    return JSON.parse(data.toString('utf8'));
+    return data;
   });
   const answer = await index.lookup(input);
   return { bytes, gzip, files, answer: answer.kind === 'found' ? `${answer.matches.length} found` : answer.kind };

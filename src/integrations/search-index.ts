@@ -1,21 +1,25 @@
 /**
  * After the build: the search index and the search client (search/index.json,
- * search/<version>/…, search/client.js). The work is in src/search/. The layout's search form
- * points at search/index.json and loads search/client.js.
+ * search/<version>/…, search/store/<store>/…, search/client.js). The work is in
+ * src/search/. The layout's search form points at search/index.json and loads
+ * search/client.js. The channel store is shared with the verify index (whichever writer runs
+ * first writes it).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSearchClient } from '../search/bundle-client.ts';
-import { searchDocsFromRegistry } from '../search/search-docs.ts';
+import { linkPatterns } from '../search/links.ts';
+import { recordStoreOf } from '../search/record-store.ts';
 import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../search/write-index.ts';
 import { afterBuild } from './after-build.ts';
 
 export const searchIndex = () =>
-  afterBuild('search-index', async ({ outDir, site, channelPage }) => {
-    const { registry } = site;
+  afterBuild('search-index', async ({ outDir, base, site }) => {
+    const store = recordStoreOf(site.registry);
     const searchDir = join(outDir, SEARCH_DIR);
-    const { built, written } = buildSearchIndexInto(searchDocsFromRegistry(registry), registry.regions, searchDir, { page: channelPage });
+    const { built, written } = await buildSearchIndexInto(store, searchDir, { links: linkPatterns(base) });
     const client = await bundleSearchClient();
     writeFileSync(join(searchDir, CLIENT_FILE), client);
-    return `${built.stats.records} channels → ${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB, ${built.stats.shards} shards; client ${client.length} bytes`;
+    const mb = (n: number) => (n / 1e6).toFixed(1);
+    return `${built.stats.records} channels, ${built.stats.places} places → ${written.files} files, ${mb(written.bytes)} MB (${built.stats.shards} shards); store ${written.store.files ? `${written.store.files} files, ${mb(written.store.bytes)} MB` : 'written by verify'}; client ${client.length} bytes`;
   });

@@ -7,9 +7,11 @@
  * count. Keys: ↓ from the box to the results, ↑/↓ between them, Esc back to the box.
  * Language: the form's `data-search-lang`, else the page's lang ("en…" or Chinese).
  */
-import { STATUS_LABELS } from '../domain/vocabulary.ts';
-import { type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
+import { PLATFORM_LABELS as PLATFORM_TEXT, STATUS_LABELS } from '../domain/vocabulary.ts';
+import { type SearchLang, type SearchManifest } from './layout.ts';
+import type { PlaceRecord } from './places.ts';
 import { fileSource, SearchIndex, type SearchResult } from './query.ts';
+import { destinationLabel, entryLink, placeLink, type ChannelRecord, type LinkPatterns } from './records.ts';
 
 const PAGE = 10;
 const DELAY_MS = 150;
@@ -20,12 +22,16 @@ const TEXT = {
     more: '显示更多',
     goTo: '请改看：',
     failed: '搜索暂时不可用，请按“搜索”浏览地区列表',
+    place: '地区',
+    channels: (n: number) => `${n} 个账号`,
   },
   en: {
     found: (n: number, more: boolean) => (more ? `More than ${n} results; the most relevant first. Add a place or body to narrow them.` : n ? `${n} result${n === 1 ? '' : 's'}` : 'No results. Try fewer characters, pinyin or initials.'),
     more: 'Show more',
     goTo: 'Go here instead: ',
     failed: 'Search is unavailable right now; press Search to browse regions.',
+    place: 'Place',
+    channels: (n: number) => `${n} channel${n === 1 ? '' : 's'}`,
   },
 };
 
@@ -37,8 +43,9 @@ function loadIndex(manifestUrl: string): Promise<SearchIndex> {
     const response = await fetch(manifestUrl, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`search index: ${response.status}`);
     const manifest = (await response.json()) as SearchManifest;
-    const base = new URL(`${manifest.version}/`, new URL(manifestUrl, location.href));
-    const source = fileSource(async (path) => {
+    // Index files are named relative to the manifest's folder.
+    const base = new URL(manifestUrl, location.href);
+    const source = fileSource(manifest, async (path) => {
       const r = await fetch(new URL(path, base));
       if (!r.ok) throw new Error(`search index: ${r.status} for ${path}`);
       return new Uint8Array(await r.arrayBuffer());
@@ -108,8 +115,9 @@ function enhance(form: HTMLFormElement, n: number): void {
   };
 
   const render = (manifest: SearchManifest, result: SearchResult, limit: number) => {
-    list.replaceChildren(...result.hits.map((hit) => item(manifest, hit.row, lang)));
-    status.textContent = text.found(result.total, !result.complete);
+    const links = manifest.links[lang];
+    list.replaceChildren(...result.places.map((hit) => placeItem(links, hit.place, lang)), ...result.hits.map((hit) => item(links, hit.record, lang)));
+    status.textContent = text.found(result.total + result.places.length, !result.complete);
     more.hidden = result.hits.length < limit || (result.complete && result.total <= limit);
   };
 
@@ -148,29 +156,38 @@ function enhance(form: HTMLFormElement, n: number): void {
   });
 }
 
-function pageOf(manifest: SearchManifest, id: string, lang: SearchLang): string {
-  return manifest.page[lang].replace('{id}', encodeURIComponent(id));
-}
-
-function item(manifest: SearchManifest, row: RecordRow, lang: SearchLang): HTMLLIElement {
-  const [id, name, agency, place, status, platform, destinations] = row;
+function item(links: LinkPatterns, record: ChannelRecord, lang: SearchLang): HTMLLIElement {
+  const { status } = record;
   const li = el('li', `search-item search-item--${status}`);
   const title = el('p', 'search-title');
-  const link = el('a', 'search-name', name);
-  link.href = pageOf(manifest, id, lang);
+  const link = el('a', 'search-name', record.name[lang]);
+  link.href = entryLink(links, record);
   title.append(link, ' ', el('span', `search-badge search-badge--${status}`, STATUS_LABELS[status][lang]));
-  li.append(title, el('p', 'search-meta', `${agency} · ${place} · ${platform}`));
-  if (status !== 'active' && destinations?.length) {
+  li.append(title, el('p', 'search-meta', `${record.agency[lang]} · ${record.place[lang]} · ${PLATFORM_TEXT[record.platform][lang]}`));
+  if (status !== 'active' && record.destinations.length) {
     const go = el('p', 'search-destination', TEXT[lang].goTo);
-    destinations.slice(0, 3).forEach(([label, target], i) => {
-      const a = el('a', '', label);
-      const external = /^https?:/.test(target);
-      a.href = external ? target : pageOf(manifest, target, lang);
-      if (external) a.rel = 'noopener';
+    record.destinations.slice(0, 3).forEach((d, i) => {
+      const a = el('a', '', destinationLabel(d)[lang]);
+      if (d.kind === 'url') {
+        a.href = d.url;
+        a.rel = 'noopener';
+      } else a.href = entryLink(links, d);
       go.append(...(i ? [lang === 'zh' ? '、' : ', ', a] : [a]));
     });
     li.append(go);
   }
+  return li;
+}
+
+/** A place: its page, or its section of its county's page. */
+function placeItem(links: LinkPatterns, place: PlaceRecord, lang: SearchLang): HTMLLIElement {
+  const li = el('li', 'search-item search-item--place');
+  const title = el('p', 'search-title');
+  const link = el('a', 'search-name', place.name[lang]);
+  link.href = placeLink(links, place);
+  title.append(link, ' ', el('span', 'search-badge search-badge--place', TEXT[lang].place));
+  const where = place.parent[lang];
+  li.append(title, el('p', 'search-meta', `${where ? `${where} · ` : ''}${TEXT[lang].channels(place.channels)}`));
   return li;
 }
 

@@ -1,22 +1,29 @@
 /**
- * The binary layout of the search index, written by the builder and read by the client.
+ * The binary layout of the search index's term shards, written by the builder and read by the
+ * client.
  *
- * Record ids are split into blocks of BLOCK_SIZE. A token's ids in one block are stored in the
- * smallest of three forms (as in Roaring bitmaps): a delta list for sparse ids, runs for ids
- * that come in ranges (every channel of a region has consecutive ids), or a bitmap for dense
- * ones, which caps any block of any token at BLOCK_SIZE / 8 bytes.
+ * A token is stored as a 32-bit hash (text.ts tokenCheck), not as text: the client hashes the
+ * tokens of its query the same way. With a few thousand tokens a shard, a token that is not in
+ * the index is mistaken for one that is about once in a million queries, and then only adds
+ * results that ranking puts last.
  *
- * A shard file holds the tokens routed to it. A token's blocks are inline when small; a
- * common token's blocks are separate files, so a query fetches only the blocks it needs.
+ * A token's record ids are stored in the smaller of two forms, as ascending global ids (delta
+ * varints) or as runs (every channel of a region has consecutive ids, and so often have one
+ * body's channels). A common token's ids are instead split into blocks of BLOCK_SIZE ids, each
+ * a file of its own in the smallest of three forms (as in Roaring bitmaps: a delta list, runs,
+ * or a bitmap, which caps a block at BLOCK_SIZE / 8 bytes), so a query fetches only the blocks
+ * it needs. A token that is in a place's name also lists those places.
  *
- *   shard   = varint entryCount, entry*
- *   entry   = varint tokenBytes, utf8 token, varint idCount, byte where,
- *             where 0 (inline):   varint segmentCount, (varint block, body)*
- *             where 1 (external): varint fileId, varint blockCount, varint block*
- *   body    = byte form, varint payloadBytes, payload      (an external block file is a body)
+ *   shard   = varint entryCount, entry*                  (entries in ascending check order)
+ *   entry   = u32 check (little-endian), varint head, body, [varint placeCount, placeDelta*]
+ *   head    = n << 3 | hasPlaces << 2 | form
+ *             form 0 (ids):      n × varint (id − previous id − 1), the first from −1
+ *             form 1 (runs):     n × (varint start − previous end, varint length − 1)
+ *             form 2 (external): varint fileId, n × varint block − previous block (from 0)
+ *   block   = byte form, varint payloadBytes, payload     (an external block file)
  */
 
-export const BLOCK_BITS = 16;
+export const BLOCK_BITS = 17;
 export const BLOCK_SIZE = 1 << BLOCK_BITS;
 
 const FORM_LIST = 0;
@@ -50,6 +57,15 @@ export class ByteWriter {
     this.buf[this.length++] = n;
   }
 
+  /** Four bytes, little-endian. */
+  u32(n: number): void {
+    this.room(4);
+    this.buf[this.length++] = n & 0xff;
+    this.buf[this.length++] = (n >>> 8) & 0xff;
+    this.buf[this.length++] = (n >>> 16) & 0xff;
+    this.buf[this.length++] = (n >>> 24) & 0xff;
+  }
+
   reset(): void {
     this.length = 0;
   }
@@ -60,8 +76,14 @@ export class ByteWriter {
     this.length += b.length;
   }
 
+  /** A copy of what was written. */
   result(): Uint8Array {
     return this.buf.slice(0, this.length);
+  }
+
+  /** What was written, without copying (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
   }
 }
 
@@ -86,6 +108,19 @@ export class ByteReader {
 
   byte(): number {
     return this.buf[this.pos++]!;
+  }
+
+  u32(): number {
+    const b = this.buf;
+    const p = this.pos;
+    this.pos += 4;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16)) + b[p + 3]! * 0x1000000;
+  }
+
+  /** Moves past `count` varints without decoding them. */
+  skipVarints(count: number): void {
+    const b = this.buf;
+    while (count > 0) if (b[this.pos++]! < 0x80) count--;
   }
 
   varint(): number {
@@ -218,82 +253,162 @@ export function idsOf(bits: BlockBits, base: number): number[] {
   return ids;
 }
 
+/** A token's ids as the client holds them: half-open global runs, or blocks in files. */
 export interface InlinePostings {
   readonly kind: 'inline';
-  readonly count: number;
-  /** Block number → where its body starts in `buf`. */
-  readonly blocks: ReadonlyMap<number, number>;
-  readonly buf: Uint8Array;
+  /** [start, end) pairs, ascending, global ids. */
+  readonly runs: readonly number[];
+  /** Blocks that hold any id. */
+  readonly blocks: ReadonlySet<number>;
+  readonly places: readonly number[];
 }
 
 export interface ExternalPostings {
   readonly kind: 'external';
-  readonly count: number;
   readonly fileId: number;
   /** Blocks that hold any id (the others need no fetch). */
   readonly blocks: ReadonlySet<number>;
+  readonly places: readonly number[];
 }
 
 export type TokenPostings = InlinePostings | ExternalPostings;
 
-export interface ShardEntry {
-  readonly token: string;
-  readonly count: number;
-  /** Encoded segments (varint block, body)* when inline. */
-  readonly inline?: { segments: number; bytes: Uint8Array };
-  readonly external?: { fileId: number; blocks: readonly number[] };
+const FORM_IDS = 0;
+const FORM_RUNS_INLINE = 1;
+const FORM_EXTERNAL = 2;
+
+/** Bytes of a token's ids in the ids form and the runs form (runs as flat [start, end) pairs). */
+export function inlineSizes(runs: readonly number[]): { ids: number; runs: number; count: number } {
+  let ids = 0;
+  let runBytes = 0;
+  let count = 0;
+  let prevId = -1;
+  let prevEnd = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]!;
+    const end = runs[i + 1]!;
+    count += end - start;
+    ids += varintLength(start - prevId - 1) + (end - start - 1);
+    runBytes += varintLength(start - prevEnd) + varintLength(end - start - 1);
+    prevId = end - 1;
+    prevEnd = end;
+  }
+  return { ids, runs: runBytes, count };
 }
 
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
+function writePlaces(places: readonly number[], out: ByteWriter): void {
+  if (places.length === 0) return;
+  out.varint(places.length);
+  let prev = -1;
+  for (const p of places) {
+    out.varint(p - prev - 1);
+    prev = p;
+  }
+}
 
-export function encodeShard(entries: readonly ShardEntry[]): Uint8Array {
-  const out = new ByteWriter();
-  out.varint(entries.length);
-  for (const e of entries) {
-    const token = utf8.encode(e.token);
-    out.varint(token.length);
-    out.bytes(token);
-    out.varint(e.count);
-    if (e.inline) {
-      out.byte(0);
-      out.varint(e.inline.segments);
-      out.bytes(e.inline.bytes);
-    } else {
-      out.byte(1);
-      out.varint(e.external!.fileId);
-      out.varint(e.external!.blocks.length);
-      for (const b of e.external!.blocks) out.varint(b);
+/** Writes an entry whose ids are inline, in the smaller form. */
+export function writeInlineEntry(check: number, runs: readonly number[], places: readonly number[], out: ByteWriter): void {
+  const sizes = inlineSizes(runs);
+  const hasPlaces = places.length > 0 ? 4 : 0;
+  out.u32(check);
+  if (sizes.runs < sizes.ids) {
+    out.varint(((runs.length / 2) * 8) + hasPlaces + FORM_RUNS_INLINE);
+    let prevEnd = 0;
+    for (let i = 0; i < runs.length; i += 2) {
+      out.varint(runs[i]! - prevEnd);
+      out.varint(runs[i + 1]! - runs[i]! - 1);
+      prevEnd = runs[i + 1]!;
+    }
+  } else {
+    out.varint(sizes.count * 8 + hasPlaces + FORM_IDS);
+    let prev = -1;
+    for (let i = 0; i < runs.length; i += 2) {
+      for (let id = runs[i]!; id < runs[i + 1]!; id++) {
+        out.varint(id - prev - 1);
+        prev = id;
+      }
     }
   }
-  return out.result();
+  writePlaces(places, out);
 }
 
-/** Reads a shard's entries; inline block bodies stay in the shard's buffer until needed. */
-export function decodeShard(buf: Uint8Array): Map<string, TokenPostings> {
+/** Writes an entry whose ids are in block files `fileId`-`block`. */
+export function writeExternalEntry(check: number, fileId: number, blocks: readonly number[], places: readonly number[], out: ByteWriter): void {
+  out.u32(check);
+  out.varint(blocks.length * 8 + (places.length > 0 ? 4 : 0) + FORM_EXTERNAL);
+  out.varint(fileId);
+  let prev = 0;
+  for (const b of blocks) {
+    out.varint(b - prev);
+    prev = b;
+  }
+  writePlaces(places, out);
+}
+
+/**
+ * The entries of a shard whose checks are wanted (others are skipped without being decoded).
+ * `blockBits` is log2 of the block size, for the blocks an inline token touches.
+ */
+export function readShard(buf: Uint8Array, wanted: ReadonlySet<number>, blockBits = BLOCK_BITS): Map<number, TokenPostings> {
   const reader = new ByteReader(buf);
-  const entries = new Map<string, TokenPostings>();
+  const found = new Map<number, TokenPostings>();
   for (let n = reader.varint(); n > 0; n--) {
-    const tokenLength = reader.varint();
-    const token = fromUtf8.decode(buf.subarray(reader.pos, reader.pos + tokenLength));
-    reader.pos += tokenLength;
-    const count = reader.varint();
-    if (reader.byte() === 0) {
-      const blocks = new Map<number, number>();
-      for (let s = reader.varint(); s > 0; s--) {
-        const block = reader.varint();
-        blocks.set(block, reader.pos);
-        reader.byte();
-        const length = reader.varint(); // read before `pos`: `pos += varint()` would add to the old pos
-        reader.pos += length;
-      }
-      entries.set(token, { kind: 'inline', count, blocks, buf });
-    } else {
+    const check = reader.u32();
+    const head = reader.varint();
+    const form = head & 3;
+    const hasPlaces = (head & 4) !== 0;
+    const count = Math.floor(head / 8);
+    const want = wanted.has(check);
+    let postings: { kind: 'inline'; runs: number[]; blocks: Set<number> } | { kind: 'external'; fileId: number; blocks: Set<number> } | undefined;
+    if (form === FORM_EXTERNAL) {
       const fileId = reader.varint();
       const blocks = new Set<number>();
-      for (let b = reader.varint(); b > 0; b--) blocks.add(reader.varint());
-      entries.set(token, { kind: 'external', count, fileId, blocks });
+      let b = 0;
+      for (let i = 0; i < count; i++) blocks.add((b += reader.varint()));
+      postings = { kind: 'external', fileId, blocks };
+    } else if (!want) {
+      reader.skipVarints(form === FORM_RUNS_INLINE ? count * 2 : count);
+    } else {
+      const runs: number[] = [];
+      const blocks = new Set<number>();
+      if (form === FORM_RUNS_INLINE) {
+        let end = 0;
+        for (let i = 0; i < count; i++) {
+          const start = end + reader.varint();
+          end = start + reader.varint() + 1;
+          runs.push(start, end);
+        }
+      } else {
+        let id = -1;
+        for (let i = 0; i < count; i++) {
+          id += reader.varint() + 1;
+          if (runs.length > 0 && runs[runs.length - 1] === id) runs[runs.length - 1] = id + 1;
+          else runs.push(id, id + 1);
+        }
+      }
+      for (let i = 0; i < runs.length; i += 2) {
+        for (let b = runs[i]! >> blockBits; b <= (runs[i + 1]! - 1) >> blockBits; b++) blocks.add(b);
+      }
+      postings = { kind: 'inline', runs, blocks };
     }
+    const places: number[] = [];
+    if (hasPlaces) {
+      let p = -1;
+      for (let i = reader.varint(); i > 0; i--) places.push((p += reader.varint() + 1));
+    }
+    if (want) found.set(check, { ...postings!, places });
   }
-  return entries;
+  return found;
+}
+
+/** Adds the ids of inline runs that fall in `block` into `bits`. */
+export function runsIntoBits(runs: readonly number[], block: number, bits: BlockBits, blockBits = BLOCK_BITS): void {
+  const size = 1 << blockBits;
+  const from = block * size;
+  const to = from + size;
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = Math.max(runs[i]!, from);
+    const end = Math.min(runs[i + 1]!, to);
+    if (start < end) setRange(bits, start - from, end - from);
+  }
 }

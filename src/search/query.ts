@@ -6,10 +6,16 @@
  * of tokens that must all be present (a Latin word may be an English word, pinyin initials,
  * or full pinyin). Only the shards of the query's tokens are fetched, then, block by block in
  * rank order, only the blocks of common tokens that can still contribute, stopping once there
- * are enough results to show.
+ * are enough results to show. Places whose own names match every term come first; a query that
+ * could be a handle is also looked up whole among the verify keys, and a channel with that
+ * handle comes before any other.
  */
-import { ByteReader, decodeBlockInto, decodeShard, emptyBits, idsOf, type BlockBits, type TokenPostings } from './codec.ts';
-import { blockPath, decodeRecordChunk, recordsPath, shardPath, type RecordChunk, type RecordRow, type SearchLang, type SearchManifest } from './layout.ts';
+import { ByteReader, decodeBlockInto, emptyBits, idsOf, readShard, runsIntoBits, type BlockBits, type TokenPostings } from './codec.ts';
+import { keyCheck, readKeyShard, shardOfKey } from '../verify/index-format.ts';
+import { handleKeyOf } from '../verify/normalise.ts';
+import { blockPath, placesPath, shardPath, type SearchLang, type SearchManifest } from './layout.ts';
+import { decodePlaceFile, type PlaceRecord } from './places.ts';
+import { decodeRecordFile, keyFileOf, recordFileOf, type ChannelRecord } from './records.ts';
 import {
   chars,
   compact,
@@ -23,11 +29,14 @@ import {
   segmentPinyin,
   shardOf,
   STOPWORDS,
+  tokenCheck,
   wordToken,
 } from './text.ts';
 
 /** Candidates gathered before ranking, when a query matches more than that. */
 const CANDIDATE_POOL = 60;
+/** Places shown above the channels, at most. */
+export const MAX_PLACES = 3;
 
 export interface Term {
   /** Any one of these token sets, all of whose tokens are present, satisfies the term. */
@@ -44,6 +53,8 @@ export interface QueryPlan {
   readonly prefix?: string;
   /** Every token to look up. */
   readonly tokens: readonly string[];
+  /** The verify key of the query as a whole handle ("h:rcga110"), when it can be one. */
+  readonly handle?: string;
 }
 
 export interface QueryContext {
@@ -90,7 +101,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   for (const term of terms) for (const alt of term.alternatives) for (const t of alt) tokens.add(t);
   if (exact) tokens.add(exact);
   if (prefix) tokens.add(prefix);
-  return { text, terms, exact, prefix, tokens: [...tokens] };
+  return { text, terms, exact, prefix, tokens: [...tokens], handle: handleKeyOf(query) };
 }
 
 /** The shards a plan needs, each once. */
@@ -98,30 +109,37 @@ export function shardsOf(plan: QueryPlan, shardCount: number): number[] {
   return [...new Set(plan.tokens.map((t) => shardOf(t, shardCount)))].sort((a, b) => a - b);
 }
 
-/** How the engine gets index files; implementations should cache (the client does). */
+/** How the engine gets index files; implementations should cache (fileSource does). */
 export interface IndexSource {
   shard(n: number): Promise<Uint8Array>;
   block(fileId: number, block: number): Promise<Uint8Array>;
-  records(lang: SearchLang, chunk: number): Promise<RecordRow[]>;
+  records(chunk: number): Promise<ChannelRecord[]>;
+  places(chunk: number): Promise<PlaceRecord[]>;
+  keys(shard: number): Promise<Uint8Array>;
 }
 
-/** An IndexSource over a function that reads a file of the version folder, with caching. */
-export function fileSource(read: (path: string) => Promise<Uint8Array>): IndexSource {
-  const cache = new Map<string, Promise<Uint8Array>>();
-  const get = (path: string) => {
-    let p = cache.get(path);
+/**
+ * An IndexSource over a function that reads a file by its path relative to the manifest's
+ * folder, with caching (records decoded once per file).
+ */
+export function fileSource(manifest: SearchManifest, read: (path: string) => Promise<Uint8Array>): IndexSource {
+  const cache = new Map<string, Promise<unknown>>();
+  const get = <T>(path: string, decode: (bytes: Uint8Array) => T): Promise<T> => {
+    let p = cache.get(path) as Promise<T> | undefined;
     if (!p) {
-      p = read(path);
+      p = read(path).then(decode);
       cache.set(path, p);
       p.catch(() => cache.delete(path)); // a failed fetch may be retried
     }
     return p;
   };
-  const decoder = new TextDecoder();
+  const raw = (bytes: Uint8Array) => bytes;
   return {
-    shard: (n) => get(shardPath(n)),
-    block: (fileId, block) => get(blockPath(fileId, block)),
-    records: async (lang, chunk) => decodeRecordChunk(JSON.parse(decoder.decode(await get(recordsPath(chunk)))) as RecordChunk, lang),
+    shard: (n) => get(shardPath(manifest.version, n), raw),
+    block: (fileId, block) => get(blockPath(manifest.version, fileId, block), raw),
+    records: (chunk) => get(recordFileOf(manifest.store, chunk * manifest.store.chunkSize), decodeRecordFile),
+    places: (chunk) => get(placesPath(manifest.version, chunk), decodePlaceFile),
+    keys: (shard) => get(keyFileOf(manifest.store, shard), raw),
   };
 }
 
@@ -129,15 +147,23 @@ export function fileSource(read: (path: string) => Promise<Uint8Array>): IndexSo
 export type MatchQuality = 0 | 1 | 2 | 3 | 4;
 
 export interface SearchHit {
-  /** Record id in the index (its rank order). */
+  /** Record number (its rank order). */
   readonly id: number;
-  readonly row: RecordRow;
+  readonly record: ChannelRecord;
   readonly quality: MatchQuality;
 }
 
+export interface PlaceHit {
+  /** Place number. */
+  readonly id: number;
+  readonly place: PlaceRecord;
+}
+
 export interface SearchResult {
+  /** Places whose names match (first page only). */
+  readonly places: readonly PlaceHit[];
   readonly hits: readonly SearchHit[];
-  /** Matches found; a lower bound when `complete` is false. */
+  /** Channels found; a lower bound when `complete` is false. */
   readonly total: number;
   /** False when the search stopped early because it had plenty to show. */
   readonly complete: boolean;
@@ -153,7 +179,6 @@ export class SearchIndex {
   readonly manifest: SearchManifest;
   readonly context: QueryContext;
   private readonly source: IndexSource;
-  private readonly shards = new Map<number, Promise<Map<string, TokenPostings>>>();
 
   constructor(manifest: SearchManifest, source: IndexSource) {
     this.manifest = manifest;
@@ -168,16 +193,19 @@ export class SearchIndex {
   async search(query: string | QueryPlan, options: SearchOptions): Promise<SearchResult> {
     const plan = typeof query === 'string' ? this.plan(query) : query;
     const offset = options.offset ?? 0;
-    if (plan.terms.length === 0) return { hits: [], total: 0, complete: true };
+    if (plan.terms.length === 0 && !plan.handle) return { places: [], hits: [], total: 0, complete: true };
+    const handleIds = plan.handle ? this.findHandle(plan.handle) : Promise.resolve([]);
     const postings = await this.lookup(plan.tokens);
     const want = Math.max(offset + options.limit, CANDIDATE_POOL);
+    const places = offset === 0 ? this.placesFetch(plan.terms, postings) : Promise.resolve([]);
 
-    const blockCount = Math.ceil(this.manifest.records / this.manifest.blockSize);
+    const blockSize = this.manifest.blockSize;
+    const blockCount = plan.terms.length ? Math.ceil(this.manifest.store.count / blockSize) : 0;
     const matches: number[] = [];
     let evaluated = 0;
     for (let block = 0; block < blockCount && matches.length < want; block++) {
       const bits = await this.evaluateBlock(plan.terms, postings, block);
-      if (bits) matches.push(...idsOf(bits, block * this.manifest.blockSize));
+      if (bits) matches.push(...idsOf(bits, block * blockSize));
       evaluated = block + 1;
       // The first block was not enough: fetch what the rest need all at once, so the rest
       // cost one round trip, not one each.
@@ -187,9 +215,10 @@ export class SearchIndex {
     }
     const complete = evaluated >= blockCount;
 
-    // Exact names first (whatever block they are in), then names starting like the query.
-    const exact = await this.allIds(postings.get(plan.exact ?? ''), evaluated);
-    const prefix = new Set(await this.allIds(postings.get(plan.prefix ?? ''), evaluated));
+    // The channel with that handle first, then exact names (whatever block they are in),
+    // then names starting like the query.
+    const exact = await this.idsBelow(postings.get(plan.exact ?? ''), Infinity, evaluated);
+    const prefix = new Set(await this.idsBelow(postings.get(plan.prefix ?? ''), evaluated * blockSize, evaluated));
     const seen = new Set<number>();
     const ordered: number[] = [];
     const take = (id: number) => {
@@ -197,47 +226,80 @@ export class SearchIndex {
       seen.add(id);
       ordered.push(id);
     };
+    (await handleIds).forEach(take);
     exact.forEach(take);
     for (const id of matches) if (prefix.has(id)) take(id);
     matches.forEach(take);
 
     const page = ordered.slice(offset, offset + options.limit);
-    const rows = await this.rows(page, options.lang);
+    const records = await this.records(page);
     const hits = page
-      .map((id, i) => ({ id, row: rows[i]!, quality: this.quality(rows[i]!, plan.text), i }))
+      .map((id, i) => ({ id, record: records[i]!, quality: this.quality(records[i]!, plan.text), i }))
       .sort((a, b) => a.quality - b.quality || a.i - b.i)
-      .map(({ id, row, quality }) => ({ id, row, quality }));
-    return { hits, total: ordered.length, complete };
+      .map(({ id, record, quality }) => ({ id, record, quality }));
+    return { places: await places, hits, total: ordered.length, complete };
   }
 
   /** Ranking within a page, from the text itself (the tokens only approximate it). */
-  private quality(row: RecordRow, text: string): MatchQuality {
-    const name = compact(foldText(row[1], this.context.toSimplified));
-    if (name === text) return 0;
-    if (name.startsWith(text)) return 1;
-    if (name.includes(text)) return 2;
-    if (compact(foldText(row[2], this.context.toSimplified)).includes(text)) return 3;
-    return 4;
+  private quality(record: ChannelRecord, text: string): MatchQuality {
+    const fold = (s: string) => compact(foldText(s, this.context.toSimplified));
+    let best: MatchQuality = 4;
+    for (const name of [record.name.zh, record.name.en]) {
+      const n = fold(name);
+      const q: MatchQuality = n === text ? 0 : n.startsWith(text) ? 1 : n.includes(text) ? 2 : 4;
+      if (q < best) best = q;
+    }
+    if (best === 4 && (fold(record.agency.zh).includes(text) || fold(record.agency.en).includes(text))) best = 3;
+    return best;
+  }
+
+  /** Records whose handle is the key. */
+  private async findHandle(key: string): Promise<number[]> {
+    const check = keyCheck(key);
+    const shard = await this.source.keys(shardOfKey(key, this.manifest.store.keyShards));
+    return (readKeyShard(shard, new Set([check])).get(check) ?? []).sort((a, b) => a - b);
   }
 
   private async lookup(tokens: readonly string[]): Promise<Map<string, TokenPostings>> {
+    const byShard = new Map<number, string[]>();
+    for (const t of tokens) {
+      const n = shardOf(t, this.manifest.shards);
+      const list = byShard.get(n);
+      if (list) list.push(t);
+      else byShard.set(n, [t]);
+    }
     const found = new Map<string, TokenPostings>();
-    const shards = await Promise.all(tokens.map((t) => this.shard(shardOf(t, this.manifest.shards))));
-    tokens.forEach((t, i) => {
-      const p = shards[i]!.get(t);
-      if (p) found.set(t, p);
-    });
+    await Promise.all(
+      [...byShard].map(async ([n, list]) => {
+        const entries = readShard(await this.source.shard(n), new Set(list.map(tokenCheck)), Math.log2(this.manifest.blockSize));
+        for (const t of list) {
+          const p = entries.get(tokenCheck(t));
+          if (p) found.set(t, p);
+        }
+      }),
+    );
     return found;
   }
 
-  private shard(n: number): Promise<Map<string, TokenPostings>> {
-    let p = this.shards.get(n);
-    if (!p) {
-      p = this.source.shard(n).then(decodeShard);
-      this.shards.set(n, p);
-      p.catch(() => this.shards.delete(n));
+  /** Places matching every term, in place order, at most MAX_PLACES of them. */
+  private async placesFetch(terms: readonly Term[], postings: ReadonlyMap<string, TokenPostings>): Promise<PlaceHit[]> {
+    let acc: Set<number> | undefined;
+    for (const term of terms) {
+      const union = new Set<number>();
+      for (const alt of term.alternatives) {
+        let inAll: number[] | undefined;
+        for (const t of alt) {
+          const list = postings.get(t)?.places ?? [];
+          inAll = inAll ? inAll.filter((p) => list.includes(p)) : [...list];
+        }
+        for (const p of inAll ?? []) union.add(p);
+      }
+      acc = acc ? new Set([...acc].filter((p) => union.has(p))) : union;
+      if (acc.size === 0) return [];
     }
-    return p;
+    const ids = [...(acc ?? [])].sort((a, b) => a - b).slice(0, MAX_PLACES);
+    const size = this.manifest.places.chunkSize;
+    return Promise.all(ids.map(async (id) => ({ id, place: (await this.source.places(Math.floor(id / size)))[id % size]! })));
   }
 
   /**
@@ -284,7 +346,7 @@ export class SearchIndex {
   private async tokenBits(p: TokenPostings, block: number): Promise<BlockBits> {
     const bits = emptyBits();
     if (!p.blocks.has(block)) return bits;
-    if (p.kind === 'inline') decodeBlockInto(new ByteReader(p.buf, p.blocks.get(block)!), bits);
+    if (p.kind === 'inline') runsIntoBits(p.runs, block, bits, Math.log2(this.manifest.blockSize));
     else decodeBlockInto(new ByteReader(await this.source.block(p.fileId, block)), bits);
     return bits;
   }
@@ -293,21 +355,25 @@ export class SearchIndex {
     if (p.kind === 'external' && p.blocks.has(block)) void this.source.block(p.fileId, block).catch(() => undefined);
   }
 
-  /** A token's ids, across every block when inline, else across the blocks evaluated. */
-  private async allIds(p: TokenPostings | undefined, evaluated: number): Promise<number[]> {
+  /** A token's ids below `limit` when inline, else in the blocks evaluated. */
+  private async idsBelow(p: TokenPostings | undefined, limit: number, evaluated: number): Promise<number[]> {
     if (!p) return [];
     const ids: number[] = [];
-    for (const block of [...p.blocks.keys()].sort((a, b) => a - b)) {
-      if (p.kind === 'external' && block >= evaluated) continue;
+    if (p.kind === 'inline') {
+      for (let i = 0; i < p.runs.length; i += 2) for (let id = p.runs[i]!; id < p.runs[i + 1]! && id < limit; id++) ids.push(id);
+      return ids;
+    }
+    for (const block of [...p.blocks].sort((a, b) => a - b)) {
+      if (block >= evaluated) continue;
       ids.push(...idsOf(await this.tokenBits(p, block), block * this.manifest.blockSize));
     }
     return ids;
   }
 
-  private async rows(ids: readonly number[], lang: SearchLang): Promise<RecordRow[]> {
-    const size = this.manifest.chunkSize;
+  private async records(ids: readonly number[]): Promise<ChannelRecord[]> {
+    const size = this.manifest.store.chunkSize;
     const chunks = [...new Set(ids.map((id) => Math.floor(id / size)))];
-    const loaded = new Map(await Promise.all(chunks.map(async (c) => [c, await this.source.records(lang, c)] as const)));
+    const loaded = new Map(await Promise.all(chunks.map(async (c) => [c, await this.source.records(c)] as const)));
     return ids.map((id) => loaded.get(Math.floor(id / size))![id % size]!);
   }
 }

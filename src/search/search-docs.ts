@@ -1,16 +1,26 @@
 /**
- * What the search index knows of a channel: the fields people type, the status shown at a
- * glance, and where to go instead, resolved from the model once at build time.
+ * What the search and verify indexes know of a channel: the fields people type or paste, what
+ * a result shows at a glance, and where to go instead, resolved from the model once at build
+ * time. Both indexes are built from the same list, in the same order (records.ts), so they
+ * share one store of records.
  */
 import type { Registry } from '../domain/model.ts';
 import type { Level, Platform, Status } from '../domain/vocabulary.ts';
-import { PLATFORM_LABELS } from '../domain/vocabulary.ts';
 
-export interface SearchDestination {
-  /** A channel id of the registry, or an http(s) URL. */
-  readonly target: string;
-  readonly label: { readonly zh: string; readonly en: string };
-}
+/** Where the public should go instead of a closed channel. */
+export type SearchDestination =
+  | {
+      readonly kind: 'channel';
+      readonly id: string;
+      /** Code of the region page that shows the channel (Registry.pageOf). */
+      readonly page: string;
+      readonly name: string;
+      readonly nameEn?: string;
+      readonly platform: Platform;
+      /** The destination's own address, shown next to it by the verify page. */
+      readonly url?: string;
+    }
+  | { readonly kind: 'url'; readonly url: string };
 
 export interface SearchDoc {
   readonly id: string;
@@ -18,30 +28,37 @@ export interface SearchDoc {
   readonly nameEn?: string;
   readonly agency: string;
   readonly agencyEn?: string;
+  /** Indexed (search by handle, verify keys), not shown. */
   readonly handle?: string;
+  /** Indexed by the verify keys, not shown. */
+  readonly url?: string;
   readonly platform: Platform;
   readonly status: Status;
   readonly level: Level;
   readonly region: string;
+  /** Dates as written in the data (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly closed?: string;
+  readonly announced?: string;
   /** Live destinations in priority order (empty for live channels and dead ends). */
   readonly destinations: readonly SearchDestination[];
 }
 
-/** The part of the region tree the index needs (RegionIndex has it). */
-export interface RegionLookup {
-  /** The region and its ancestors, nation first. */
-  lineage(code: string): readonly { readonly code: string; readonly name: string; readonly nameEn: string }[];
+export interface RegionInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
 }
 
-/** A destination's label: the channel's name and platform, or the web address's host and path. */
-export function destinationLabel(target: { name: string; nameEn?: string; platform: Platform } | { url: string }): SearchDestination['label'] {
-  if ('url' in target) {
-    const short = target.url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-    const label = short.length > 40 ? `${short.slice(0, 39)}…` : short;
-    return { zh: label, en: label };
-  }
-  const platform = PLATFORM_LABELS[target.platform];
-  return { zh: `${target.name}（${platform.zh}）`, en: `${target.nameEn ?? target.name} (${platform.en})` };
+/** The part of the region tree the indexes need (a Registry has it: regionLookupOf). */
+export interface RegionLookup {
+  /** The region and its ancestors, nation first. */
+  lineage(code: string): readonly RegionInfo[];
+  /** The region whose page shows this region's channels: itself, or a township's county. */
+  pageOf(code: string): string;
+}
+
+export function regionLookupOf(registry: Registry): RegionLookup {
+  return { lineage: (code) => registry.regions.lineage(code), pageOf: (code) => registry.pageOf(code) };
 }
 
 export function searchDocsFromRegistry(registry: Registry): SearchDoc[] {
@@ -52,16 +69,19 @@ export function searchDocsFromRegistry(registry: Registry): SearchDoc[] {
     agency: c.agency,
     agencyEn: c.agency_en,
     handle: c.handle,
+    url: c.url,
     platform: c.platform,
     status: c.status,
     level: c.level,
     region: c.region,
+    closed: c.closed?.value,
+    announced: c.announced?.value,
     destinations: c.status === 'active'
       ? []
-      : registry.destinationsOf(c.id).map((d) => {
-          if (d.endpoint.kind === 'url') return { target: d.endpoint.url, label: destinationLabel({ url: d.endpoint.url }) };
+      : registry.destinationsOf(c.id).map((d): SearchDestination => {
+          if (d.endpoint.kind === 'url') return { kind: 'url', url: d.endpoint.url };
           const dest = d.channel!;
-          return { target: dest.id, label: destinationLabel({ name: dest.name, nameEn: dest.name_en, platform: dest.platform }) };
+          return { kind: 'channel', id: dest.id, page: registry.pageOf(dest.region), name: dest.name, nameEn: dest.name_en, platform: dest.platform, url: dest.url };
         }),
   }));
 }

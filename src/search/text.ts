@@ -131,6 +131,31 @@ export function shardOf(token: string, shardCount: number): number {
 }
 
 /**
+ * A 53-bit hash (cyrb53: two 32-bit multiply-xor lanes, mixed at the end), independent of
+ * hash32. Index files store a token's or key's hash instead of its text: the shard is chosen
+ * with hash32, and within the shard the entry is told apart by the low bits of this one.
+ */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The 32 bits that identify a token within its shard. */
+export function tokenCheck(token: string): number {
+  return hash53(token) % 4294967296;
+}
+
+/**
  * Ways to read a run of letters as whole pinyin syllables (`xian` is xian or xi an), longest
  * syllables first, at most `limit` of them. Only readings of two or more syllables are kept:
  * single syllables are not indexed.

@@ -7,11 +7,9 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import {
-  bigrams,
   chars,
   compact,
   exactToken,
-  foldText,
   initialsToken,
   MAX_INITIALS,
   pinyinToken,
@@ -67,7 +65,8 @@ export function compactCharMap(full: ReadonlyMap<string, string>, indexedChars: 
 /** Pinyin of a Han run, one syllable per character, `undefined` where pinyin-pro has none. */
 function syllablesOf(run: string): (string | undefined)[] {
   const units = chars(run);
-  const out = pinyin(run, { toneType: 'none', type: 'array', v: true });
+  // toneless, so the tone changes of 一 and 不 need not be worked out
+  const out = pinyin(run, { toneType: 'none', type: 'array', v: true, toneSandhi: false });
   // pinyin-pro returns one item per character for Han input; guard anyway.
   if (out.length !== units.length) return units.map((ch) => syllableOf(ch));
   return out.map((s) => (/^[a-z]+$/.test(s) ? s : undefined));
@@ -81,6 +80,55 @@ function syllableOf(ch: string): string | undefined {
 export interface FieldOptions {
   /** A channel name also gets exact-name and name-prefix tokens, for ranking. */
   readonly isName?: boolean;
+  /** Pinyin initials tokens (default true). */
+  readonly initials?: boolean;
+}
+
+/**
+ * Receives the tokens of a text as their parts, so a caller can intern them without making
+ * each token's string (the builder meets 14 million of them at national scale); StringSink
+ * makes the strings of text.ts.
+ */
+export interface TokenSink {
+  /** A Han character. */
+  unigram(ch: string): void;
+  bigram(a: string, b: string): void;
+  /** Two consecutive syllables. */
+  pinyin(a: string, b: string): void;
+  /** A text's pinyin initials: every prefix of two to MAX_INITIALS letters is a token. */
+  initials(initials: string): void;
+  /** A Latin word or number. */
+  word(word: string): void;
+  /** A whole name, compacted. */
+  exact(whole: string): void;
+  /** A name's first two characters. */
+  prefix(a: string, b: string): void;
+}
+
+/** Collects tokens as the strings of text.ts, each once. */
+class StringSink implements TokenSink {
+  readonly tokens = new Set<string>();
+  unigram(ch: string): void {
+    this.tokens.add(ch);
+  }
+  bigram(a: string, b: string): void {
+    this.tokens.add(a + b);
+  }
+  pinyin(a: string, b: string): void {
+    this.tokens.add(pinyinToken(a, b));
+  }
+  initials(initials: string): void {
+    for (let len = 2; len <= Math.min(initials.length, MAX_INITIALS); len++) this.tokens.add(initialsToken(initials.slice(0, len)));
+  }
+  word(word: string): void {
+    this.tokens.add(wordToken(word));
+  }
+  exact(whole: string): void {
+    this.tokens.add(exactToken(whole));
+  }
+  prefix(a: string, b: string): void {
+    this.tokens.add(prefixToken(a + b)!);
+  }
 }
 
 /**
@@ -92,11 +140,17 @@ export class Tokenizer {
   readonly syllables = new Set<string>();
   private readonly charMap: ReadonlyMap<string, string>;
   private readonly toSimplified: (ch: string) => string;
-  private readonly cache = new Map<string, readonly string[]>();
+
+  /** The map's characters, to find texts that need folding at all (most need none). */
+  private readonly mapped: RegExp;
+  private readonly mappedAll: RegExp;
 
   constructor(charMap: ReadonlyMap<string, string> = traditionalToSimplified()) {
     this.charMap = charMap;
     this.toSimplified = (ch) => this.charMap.get(ch) ?? ch;
+    const set = [...charMap.keys()].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
+    this.mapped = new RegExp(set ? `[${set}]` : '[]', 'u');
+    this.mappedAll = new RegExp(this.mapped.source, 'gu');
   }
 
   /** The traditional → simplified map this tokenizer folds with. */
@@ -104,29 +158,42 @@ export class Tokenizer {
     return this.charMap;
   }
 
+  /** foldText with this map, without building a new string when nothing maps. */
   fold(text: string): string {
-    return foldText(text, this.toSimplified);
+    const lowered = text.normalize('NFKC').toLowerCase();
+    return this.mapped.test(lowered) ? lowered.replace(this.mappedAll, this.toSimplified) : lowered;
   }
 
   /** Tokens of Chinese text (a name, an agency, a region name), which may hold Latin words. */
   chineseTokens(text: string, options: FieldOptions = {}): readonly string[] {
-    const key = `${options.isName ? 'n' : 'f'}${text}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
+    const sink = new StringSink();
+    this.chinese(text, sink, options);
+    return [...sink.tokens];
+  }
+
+  /** Tokens of English text or a handle: its words and numbers. */
+  wordTokens(text: string): readonly string[] {
+    const sink = new StringSink();
+    this.words(text, sink);
+    return [...sink.tokens];
+  }
+
+  /** chineseTokens, into a sink (a token may be given more than once). */
+  chinese(text: string, sink: TokenSink, options: FieldOptions = {}): void {
     const folded = this.fold(text);
-    const tokens = new Set<string>();
     let initials = '';
     for (const run of runsOf(folded)) {
       if (run.kind === 'word') {
-        if (!STOPWORDS.has(run.text)) tokens.add(wordToken(run.text));
+        if (!STOPWORDS.has(run.text)) sink.word(run.text);
         continue;
       }
       const units = chars(run.text);
-      for (const ch of units) {
-        tokens.add(ch);
+      for (let i = 0; i < units.length; i++) {
+        const ch = units[i]!;
+        sink.unigram(ch);
         this.indexedChars.add(ch);
+        if (i + 1 < units.length) sink.bigram(ch, units[i + 1]!);
       }
-      for (const b of bigrams(units)) tokens.add(b);
       const syllables = syllablesOf(run.text);
       for (let i = 0; i < syllables.length; i++) {
         const s = syllables[i];
@@ -134,30 +201,157 @@ export class Tokenizer {
         this.syllables.add(s);
         initials += s[0];
         const next = syllables[i + 1];
-        if (next !== undefined) tokens.add(pinyinToken(s, next));
+        if (next !== undefined) sink.pinyin(s, next);
       }
     }
-    for (let len = 2; len <= Math.min(initials.length, MAX_INITIALS); len++) tokens.add(initialsToken(initials.slice(0, len)));
+    if (initials.length >= 2 && options.initials !== false) sink.initials(initials);
     if (options.isName) {
       const whole = compact(folded);
-      if (whole) tokens.add(exactToken(whole));
-      const prefix = prefixToken(whole);
-      if (prefix) tokens.add(prefix);
+      if (whole) sink.exact(whole);
+      const head = chars(whole);
+      if (head.length >= 2) sink.prefix(head[0]!, head[1]!);
     }
-    const result = [...tokens];
-    // Agencies and region names repeat across many channels; names mostly do not.
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
   }
 
-  /** Tokens of English text or a handle: its words and numbers. */
-  wordTokens(text: string): readonly string[] {
-    const tokens = new Set<string>();
+  /** wordTokens, into a sink. */
+  words(text: string, sink: TokenSink): void {
     for (const run of runsOf(this.fold(text))) {
-      if (run.kind === 'word' && !STOPWORDS.has(run.text)) tokens.add(wordToken(run.text));
-      else if (run.kind === 'han') for (const t of this.chineseTokens(run.text)) tokens.add(t);
+      if (run.kind === 'word') {
+        if (!STOPWORDS.has(run.text)) sink.word(run.text);
+      } else this.chinese(run.text, sink);
     }
-    return [...tokens];
+  }
+}
+
+/** Han characters from Extension A to the end of the Unified block: two fit a small integer. */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_FIRST;
+
+/**
+ * Gives every distinct token a number. Tokens are looked up by small-integer keys where they
+ * can be (a character pair for a bigram, syllable numbers for a pinyin pair, a trie of
+ * initials) and by their parts otherwise, so a token's string is made only the first time it is
+ * met; at national scale the builder meets 14 million tokens, 1.4 million of them distinct.
+ * `collect` gathers one text's distinct token numbers.
+ */
+export class TokenInterner implements TokenSink {
+  /** Token text by number. */
+  readonly tokens: string[] = [];
+  private readonly unigrams = new Map<number, number>();
+  private readonly bigrams = new Map<number, number>();
+  private readonly prefixes = new Map<number, number>();
+  private readonly syllableIds = new Map<string, number>();
+  private readonly pinyins = new Map<number, number>();
+  /** Initials trie: parent node × 32 + letter → node; a node of two or more letters is a token. */
+  private readonly initialsNodes = new Map<number, number>();
+  private readonly nodeTokens: number[] = [-1];
+  private readonly others = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  private readonly exacts = new Map<string, number>();
+  private stamp = 0;
+  private seen = new Int32Array(1 << 16);
+  private readonly out: number[] = [];
+
+  private newToken(token: string): number {
+    this.tokens.push(token);
+    return this.tokens.length - 1;
+  }
+
+  private take(t: number): void {
+    if (t >= this.seen.length) {
+      const next = new Int32Array(Math.max(this.seen.length * 2, t + 1));
+      next.set(this.seen);
+      this.seen = next;
+    }
+    if (this.seen[t] === this.stamp) return;
+    this.seen[t] = this.stamp;
+    this.out.push(t);
+  }
+
+  /** The numbers of the distinct tokens `feed` gives (an array reused by the next call). */
+  collect(feed: (sink: TokenSink) => void): readonly number[] {
+    this.stamp++;
+    this.out.length = 0;
+    feed(this);
+    return this.out;
+  }
+
+  /** A pair of characters as a small integer, or undefined outside the common Han blocks. */
+  private static pairKey(a: string, b: string): number | undefined {
+    if (a.length !== 1 || b.length !== 1) return undefined;
+    const x = a.charCodeAt(0) - HAN_FIRST;
+    const y = b.charCodeAt(0) - HAN_FIRST;
+    return x >= 0 && x < HAN_SPAN && y >= 0 && y < HAN_SPAN ? x * HAN_SPAN + y : undefined;
+  }
+
+  private byText(token: string): void {
+    let t = this.others.get(token);
+    if (t === undefined) this.others.set(token, (t = this.newToken(token)));
+    this.take(t);
+  }
+
+  unigram(ch: string): void {
+    const key = ch.codePointAt(0)!;
+    let t = this.unigrams.get(key);
+    if (t === undefined) this.unigrams.set(key, (t = this.newToken(ch)));
+    this.take(t);
+  }
+
+  bigram(a: string, b: string): void {
+    const key = TokenInterner.pairKey(a, b);
+    if (key === undefined) return this.byText(a + b);
+    let t = this.bigrams.get(key);
+    if (t === undefined) this.bigrams.set(key, (t = this.newToken(a + b)));
+    this.take(t);
+  }
+
+  prefix(a: string, b: string): void {
+    const key = TokenInterner.pairKey(a, b);
+    if (key === undefined) return this.byText(prefixToken(a + b)!);
+    let t = this.prefixes.get(key);
+    if (t === undefined) this.prefixes.set(key, (t = this.newToken(prefixToken(a + b)!)));
+    this.take(t);
+  }
+
+  pinyin(a: string, b: string): void {
+    const key = this.syllable(a) * 8192 + this.syllable(b);
+    let t = this.pinyins.get(key);
+    if (t === undefined) this.pinyins.set(key, (t = this.newToken(pinyinToken(a, b))));
+    this.take(t);
+  }
+
+  initials(initials: string): void {
+    let node = 0;
+    const max = Math.min(initials.length, MAX_INITIALS);
+    for (let len = 1; len <= max; len++) {
+      // letters a–z are 1–26 in their low five bits
+      const key = node * 32 + (initials.charCodeAt(len - 1) & 31);
+      let next = this.initialsNodes.get(key);
+      if (next === undefined) {
+        next = this.nodeTokens.length;
+        this.initialsNodes.set(key, next);
+        this.nodeTokens.push(len >= 2 ? this.newToken(initialsToken(initials.slice(0, len))) : -1);
+      }
+      node = next;
+      if (len >= 2) this.take(this.nodeTokens[node]!);
+    }
+  }
+
+  word(word: string): void {
+    let t = this.words.get(word);
+    if (t === undefined) this.words.set(word, (t = this.newToken(wordToken(word))));
+    this.take(t);
+  }
+
+  exact(whole: string): void {
+    let t = this.exacts.get(whole);
+    if (t === undefined) this.exacts.set(whole, (t = this.newToken(exactToken(whole))));
+    this.take(t);
+  }
+
+  private syllable(s: string): number {
+    let n = this.syllableIds.get(s);
+    if (n === undefined) this.syllableIds.set(s, (n = this.syllableIds.size));
+    return n;
   }
 }

@@ -1,19 +1,24 @@
 /**
  * Writes a built index and the bundled client into a site's output folder:
- *   <out>/search/index.json, <out>/search/<version>/…, <out>/search/client.js
+ *   <out>/search/index.json, <out>/search/<version>/…, <out>/search/store/<store>/… (shared
+ *   with verify), <out>/search/client.js
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildSearchIndex, type BuildOptions, type BuiltIndex } from './build-index.ts';
 import { MANIFEST_FILE } from './layout.ts';
-import type { RegionLookup, SearchDoc } from './search-docs.ts';
+import { BackgroundWriter } from './background-writer.ts';
+import { queueRecordStore, writeRecordStore, type RecordStore } from './record-store.ts';
 
 export const SEARCH_DIR = 'search';
 export const CLIENT_FILE = 'client.js';
 
 export interface WrittenIndex {
+  /** Files and bytes of the terms, places and manifest. */
   readonly files: number;
   readonly bytes: number;
+  /** Files and bytes of the channel store (none when the verify writer made it first). */
+  readonly store: { readonly files: number; readonly bytes: number };
 }
 
 function fileWriter() {
@@ -33,35 +38,39 @@ function fileWriter() {
 }
 
 /**
- * Builds the index straight into `searchDir` (e.g. dist/search), each file written as it is
- * made, so the build never holds the whole index in memory. Files go to a staging folder
- * that is renamed to the version once the content hash is known; the manifest comes last.
+ * Builds the index straight into `searchDir` (e.g. dist/search), with the channel store unless
+ * it is there already. Files are written on another thread as they are made, so the build
+ * never holds the whole index in memory and the disk works while the index is computed. They
+ * go to staging folders renamed once everything is written (the term folder to the version,
+ * known only at the end); the manifest comes last.
  */
-export function buildSearchIndexInto(
-  docs: readonly SearchDoc[],
-  regions: RegionLookup,
-  searchDir: string,
-  options: Omit<BuildOptions, 'emit'> = {},
-): { built: BuiltIndex; written: WrittenIndex } {
+export async function buildSearchIndexInto(store: RecordStore, searchDir: string, options: Omit<BuildOptions, 'emit'> = {}): Promise<{ built: BuiltIndex; written: WrittenIndex }> {
+  const storeWriter = new BackgroundWriter();
+  const commitStore = queueRecordStore(store, searchDir, storeWriter);
   const staging = join(searchDir, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const { write, totals } = fileWriter();
-  const built = buildSearchIndex(docs, regions, { ...options, emit: (path, data) => write(join(staging, path), data) });
+  const writer = new BackgroundWriter();
+  const built = buildSearchIndex(store, { ...options, emit: (path, data) => writer.write(join(staging, path), data, true) });
+  await Promise.all([storeWriter.finish(), writer.finish()]);
+  commitStore?.();
   const versionDir = join(searchDir, built.manifest.version);
   rmSync(versionDir, { recursive: true, force: true });
-  mkdirSync(searchDir, { recursive: true });
   renameSync(staging, versionDir);
-  write(join(searchDir, MANIFEST_FILE), JSON.stringify(built.manifest));
-  return { built, written: totals };
+  const manifest = JSON.stringify(built.manifest);
+  writeFileSync(join(searchDir, MANIFEST_FILE), manifest);
+  return {
+    built,
+    written: { files: writer.files + 1, bytes: writer.bytes + Buffer.byteLength(manifest), store: { files: storeWriter.files, bytes: storeWriter.bytes } },
+  };
 }
 
-/** Writes the index under `searchDir` (e.g. dist/search) and returns what it wrote. */
-export function writeSearchIndex(built: BuiltIndex, searchDir: string): WrittenIndex {
+/** Writes an index built in memory, and its channel store, under `searchDir` (e.g. dist/search). */
+export async function writeSearchIndex(built: BuiltIndex, store: RecordStore, searchDir: string): Promise<WrittenIndex> {
+  const written = await writeRecordStore(store, searchDir);
   const { write, totals } = fileWriter();
-  const versionDir = join(searchDir, built.manifest.version);
-  for (const [path, data] of built.files) write(join(versionDir, path), data);
+  for (const [path, data] of built.files) write(join(searchDir, path), data);
   // The manifest last, so a reader never finds it pointing at a half-written folder.
   write(join(searchDir, MANIFEST_FILE), JSON.stringify(built.manifest));
-  return totals;
+  return { ...totals, store: written };
 }

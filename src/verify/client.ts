@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../domain/vocabulary.ts';
 import { reportIssueUrl } from '../publish/report-links.ts';
+import { entryLink } from '../search/records.ts';
 import { VERIFY_COPY } from './copy.ts';
 import type { VerifyManifest } from './index-format.ts';
 import { VerifyIndex } from './lookup.ts';
@@ -20,11 +21,12 @@ function loadIndex(manifestUrl: string): Promise<VerifyIndex> {
     const response = await fetch(manifestUrl, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`verify index: ${response.status}`);
     const manifest = (await response.json()) as VerifyManifest;
-    const base = new URL(`${manifest.version}/`, new URL(manifestUrl, location.href));
+    // Index files are named relative to the manifest's folder.
+    const base = new URL(manifestUrl, location.href);
     return new VerifyIndex(manifest, async (path) => {
       const r = await fetch(new URL(path, base));
       if (!r.ok) throw new Error(`verify index: ${r.status} for ${path}`);
-      return r.json();
+      return new Uint8Array(await r.arrayBuffer());
     });
   })();
   loading.catch(() => (loading = undefined));
@@ -103,7 +105,7 @@ function enhance(form: HTMLFormElement): void {
   let loaded: VerifyIndex | undefined;
 
   const links: VerdictLinks = {
-    channel: (id) => (loaded ? loaded.manifest.page[lang].replace('{id}', encodeURIComponent(id)) : '#'),
+    channel: (c) => (loaded ? entryLink(loaded.manifest.links[lang], c) : '#'),
     search: (text) => (text ? `${searchPage}?q=${encodeURIComponent(text)}` : searchPage),
     report: (text) => reportIssueUrl(repo, 'missing', /^[a-z]+:\/\/|\//i.test(text) ? { url: text } : { details: text }),
   };

@@ -1,117 +1,48 @@
 /**
- * The verify index's files, shared by the builder (build-index.ts) and the reader (lookup.ts):
+ * The verify index, shared by the builder (build-index.ts) and the reader (lookup.ts). It is
+ * the channel store's keys and records (src/search/record-store.ts), which search shares; the
+ * verify folder holds only its manifest and clients. Paths are relative to the manifest's
+ * folder:
  *
  *   verify/index.json                    the manifest (revalidated on each visit)
- *   verify/<version>/k/<n>.json          key shards: { key: [record number, …] }
- *   verify/<version>/r/<n>.json          records, chunkSize per file, strings shared
+ *   search/store/<version>/k/<n>.bin     key shards
+ *   search/store/<version>/r/<n>.bin     records (src/search/records.ts)
  *
- * A key's shard is fnv1a(key) mod shards. One lookup fetches the manifest, the shards of its
- * (one to three) keys and the record files of the matches: at 500,000 channels each file is a
- * few tens of kilobytes (the builder sizes shards by bytes), so one lookup stays far under
- * 300 KB.
+ * A key's shard is fnv1a(key) mod shards. A shard lists, in ascending order of a 40-bit hash
+ * of the key (hash53, independent of fnv1a), the record numbers it finds:
+ *
+ *   shard = varint entries, (5-byte check, little-endian; varint record number)*
+ *
+ * Storing hashes instead of the addresses and handles themselves makes the index a third of
+ * the size. The price is that an address not in the registry could share both hashes with one
+ * that is: with about 2,000 keys a shard that is one chance in 500 million a lookup, and the
+ * channel shown would still be a real, recorded one. One lookup fetches the manifest, the
+ * shards of its (one to three) keys and the record files of the matches.
  */
-import type { Platform, Status } from '../domain/vocabulary.ts';
-import { StringTable } from '../site/string-table.ts';
+import { hash53 } from '../search/text.ts';
+import { keyFileOf, type ChannelRecord, type LinkPatterns, type StoreInfo } from '../search/records.ts';
 
-export const VERIFY_FORMAT = 1 as const;
+export const VERIFY_FORMAT = 2 as const;
 export const VERIFY_DIR = 'verify';
 export const VERIFY_MANIFEST = 'index.json';
 export const VERIFY_CLIENT = 'client.js';
 
 export interface VerifyManifest {
   readonly format: typeof VERIFY_FORMAT;
-  /** Content hash; the files live in a folder of this name, so they never go stale. */
+  /** The store's version (its folder's name): files under it never go stale. */
   readonly version: string;
-  readonly records: number;
-  readonly shards: number;
-  readonly chunkSize: number;
-  /** Path of a channel's page in each language, `{id}` standing for the channel id. */
-  readonly page: { readonly zh: string; readonly en: string };
+  /** Distinct keys. */
+  readonly keys: number;
+  /** The channel store (its path relative to the manifest's folder). */
+  readonly store: StoreInfo;
+  /** Links to a channel's entry and a region's page, in each language. */
+  readonly links: { readonly zh: LinkPatterns; readonly en: LinkPatterns };
 }
 
-/** A key shard: each key of the shard with the numbers of the records it finds. */
-export type KeyShard = Record<string, number[]>;
+/** What the verify page shows of a channel: a record of the shared store. */
+export type VerifyRecord = ChannelRecord;
 
-/** Where to go instead of a closed channel. */
-export interface VerifyDestination {
-  /** A channel id of the registry, or an http(s) address. */
-  readonly target: string;
-  readonly label: { readonly zh: string; readonly en: string };
-  /** The destination channel's own address, when it has one. */
-  readonly url?: string;
-}
-
-/** What the verify page shows of a channel. */
-export interface VerifyRecord {
-  readonly id: string;
-  readonly status: Status;
-  readonly platform: Platform;
-  readonly name: { readonly zh: string; readonly en: string };
-  readonly agency: { readonly zh: string; readonly en: string };
-  /** Dates as written in the data (YYYY, YYYY-MM, YYYY-MM-DD). */
-  readonly closed?: string;
-  readonly announced?: string;
-  readonly url?: string;
-  readonly handle?: string;
-  readonly destinations: readonly VerifyDestination[];
-}
-
-/**
- * A record file: strings once each, rows of indexes into them:
- *   [id, status, platform, zh name, en name, zh agency, en agency, closed, announced, url,
- *    handle, (target, zh label, en label, url)*]   (absent text is -1)
- */
-export interface RecordFile {
-  readonly s: string[];
-  readonly r: (string | number)[][];
-}
-
-export function encodeRecords(records: readonly VerifyRecord[]): RecordFile {
-  const table = new StringTable();
-  const ref = (text: string | undefined) => table.ref(text);
-  const r = records.map((rec) => [
-    rec.id,
-    rec.status,
-    rec.platform,
-    ref(rec.name.zh),
-    ref(rec.name.en),
-    ref(rec.agency.zh),
-    ref(rec.agency.en),
-    ref(rec.closed),
-    ref(rec.announced),
-    ref(rec.url),
-    ref(rec.handle),
-    ...rec.destinations.flatMap((d) => [ref(d.target), ref(d.label.zh), ref(d.label.en), ref(d.url)]),
-  ]);
-  return { s: table.strings, r };
-}
-
-export function decodeRecords(file: RecordFile): VerifyRecord[] {
-  const text = (i: string | number | undefined) => (typeof i === 'number' && i >= 0 ? file.s[i] : undefined);
-  const both = (zh: string | number | undefined, en: string | number | undefined) => {
-    const z = text(zh) ?? '';
-    return { zh: z, en: text(en) ?? z };
-  };
-  return file.r.map((row) => {
-    const destinations: VerifyDestination[] = [];
-    for (let i = 11; i + 3 < row.length; i += 4) {
-      const d: VerifyDestination = { target: text(row[i]) ?? '', label: both(row[i + 1], row[i + 2]), url: text(row[i + 3]) };
-      destinations.push(d);
-    }
-    return {
-      id: String(row[0]),
-      status: row[1] as Status,
-      platform: row[2] as Platform,
-      name: both(row[3], row[4]),
-      agency: both(row[5], row[6]),
-      closed: text(row[7]),
-      announced: text(row[8]),
-      url: text(row[9]),
-      handle: text(row[10]),
-      destinations,
-    };
-  });
-}
+const CHECK_RANGE = 2 ** 40;
 
 /** 32-bit FNV-1a over the key's UTF-16 code units: the same in Node and every browser. */
 export function fnv1a(text: string): number {
@@ -127,10 +58,49 @@ export function shardOfKey(key: string, shards: number): number {
   return fnv1a(key) % shards;
 }
 
-export function keyShardPath(n: number): string {
-  return `k/${n}.json`;
+/** The 40 bits that identify a key within its shard. */
+export function keyCheck(key: string): number {
+  return hash53(key) % CHECK_RANGE;
 }
 
-export function recordFilePath(n: number): string {
-  return `r/${n}.json`;
+/** Record numbers a key finds, read from its shard of the store. */
+export async function findKey(store: StoreInfo, key: string, read: (path: string) => Promise<Uint8Array>): Promise<number[]> {
+  const check = keyCheck(key);
+  const shard = await read(keyFileOf(store, shardOfKey(key, store.keyShards)));
+  return readKeyShard(shard, new Set([check])).get(check) ?? [];
+}
+
+/** Writes five bytes, little-endian. */
+export function writeCheck(out: { byte(b: number): void }, check: number): void {
+  let c = check;
+  for (let i = 0; i < 5; i++) {
+    out.byte(c % 256);
+    c = Math.floor(c / 256);
+  }
+}
+
+/** The record numbers each wanted check finds in a shard. */
+export function readKeyShard(buf: Uint8Array, wanted: ReadonlySet<number>): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  let pos = 0;
+  const varint = () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = buf[pos++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+    }
+  };
+  for (let n = varint(); n > 0; n--) {
+    const check = buf[pos]! + buf[pos + 1]! * 0x100 + buf[pos + 2]! * 0x10000 + buf[pos + 3]! * 0x1000000 + buf[pos + 4]! * 0x100000000;
+    pos += 5;
+    const record = varint();
+    if (!wanted.has(check)) continue;
+    const list = found.get(check);
+    if (list) list.push(record);
+    else found.set(check, [record]);
+  }
+  return found;
 }

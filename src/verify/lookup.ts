@@ -1,21 +1,14 @@
 /**
  * Answers "is this link or id in the registry?" from the static verify index. The same code
- * runs in the browser client and the tests; each gives it its own way to get files.
+ * runs in the browser client, the tests and the benchmark; each gives it its own way to get
+ * files.
  */
-import {
-  decodeRecords,
-  keyShardPath,
-  recordFilePath,
-  shardOfKey,
-  type KeyShard,
-  type RecordFile,
-  type VerifyManifest,
-  type VerifyRecord,
-} from './index-format.ts';
+import { decodeRecordFile, recordFileOf } from '../search/records.ts';
+import { findKey, type VerifyManifest, type VerifyRecord } from './index-format.ts';
 import { parseInput } from './normalise.ts';
 
-/** Reads a file of the index's version folder ("k/3.json") as parsed JSON. */
-export type IndexFiles = (path: string) => Promise<unknown>;
+/** Reads a file by its path relative to the manifest's folder ("../search/store/<version>/k/3.bin"). */
+export type IndexFiles = (path: string) => Promise<Uint8Array>;
 
 /** How a channel was found: by its address, an account id read from it, or its handle. */
 export type MatchedBy = 'url' | 'id' | 'handle';
@@ -44,37 +37,35 @@ export class VerifyIndex {
     this.files = files;
   }
 
-  private file<T>(path: string): Promise<T> {
-    let pending = this.cache.get(path);
+  private file<T>(path: string, decode: (bytes: Uint8Array) => T): Promise<T> {
+    let pending = this.cache.get(path) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.files(path);
+      pending = this.files(path).then(decode);
       this.cache.set(path, pending);
       pending.catch(() => this.cache.delete(path));
     }
-    return pending as Promise<T>;
+    return pending;
   }
 
   /** Record numbers found by each key, in the keys' order (address first). */
   async find(keys: readonly string[]): Promise<{ n: number; by: MatchedBy }[]> {
-    const shards = await Promise.all(keys.map((key) => this.file<KeyShard>(keyShardPath(shardOfKey(key, this.manifest.shards)))));
+    const found = await Promise.all(keys.map((key) => findKey(this.manifest.store, key, (path) => this.file(path, (bytes) => bytes))));
     const seen = new Set<number>();
-    const found: { n: number; by: MatchedBy }[] = [];
+    const out: { n: number; by: MatchedBy }[] = [];
     keys.forEach((key, i) => {
-      // own keys only ("constructor" is no channel); hasOwnProperty for older in-app browsers
-      const list = Object.prototype.hasOwnProperty.call(shards[i]!, key) ? shards[i]![key]! : [];
-      for (const n of list) {
+      for (const n of found[i]!) {
         if (seen.has(n)) continue;
         seen.add(n);
-        found.push({ n, by: BY[key[0]!] ?? 'handle' });
+        out.push({ n, by: BY[key[0]!] ?? 'handle' });
       }
     });
-    return found;
+    return out;
   }
 
   async record(n: number): Promise<VerifyRecord> {
-    const chunk = Math.floor(n / this.manifest.chunkSize);
-    const file = await this.file<RecordFile>(recordFilePath(chunk));
-    const record = decodeRecords(file)[n % this.manifest.chunkSize];
+    const { store } = this.manifest;
+    const file = await this.file(recordFileOf(store, n), decodeRecordFile);
+    const record = file[n % store.chunkSize];
     if (!record) throw new Error(`verify index: no record ${n}`);
     return record;
   }

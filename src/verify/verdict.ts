@@ -1,18 +1,20 @@
 /**
  * A verify answer as the reader sees it: for each channel found, the verdict at a glance
- * ("official but closed since April 2024"), where to go instead, and the channel's page; for
+ * ("official but closed since April 2024"), where to go instead, and the channel's entry; for
  * nothing found, what that does and does not mean, with the report and search links. Plain
  * data, rendered into the page by the client.
  */
 import { formatDate, parseApproxDate } from '../domain/approx-date.ts';
 import { PLATFORM_LABELS, type Lang, type Status } from '../domain/vocabulary.ts';
 import { VERIFY_COPY } from './copy.ts';
+import { destinationLabel } from '../search/records.ts';
 import type { VerifyRecord } from './index-format.ts';
 import type { VerifyAnswer } from './lookup.ts';
+import { normaliseHandle } from './normalise.ts';
 
 export interface VerdictLinks {
-  /** The channel page of an id, in the page's language. */
-  channel(id: string): string;
+  /** A channel's entry on its region's page, in the page's language. */
+  channel(channel: { readonly id: string; readonly page: string }): string;
   /** The search page, looking for a name. */
   search(text: string): string;
   /** The "missing account" issue form, filled with what was pasted. */
@@ -84,10 +86,11 @@ export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', han
   const gone = record.status === 'closing' || record.status === 'closed';
   const destinations = gone
     ? record.destinations.map((d) => {
-        const external = /^https?:/i.test(d.target);
+        const text = destinationLabel(d)[lang];
+        if (d.kind === 'url') return { link: { text, href: d.url, external: true } };
         return {
-          link: { text: d.label[lang], href: external ? d.target : links.channel(d.target), external },
-          url: !external && d.url ? { text: d.url.replace(/^https?:\/\//, ''), href: d.url, external: true } : undefined,
+          link: { text, href: links.channel(d), external: false },
+          url: d.url ? { text: d.url.replace(/^https?:\/\//, ''), href: d.url, external: true } : undefined,
         };
       })
     : undefined;
@@ -97,10 +100,10 @@ export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', han
     name: record.name[lang],
     platform: PLATFORM_LABELS[record.platform][lang],
     agency: record.agency[lang],
-    page: { text: t.details, href: links.channel(record.id) },
+    page: { text: t.details, href: links.channel(record) },
     destinations,
     noDestination: gone && !record.destinations.length ? t.noDestination : undefined,
-    note: by === 'handle' ? t.byHandle(record.handle ?? handleText.replace(/^@/, '')) : undefined,
+    note: by === 'handle' ? t.byHandle(normaliseHandle(handleText)) : undefined,
   };
 }
 

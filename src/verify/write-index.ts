@@ -1,34 +1,24 @@
 /**
- * Writes the verify index into a site's output folder: files go to a staging folder renamed
- * to the version once it is known; the manifest comes last, so a reader never finds it
- * pointing at a half-written folder.
+ * Writes the verify index into a site's output folder: the channel store it shares with
+ * search (unless the search writer wrote it already), then the manifest, last, so a reader
+ * never finds it pointing at a half-written store.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildVerifyIndex, type VerifyBuildOptions, type VerifyBuildStats, type VerifySource } from './build-index.ts';
+import { writeRecordStore, type RecordStore } from '../search/record-store.ts';
+import { SEARCH_DIR } from '../search/write-index.ts';
+import { verifyManifest, type VerifyBuildOptions } from './build-index.ts';
 import { VERIFY_MANIFEST, type VerifyManifest } from './index-format.ts';
 
-export function writeVerifyIndex(
-  sources: readonly VerifySource[],
+/** `verifyDir` is <out>/verify; the store goes to <out>/search/store/ (../search/store/ from here). */
+export async function writeVerifyIndex(
+  store: RecordStore,
   verifyDir: string,
-  options: VerifyBuildOptions,
-): { manifest: VerifyManifest; stats: VerifyBuildStats } {
-  const staging = join(verifyDir, `.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  const made = new Set<string>();
-  const { manifest, stats } = buildVerifyIndex(sources, options, (path, data) => {
-    const file = join(staging, path);
-    const dir = dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(file, data);
-  });
-  const versionDir = join(verifyDir, manifest.version);
-  rmSync(versionDir, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  renameSync(staging, versionDir);
+  options: Omit<VerifyBuildOptions, 'searchDir'> = {},
+): Promise<{ manifest: VerifyManifest; store: { files: number; bytes: number } }> {
+  const written = await writeRecordStore(store, join(dirname(verifyDir), SEARCH_DIR));
+  const manifest = verifyManifest(store, { ...options, searchDir: `../${SEARCH_DIR}/` });
+  mkdirSync(verifyDir, { recursive: true });
   writeFileSync(join(verifyDir, VERIFY_MANIFEST), JSON.stringify(manifest));
-  return { manifest, stats };
+  return { manifest, store: written };
 }
