@@ -23,8 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
-import { recordStoreOf } from '../src/search/record-store.ts';
-import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../src/search/write-index.ts';
+import { CLIENT_FILE, SEARCH_DIR, writeSearchIndexOf } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
 import { requiredFlag } from './lib/flags.ts';
@@ -75,16 +74,12 @@ const loadedRss = process.memoryUsage().rss;
 console.log(`loaded and validated ${registry.channels.length} channels in ${secondsSince(started)} (RSS ${mb(loadedRss)})`);
 
 started = performance.now();
-const store = recordStoreOf(registry);
-const storeTime = secondsSince(started);
-const docs = store.docs;
-
-started = performance.now();
 const outDir = resolve('bench-out', 'search-index', String(channels), SEARCH_DIR);
-rmSync(outDir, { recursive: true, force: true });
-const { built, written } = await buildSearchIndexInto(store, outDir);
+rmSync(dirname(outDir), { recursive: true, force: true });
+const { store, built, written } = await writeSearchIndexOf(registry, outDir);
 const buildTime = secondsSince(started);
 const peakRss = process.resourceUsage().maxRSS * 1024;
+const docs = store.docs;
 const versionDir = join(outDir, built.manifest.version);
 const manifestBytes = Buffer.byteLength(JSON.stringify(built.manifest));
 const { kinds } = built.stats;
@@ -94,7 +89,8 @@ const totalFiles = written.files + written.store.files;
 const rec = store.records;
 const keys = store.keyFiles;
 console.log(`
-channel store built in ${storeTime} (records ${sec(store.timings.records)}, keys ${sec(store.timings.keys)}), index in ${buildTime}; peak RSS ${mb(peakRss)}, ${mb(peakRss - loadedRss)} over the loaded registry
+search index and channel store built in ${buildTime} (store: records ${sec(store.timings.records)}, keys ${sec(store.timings.keys)}; index: ${Object.entries(built.stats.timings).map(([k, v]) => `${k} ${sec(v)}`).join(', ')})
+peak RSS ${mb(peakRss)}, ${mb(peakRss - loadedRss)} over the loaded registry
 written to ${outDir}
 ${line('store: records', rec.files, rec.bytes, `${Math.round(rec.bytes / docs.length)} bytes a channel: text tables ${mb(rec.tableBytes)}, rows ${mb(rec.bytes - rec.tableBytes)}; largest ${kb(rec.largest)}`)}
 ${line('store: keys', keys.files, keys.bytes, `${store.keys} keys (verify; search for whole handles); largest ${kb(keys.largest)}`)}

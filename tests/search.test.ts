@@ -376,10 +376,10 @@ describe('files', () => {
   it('round-trip records: texts shared, English only where it differs', () => {
     const place = { zh: '山东省威海市荣成市', en: 'Rongcheng, Weihai, Shandong', page: '371082' };
     const inputs: RecordInput[] = [
-      { id: 'rongcheng-police-weibo', status: 'closed', platform: 'weibo', name: '荣成公安', nameEn: 'Rongcheng Police', agency: '荣成市公安局', place, closed: '2024-04', announced: '2024-03-28', destinations: [{ kind: 'channel', id: 'weihai-police-wechat', page: '371000', name: '威海公安', platform: 'wechat', url: 'https://mp.weixin.qq.com/weihai' }, { kind: 'url', url: 'https://www.rongcheng.gov.cn/' }] },
-      { id: 'rongcheng-police-wechat', status: 'active', platform: 'wechat', name: '荣成公安', agency: '荣成市公安局', agencyEn: '荣成市公安局', place, destinations: [] },
+      { id: 'rongcheng-police-weibo', status: 'closed', platform: 'weibo', name: '荣成公安', nameEn: 'Rongcheng Police', agency: '荣成市公安局', closed: '2024-04', announced: '2024-03-28', destinations: [{ kind: 'channel', id: 'weihai-police-wechat', page: '371000', name: '威海公安', platform: 'wechat', url: 'https://mp.weixin.qq.com/weihai' }, { kind: 'url', url: 'https://www.rongcheng.gov.cn/' }] },
+      { id: 'rongcheng-police-wechat', status: 'active', platform: 'wechat', name: '荣成公安', agency: '荣成市公安局', agencyEn: '荣成市公安局', destinations: [] },
     ];
-    const bytes = encodeRecordFile(inputs);
+    const bytes = encodeRecordFile(inputs, () => place);
     expect(decodeRecordFile(bytes)).toEqual([
       { id: 'rongcheng-police-weibo', status: 'closed', platform: 'weibo', name: { zh: '荣成公安', en: 'Rongcheng Police' }, agency: { zh: '荣成市公安局', en: '荣成市公安局' }, place: { zh: place.zh, en: place.en }, page: '371082', closed: '2024-04', announced: '2024-03-28', destinations: [{ kind: 'channel', id: 'weihai-police-wechat', page: '371000', name: { zh: '威海公安', en: '威海公安' }, platform: 'wechat', url: 'https://mp.weixin.qq.com/weihai' }, { kind: 'url', url: 'https://www.rongcheng.gov.cn/' }] },
       { id: 'rongcheng-police-wechat', status: 'active', platform: 'wechat', name: { zh: '荣成公安', en: '荣成公安' }, agency: { zh: '荣成市公安局', en: '荣成市公安局' }, place: { zh: place.zh, en: place.en }, page: '371082', closed: undefined, announced: undefined, destinations: [] },

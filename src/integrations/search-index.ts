@@ -9,15 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { linkPatterns } from '../search/links.ts';
-import { recordStoreOf } from '../search/record-store.ts';
-import { buildSearchIndexInto, CLIENT_FILE, SEARCH_DIR } from '../search/write-index.ts';
+import { CLIENT_FILE, SEARCH_DIR, writeSearchIndexOf } from '../search/write-index.ts';
 import { afterBuild } from './after-build.ts';
 
 export const searchIndex = () =>
   afterBuild('search-index', async ({ outDir, base, site }) => {
-    const store = recordStoreOf(site.registry);
     const searchDir = join(outDir, SEARCH_DIR);
-    const { built, written } = await buildSearchIndexInto(store, searchDir, { links: linkPatterns(base) });
+    const { built, written } = await writeSearchIndexOf(site.registry, searchDir, { links: linkPatterns(base) });
     const client = await bundleSearchClient();
     writeFileSync(join(searchDir, CLIENT_FILE), client);
     const mb = (n: number) => (n / 1e6).toFixed(1);

@@ -3,9 +3,10 @@
  * record store (record-store.ts): record numbers are ranks, so the index only says which
  * numbers a token is in.
  *
- * National scale shapes it: half a million channels make about 1.4 million distinct tokens and
- * 28 million postings, so tokens are stored as hashes, postings sit in flat typed arrays, each
- * distinct text is tokenized once, and every shard is written as soon as it is complete.
+ * National scale shapes it: half a million channels make over half a million distinct tokens
+ * and 20 million postings, so tokens are stored as hashes, postings sit in flat typed arrays,
+ * each distinct text is tokenized once (search-texts.ts), and files are handed on as soon as
+ * they are made.
  */
 import { createHash } from 'node:crypto';
 import { kindOfCode } from '../domain/regions.ts';
@@ -16,8 +17,8 @@ import { DEFAULT_PLACE_CHUNK, encodePlaceFile, type PlaceRecord } from './places
 import { placeLabels, regionCache, storeInfo, type RecordStore } from './record-store.ts';
 import type { LinkPatterns } from './records.ts';
 import type { RegionInfo } from './search-docs.ts';
-import { chars, shardOf, tokenCheck } from './text.ts';
-import { compactCharMap, TokenInterner, Tokenizer, type TokenSink } from './tokenize.ts';
+import { searchTexts, TEXT_FIELDS, TOKEN_CLASSES, tokenizeTexts, type TokenClass } from './search-texts.ts';
+import { Tokenizer } from './tokenize.ts';
 
 export interface BuildOptions {
   /** Result links in each language (default: the site's routes at base "/"). */
@@ -54,19 +55,6 @@ export interface IndexStats {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export const TOKEN_CLASSES = ['unigram', 'bigram', 'pinyin', 'initials', 'word', 'exact', 'prefix'] as const;
-export type TokenClass = (typeof TOKEN_CLASSES)[number];
-
-/** The class of a token, from its prefix (text.ts). */
-export function classOf(token: string): TokenClass {
-  if (token.startsWith('p:')) return 'pinyin';
-  if (token.startsWith('i:')) return 'initials';
-  if (token.startsWith('w:')) return 'word';
-  if (token[0] === '=') return 'exact';
-  if (token[0] === '^') return 'prefix';
-  return chars(token).length === 1 ? 'unigram' : 'bigram';
-}
-
 export interface BuiltIndex {
   readonly manifest: SearchManifest;
   /** File contents by path relative to the manifest's folder (empty when given `emit`). */
@@ -77,7 +65,6 @@ export interface BuiltIndex {
 const KIND_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3 };
 
 export function buildSearchIndex(store: RecordStore, options: BuildOptions = {}): BuiltIndex {
-  const tokenizer = options.tokenizer ?? new Tokenizer();
   const inlineLimit = options.inlineLimit ?? 4096;
   const shardTarget = options.shardTarget ?? 12_000;
   const placeChunk = options.placeChunk ?? DEFAULT_PLACE_CHUNK;
@@ -91,52 +78,27 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     phase = now;
   };
 
-  // Each distinct text is tokenized once (a body's four channels share its name): texts are
-  // numbered per kind, a name's tokens differing from the same text's as a body (exact and
-  // prefix tokens), and each record refers to its texts by number.
-  const texts: string[] = [];
-  const textKinds: TextKind[] = [];
-  const textIds = { name: new Map<string, number>(), agency: new Map<string, number>(), english: new Map<string, number>() };
-  const textOf = (kind: TextKind, text: string | undefined): number => {
-    if (!text) return -1;
-    const map = textIds[kind];
-    let n = map.get(text);
-    if (n === undefined) {
-      map.set(text, (n = texts.length));
-      texts.push(text);
-      textKinds.push(kind);
-    }
-    return n;
-  };
-  const FIELDS = 4;
-  const docTexts = new Int32Array(docs.length * FIELDS);
-  docs.forEach((doc, id) => {
-    docTexts[id * FIELDS] = textOf('name', doc.name);
-    docTexts[id * FIELDS + 1] = textOf('agency', doc.agency);
-    docTexts[id * FIELDS + 2] = textOf('english', doc.nameEn);
-    docTexts[id * FIELDS + 3] = textOf('english', doc.agencyEn);
-  });
-  for (const map of Object.values(textIds)) map.clear();
-
-  // Their tokens, interned to numbers, in one flat pool: text n's are pool[offsets[n] + 1 …],
-  // pool[offsets[n]] of them (a million small arrays would burden the garbage collector).
-  const interner = new TokenInterner();
-  const tokens = interner.tokens;
-  const { pool, offsets } = tokenizeTexts(texts, textKinds, tokenizer, interner);
+  // Each distinct text is tokenized once (search-texts.ts).
+  const plan = searchTexts(docs, store.regions);
+  const tokenized = tokenizeTexts(plan.list, options.tokenizer ?? new Tokenizer());
+  const { offsets, hashes, checks, classes: tokenClasses } = tokenized;
+  let pool = tokenized.pool;
+  const FIELDS = TEXT_FIELDS;
+  const textOf = (id: number, field: number) => plan.docTexts[id * FIELDS + field]!;
   lap('tokenize');
 
   // Postings: each record's distinct tokens, counted then placed (a counting sort by token).
-  const channelTokenCount = tokens.length;
-  const starts = new Int32Array(channelTokenCount + 1);
-  const lastSeen = new Int32Array(channelTokenCount).fill(-1);
+  const tokenCount = hashes.length;
+  const starts = new Int32Array(tokenCount + 1);
+  const lastSeen = new Int32Array(tokenCount).fill(-1);
   const eachToken = (id: number, visit: (t: number) => void) => {
     for (let f = 0; f < FIELDS; f++) {
-      const text = docTexts[id * FIELDS + f]!;
+      const text = textOf(id, f);
       if (text < 0) continue;
       const at = offsets[text]!;
-      const end = at + 1 + pool.get(at);
+      const end = at + 1 + pool[at]!;
       for (let i = at + 1; i < end; i++) {
-        const t = pool.get(i);
+        const t = pool[i]!;
         if (lastSeen[t] === id) continue;
         lastSeen[t] = id;
         visit(t);
@@ -144,15 +106,13 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     }
   };
   for (let id = 0; id < docs.length; id++) eachToken(id, (t) => starts[t + 1]!++);
-  for (let t = 0; t < channelTokenCount; t++) starts[t + 1]! += starts[t]!;
-  const postingCount = starts[channelTokenCount]!;
+  for (let t = 0; t < tokenCount; t++) starts[t + 1]! += starts[t]!;
+  const postingCount = starts[tokenCount]!;
   const postingIds = new Int32Array(postingCount);
-  const fill = starts.slice(0, channelTokenCount);
+  const fill = starts.slice(0, tokenCount);
   lastSeen.fill(-1);
   for (let id = 0; id < docs.length; id++) eachToken(id, (t) => (postingIds[fill[t]!++] = id));
-  const none = new Int32Array(0);
-  // Tokens interned later (region names only) have no postings of their own.
-  const ids = { of: (t: number) => (t < channelTokenCount ? postingIds.subarray(starts[t]!, starts[t + 1]!) : none) };
+  const ids = { of: (t: number) => postingIds.subarray(starts[t]!, starts[t + 1]!) };
   lap('postings');
 
   // Each region's channels as id ranges; the regions themselves become places.
@@ -177,20 +137,30 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   // except single characters: 市 alone should not offer every city.
   const ranges: (number[] | undefined)[] = [];
   const places: (number[] | undefined)[] = [];
+  const stamp = new Int32Array(tokenCount).fill(-1);
   placeList.forEach(({ info, runs }, placeId) => {
-    const regionTokens = interner.collect((sink) => {
-      tokenizer.chinese(info.name, sink);
-      tokenizer.words(info.nameEn, sink);
-    });
+    const regionTokens: number[] = [];
+    for (const text of plan.regionTexts.get(info.code) ?? []) {
+      if (text < 0) continue;
+      for (let i = offsets[text]! + 1; i < offsets[text]! + 1 + pool[offsets[text]!]!; i++) {
+        const t = pool[i]!;
+        if (stamp[t] === placeId) continue;
+        stamp[t] = placeId;
+        regionTokens.push(t);
+      }
+    }
     for (const t of regionTokens) {
       const r = (ranges[t] ??= []);
       for (const n of runs) r.push(n);
-      const token = tokens[t]!;
-      if (!(chars(token).length === 1 && token.charCodeAt(0) > 0x7f)) (places[t] ??= []).push(placeId);
+      if (TOKEN_CLASSES[tokenClasses[t]!] !== 'unigram') (places[t] ??= []).push(placeId);
     }
   });
 
   lap('regions');
+  // The texts' tokens are all in the postings and ranges now: their pool (80 MB at national
+  // scale) is let go before the shards are made.
+  pool = tokenized.pool = new Int32Array(0);
+  plan.list.texts.length = 0;
   const files = new Map<string, Uint8Array>();
   const hash = createHash('sha256');
   let largestFile = 0;
@@ -207,7 +177,6 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
 
   // Shards: sized from each token's entry (ids alone are enough to choose their number), and
   // each token's place in them (shard, then check) fixed before any is written.
-  const tokenCount = tokens.length;
   const runs: number[] = [];
   let estimate = 0;
   for (let t = 0; t < tokenCount; t++) {
@@ -217,12 +186,7 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     estimate += body > inlineLimit ? 12 : 5 + varintLength(size.count * 8) + body + 2 * (places[t]?.length ?? 0);
   }
   const shardCount = Math.max(1, Math.round(estimate / shardTarget));
-  const shardOfToken = new Int32Array(tokenCount);
-  const checks = new Float64Array(tokenCount);
-  for (let t = 0; t < tokenCount; t++) {
-    shardOfToken[t] = shardOf(tokens[t]!, shardCount);
-    checks[t] = tokenCheck(tokens[t]!);
-  }
+  const shardOfToken = Int32Array.from(hashes, (h) => h % shardCount);
   const order = Int32Array.from({ length: tokenCount }, (_, t) => t).sort((a, b) => shardOfToken[a]! - shardOfToken[b]! || checks[a]! - checks[b]!);
 
   lap('order');
@@ -231,6 +195,7 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   const out = new ByteWriter();
   const scratch = new ByteWriter();
   let nextFileId = 0;
+  let written = 0;
   let largestShard = 0;
   let i = 0;
   for (let shard = 0; shard < shardCount; shard++) {
@@ -251,8 +216,11 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
         placeIds = [...new Set([...placeIds, ...(places[other] ?? [])])].sort((a, b) => a - b);
         i++;
       }
+      // A token of the nation's name, or of a region's that has no channels, finds nothing.
+      if (tokenRuns.length === 0 && placeIds.length === 0) continue;
       entries++;
-      const tokenClass = classes[classOf(tokens[first]!)];
+      written++;
+      const tokenClass = classes[TOKEN_CLASSES[tokenClasses[first]!]!];
       const before = body.length;
       tokenClass.tokens++;
       const size = inlineSizes(tokenRuns);
@@ -303,8 +271,8 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     blockSize: BLOCK_SIZE,
     shards: shardCount,
     links: options.links ?? linkPatterns('/'),
-    t2s: compactCharMap(tokenizer.charMapEntries(), tokenizer.indexedChars),
-    syllables: [...tokenizer.syllables].sort().join(' '),
+    t2s: tokenized.t2s,
+    syllables: tokenized.syllables,
   };
   hash.update(JSON.stringify(base));
   const manifest: SearchManifest = { ...base, version: hash.digest('hex').slice(0, 12) };
@@ -316,7 +284,7 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     stats: {
       records: docs.length,
       places: placeRecords.length,
-      tokens: tokenCount,
+      tokens: written,
       postings: postingCount,
       externalTokens: nextFileId,
       shards: shardCount,
@@ -327,49 +295,6 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
       timings,
     },
   };
-}
-
-type TextKind = 'name' | 'agency' | 'english';
-
-const NAME_OPTIONS = { isName: true };
-// Initials are for names (rcga for 荣成公安) and places (rc for 荣成市, which the region's
-// tokens cover); a body's initials would double the initials tokens for little use.
-const AGENCY_OPTIONS = { initials: false };
-
-/** Tokenizes each text as its kind into a pool ([count, token…] per text, at offsets[n]). */
-function tokenizeTexts(texts: readonly string[], kinds: readonly TextKind[], tokenizer: Tokenizer, interner: TokenInterner): { pool: PagedInts; offsets: Int32Array } {
-  const pool = new PagedInts();
-  const offsets = new Int32Array(texts.length);
-  for (let n = 0; n < texts.length; n++) {
-    const text = texts[n]!;
-    const kind = kinds[n]!;
-    const list = interner.collect((sink) => {
-      if (kind === 'english') tokenizer.words(text, sink);
-      else tokenizer.chinese(text, sink, kind === 'name' ? NAME_OPTIONS : AGENCY_OPTIONS);
-    });
-    offsets[n] = pool.length;
-    pool.push(list.length);
-    for (const t of list) pool.push(t);
-  }
-  return { pool, offsets };
-}
-
-/** A growable list of 32-bit integers in fixed pages (growing never copies). */
-class PagedInts {
-  private static readonly BITS = 20;
-  private readonly pages: Int32Array[] = [];
-  length = 0;
-
-  push(n: number): void {
-    const page = this.length >>> PagedInts.BITS;
-    if (page === this.pages.length) this.pages.push(new Int32Array(1 << PagedInts.BITS));
-    this.pages[page]![this.length & ((1 << PagedInts.BITS) - 1)] = n;
-    this.length++;
-  }
-
-  get(i: number): number {
-    return this.pages[i >>> PagedInts.BITS]![i & ((1 << PagedInts.BITS) - 1)]!;
-  }
 }
 
 /** Ascending ids → half-open runs, into `out` (emptied first). */

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Registry } from '../domain/model.ts';
 import { buildKeyShards } from '../verify/build-index.ts';
 import { BackgroundWriter } from './background-writer.ts';
-import { encodeRecordFile, storeFiles, type RecordInput, type StoreInfo } from './records.ts';
+import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
 import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLookup, type SearchDoc } from './search-docs.ts';
 
 export const DEFAULT_RECORD_CHUNK = 64;
@@ -38,6 +38,8 @@ export interface StoreFiles {
 export interface RecordStore {
   /** The channels in record order: docs[n] is record n. */
   readonly docs: readonly SearchDoc[];
+  /** Records (docs.length). */
+  readonly count: number;
   readonly regions: RegionLookup;
   /** Content hash: the store's folder name. */
   readonly version: string;
@@ -45,7 +47,7 @@ export interface RecordStore {
   readonly keyShards: number;
   /** Distinct lookup keys. */
   readonly keys: number;
-  /** Path within the store's folder → bytes. */
+  /** Path within the store's folder → bytes (empty once written to a site: queueRecordStore). */
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly records: StoreFiles & {
     /** Of `bytes`, those of the files' text tables (the rest is rows and places). */
@@ -114,8 +116,7 @@ export function buildRecordStore(
   const records = { files: 0, bytes: 0, largest: 0, tableBytes: 0 };
   const sizes = { table: 0 };
   for (let start = 0, chunk = 0; start < ordered.length; start += chunkSize, chunk++) {
-    const inputs: RecordInput[] = ordered.slice(start, start + chunkSize).map((d) => ({ ...d, place: region(d.region).place }));
-    const data = encodeRecordFile(inputs, sizes);
+    const data = encodeRecordFile(ordered.slice(start, start + chunkSize), (d) => region(d.region).place, sizes);
     const path = storeFiles.record(chunk);
     hash.update(path).update(data);
     files.set(path, data);
@@ -139,6 +140,7 @@ export function buildRecordStore(
 
   return {
     docs: ordered,
+    count: ordered.length,
     regions,
     version: hash.digest('hex').slice(0, 12),
     chunkSize,
@@ -166,16 +168,19 @@ export function recordStoreOf(registry: Registry): RecordStore {
 /**
  * Queues the store's files for `writer` under `searchDir`/store/<version>/, unless the folder
  * is there already (it is named by its content, and renamed into place only once complete,
- * so one that exists holds exactly these files). Returns what to call once the writer has
- * finished (the rename), or undefined when there was nothing to write.
+ * so one that exists holds exactly these files). The files' bytes are handed to the writer's
+ * thread, not copied (52 MB at national scale): the store keeps no files after. Returns what to
+ * call once the writer has finished (the rename), or undefined when there was nothing to do.
  */
 export function queueRecordStore(store: RecordStore, searchDir: string, writer: BackgroundWriter): (() => void) | undefined {
   const dir = join(searchDir, STORE_DIR, store.version);
   if (existsSync(dir)) return undefined;
+  if (store.files.size === 0 && store.count > 0) throw new Error(`the channel store was written elsewhere already: its files are gone (writing it to ${dir})`);
   const staging = join(searchDir, STORE_DIR, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const [path, data] of store.files) writer.write(join(staging, path), data);
+  for (const [path, data] of store.files) writer.write(join(staging, path), data, true);
+  (store.files as Map<string, Uint8Array>).clear();
   return () => renameSync(staging, dir);
 }
 
@@ -190,5 +195,5 @@ export async function writeRecordStore(store: RecordStore, searchDir: string): P
 
 /** The store as a manifest names it; `searchDir` is the search folder seen from the manifest's. */
 export function storeInfo(store: RecordStore, searchDir: string): StoreInfo {
-  return { path: `${searchDir}${STORE_DIR}/${store.version}/`, count: store.docs.length, chunkSize: store.chunkSize, keyShards: store.keyShards };
+  return { path: `${searchDir}${STORE_DIR}/${store.version}/`, count: store.count, chunkSize: store.chunkSize, keyShards: store.keyShards };
 }

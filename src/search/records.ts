@@ -47,7 +47,7 @@ export interface ChannelRecord {
   readonly destinations: readonly RecordDestination[];
 }
 
-/** A record as the builder has it (its place already made into labels and a page). */
+/** A record as the builder has it (a SearchDoc is one). */
 export interface RecordInput {
   readonly id: string;
   readonly status: Status;
@@ -56,13 +56,19 @@ export interface RecordInput {
   readonly nameEn?: string;
   readonly agency: string;
   readonly agencyEn?: string;
-  readonly place: { readonly zh: string; readonly en: string; readonly page: string };
   readonly closed?: string;
   readonly announced?: string;
   readonly destinations: readonly (
     | { readonly kind: 'channel'; readonly id: string; readonly page: string; readonly name: string; readonly nameEn?: string; readonly platform: Platform; readonly url?: string }
     | { readonly kind: 'url'; readonly url: string }
   )[];
+}
+
+/** A record's place: labels, and the page it is an entry of. */
+export interface RecordPlace {
+  readonly zh: string;
+  readonly en: string;
+  readonly page: string;
 }
 
 const FLAG_NAME_EN = 1;
@@ -74,18 +80,42 @@ const FLAG_DESTINATIONS = 16;
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
-/** Bytes two byte strings share at the start. */
-function sharedBytes(a: Uint8Array, b: Uint8Array): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a[i] === b[i]) i++;
-  return i;
+/** UTF-8 of texts, encoded into reused buffers (a national store encodes 1.5 million). */
+class Utf8Scratch {
+  private buf = new Uint8Array(256);
+  private prev = new Uint8Array(256);
+  private prevLength = 0;
+  length = 0;
+
+  /** Encodes `text`, keeping the previous text's bytes; returns how many bytes they share. */
+  next(text: string): number {
+    [this.buf, this.prev] = [this.prev, this.buf];
+    this.prevLength = this.length;
+    if (this.buf.length < text.length * 3) this.buf = new Uint8Array(text.length * 3);
+    this.length = utf8.encodeInto(text, this.buf).written;
+    const max = Math.min(this.length, this.prevLength);
+    let i = 0;
+    while (i < max && this.buf[i] === this.prev[i]) i++;
+    return i;
+  }
+
+  /** Writes the current text front-coded: shared bytes, rest length, rest. */
+  write(out: ByteWriter, shared: number): void {
+    out.varint(shared);
+    out.varint(this.length - shared);
+    out.bytes(this.buf.subarray(shared, this.length));
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
 }
 
 /** A file's texts, sorted and front-coded; refs are positions in the sorted order. */
 export class FrontCodedTable {
   private readonly texts = new Set<string>();
   private refs: Map<string, number> | undefined;
+  private readonly scratch = new Utf8Scratch();
 
   add(text: string | undefined): void {
     if (text) this.texts.add(text);
@@ -96,15 +126,8 @@ export class FrontCodedTable {
     const sorted = [...this.texts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     this.refs = new Map(sorted.map((t, i) => [t, i]));
     out.varint(sorted.length);
-    let prev = new Uint8Array(0);
-    for (const text of sorted) {
-      const bytes = utf8.encode(text);
-      const shared = sharedBytes(prev, bytes);
-      out.varint(shared);
-      out.varint(bytes.length - shared);
-      out.bytes(bytes.subarray(shared));
-      prev = bytes;
-    }
+    this.scratch.reset();
+    for (const text of sorted) this.scratch.write(out, this.scratch.next(text));
   }
 
   ref(text: string): number {
@@ -136,10 +159,11 @@ function english(en: string | undefined, zh: string): string | undefined {
 }
 
 /** `sizes`, when given, receives how many of the bytes are the text table. */
-export function encodeRecordFile(records: readonly RecordInput[], sizes?: { table: number }): Uint8Array {
+export function encodeRecordFile<T extends RecordInput>(records: readonly T[], placeOf: (record: T) => RecordPlace, sizes?: { table: number }): Uint8Array {
   const table = new FrontCodedTable();
   const placeKeys = new Map<string, number>();
-  const places: RecordInput['place'][] = [];
+  const places: RecordPlace[] = [];
+  const placeIndex: number[] = [];
   for (const r of records) {
     table.add(r.name);
     table.add(english(r.nameEn, r.name));
@@ -147,14 +171,17 @@ export function encodeRecordFile(records: readonly RecordInput[], sizes?: { tabl
     table.add(english(r.agencyEn, r.agency));
     table.add(r.closed);
     table.add(r.announced);
-    const key = `${r.place.page}|${r.place.zh}|${r.place.en}`;
-    if (!placeKeys.has(key)) {
-      placeKeys.set(key, places.length);
-      places.push(r.place);
-      table.add(r.place.zh);
-      table.add(r.place.en);
-      table.add(r.place.page);
+    const place = placeOf(r);
+    const key = `${place.page}|${place.zh}|${place.en}`;
+    let p = placeKeys.get(key);
+    if (p === undefined) {
+      placeKeys.set(key, (p = places.length));
+      places.push(place);
+      table.add(place.zh);
+      table.add(place.en);
+      table.add(place.page);
     }
+    placeIndex.push(p);
     for (const d of r.destinations) {
       if (d.kind === 'url') table.add(d.url);
       else {
@@ -176,8 +203,8 @@ export function encodeRecordFile(records: readonly RecordInput[], sizes?: { tabl
     out.varint(table.ref(p.en));
     out.varint(table.ref(p.page));
   }
-  let prevId = new Uint8Array(0);
-  for (const r of records) {
+  const ids = new Utf8Scratch();
+  records.forEach((r, i) => {
     const nameEn = english(r.nameEn, r.name);
     const agencyEn = english(r.agencyEn, r.agency);
     const flags = (nameEn ? FLAG_NAME_EN : 0)
@@ -186,17 +213,12 @@ export function encodeRecordFile(records: readonly RecordInput[], sizes?: { tabl
       | (r.announced ? FLAG_ANNOUNCED : 0)
       | (r.destinations.length ? FLAG_DESTINATIONS : 0);
     out.varint(STATUSES.indexOf(r.status) | (PLATFORMS.indexOf(r.platform) << 2) | (flags << 6));
-    const id = utf8.encode(r.id);
-    const shared = sharedBytes(prevId, id);
-    out.varint(shared);
-    out.varint(id.length - shared);
-    out.bytes(id.subarray(shared));
-    prevId = id;
+    ids.write(out, ids.next(r.id));
     out.varint(table.ref(r.name));
     if (nameEn) out.varint(table.ref(nameEn));
     out.varint(table.ref(r.agency));
     if (agencyEn) out.varint(table.ref(agencyEn));
-    out.varint(placeKeys.get(`${r.place.page}|${r.place.zh}|${r.place.en}`)!);
+    out.varint(placeIndex[i]!);
     if (r.closed) out.varint(table.ref(r.closed));
     if (r.announced) out.varint(table.ref(r.announced));
     if (r.destinations.length) {
@@ -216,7 +238,7 @@ export function encodeRecordFile(records: readonly RecordInput[], sizes?: { tabl
         }
       }
     }
-  }
+  });
   return out.result();
 }
 

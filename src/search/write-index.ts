@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { buildSearchIndex, type BuildOptions, type BuiltIndex } from './build-index.ts';
 import { MANIFEST_FILE } from './layout.ts';
 import { BackgroundWriter } from './background-writer.ts';
-import { queueRecordStore, writeRecordStore, type RecordStore } from './record-store.ts';
+import type { Registry } from '../domain/model.ts';
+import { queueRecordStore, recordStoreOf, writeRecordStore, type RecordStore } from './record-store.ts';
 
 export const SEARCH_DIR = 'search';
 export const CLIENT_FILE = 'client.js';
@@ -63,6 +64,12 @@ export async function buildSearchIndexInto(store: RecordStore, searchDir: string
     built,
     written: { files: writer.files + 1, bytes: writer.bytes + Buffer.byteLength(manifest), store: { files: storeWriter.files, bytes: storeWriter.bytes } },
   };
+}
+
+/** The registry's search index, and the channel store (unless already written), into `searchDir`. */
+export async function writeSearchIndexOf(registry: Registry, searchDir: string, options: Omit<BuildOptions, 'emit'> = {}): Promise<{ store: RecordStore; built: BuiltIndex; written: WrittenIndex }> {
+  const store = recordStoreOf(registry);
+  return { store, ...(await buildSearchIndexInto(store, searchDir, options)) };
 }
 
 /** Writes an index built in memory, and its channel store, under `searchDir` (e.g. dist/search). */

@@ -8,7 +8,7 @@ import { linkPatterns } from '../search/links.ts';
 import { storeInfo, type RecordStore } from '../search/record-store.ts';
 import type { LinkPatterns } from '../search/records.ts';
 import type { SearchDoc } from '../search/search-docs.ts';
-import { keyCheck, shardOfKey, VERIFY_FORMAT, writeCheck, type VerifyManifest } from './index-format.ts';
+import { fnv1a, keyCheck, VERIFY_FORMAT, writeCheck, type VerifyManifest } from './index-format.ts';
 import { channelKeys } from './normalise.ts';
 
 /** Bytes a key takes in a shard: its check and a record number. */
@@ -16,21 +16,35 @@ const ENTRY_BYTES = 8;
 
 /**
  * Every channel's keys, in shards of about `shardBytes`: docs[n] is record n. A national
- * registry has about a million (key, record) pairs, kept in parallel arrays.
+ * registry has about a million (key, record) pairs.
  */
 export function buildKeyShards(docs: readonly SearchDoc[], shardBytes: number): { shards: Uint8Array[]; distinct: number } {
-  const keys: string[] = [];
-  const records: number[] = [];
-  docs.forEach((doc, n) => {
+  // Each (key, record) pair as two hashes and the record number: the keys' text is not kept.
+  let hashes = new Uint32Array(1 << 16);
+  let checks = new Float64Array(1 << 16);
+  let records = new Int32Array(1 << 16);
+  let n = 0;
+  docs.forEach((doc, record) => {
     for (const key of channelKeys(doc)) {
-      keys.push(key);
-      records.push(n);
+      if (n === hashes.length) {
+        const grow = <T extends Uint32Array | Float64Array | Int32Array>(a: T): T => {
+          const next = new (a.constructor as new (length: number) => T)(a.length * 2);
+          next.set(a);
+          return next;
+        };
+        hashes = grow(hashes);
+        checks = grow(checks);
+        records = grow(records);
+      }
+      hashes[n] = fnv1a(key);
+      checks[n] = keyCheck(key);
+      records[n] = record;
+      n++;
     }
   });
-  const count = Math.max(1, Math.ceil((keys.length * ENTRY_BYTES) / shardBytes));
-  const shardOf = Int32Array.from(keys, (k) => shardOfKey(k, count));
-  const checks = Float64Array.from(keys, keyCheck);
-  const order = Int32Array.from(keys, (_, i) => i).sort((a, b) => shardOf[a]! - shardOf[b]! || checks[a]! - checks[b]! || records[a]! - records[b]!);
+  const count = Math.max(1, Math.ceil((n * ENTRY_BYTES) / shardBytes));
+  const shardOf = Int32Array.from(hashes.subarray(0, n), (h) => h % count);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => shardOf[a]! - shardOf[b]! || checks[a]! - checks[b]! || records[a]! - records[b]!);
   let distinct = 0;
   const shards: Uint8Array[] = [];
   const out = new ByteWriter();
