@@ -65,8 +65,8 @@ export interface BuiltIndex {
 const KIND_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3 };
 
 export function buildSearchIndex(store: RecordStore, options: BuildOptions = {}): BuiltIndex {
-  const inlineLimit = options.inlineLimit ?? 4096;
-  const shardTarget = options.shardTarget ?? 12_000;
+  const inlineLimit = options.inlineLimit ?? 2048;
+  const shardTarget = options.shardTarget ?? 6_000;
   const placeChunk = options.placeChunk ?? DEFAULT_PLACE_CHUNK;
   const docs = store.docs;
   const region = regionCache(store.regions);

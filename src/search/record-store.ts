@@ -24,7 +24,7 @@ import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
 import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLookup, type SearchDoc } from './search-docs.ts';
 
 export const DEFAULT_RECORD_CHUNK = 64;
-export const DEFAULT_KEY_SHARD_BYTES = 16_000;
+export const DEFAULT_KEY_SHARD_BYTES = 8_000;
 
 /** The store's folder under the search folder. */
 export const STORE_DIR = 'store';
