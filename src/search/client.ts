@@ -7,7 +7,7 @@
  * count. Keys: ↓ from the box to the results, ↑/↓ between them, Esc back to the box.
  * Language: the form's `data-search-lang`, else the page's lang ("en…" or Chinese).
  */
-import { PLATFORM_LABELS as PLATFORM_TEXT, STATUS_LABELS } from '../domain/vocabulary.ts';
+import { PLATFORM_LABELS, STATUS_LABELS } from '../domain/vocabulary.ts';
 import { type SearchLang, type SearchManifest } from './layout.ts';
 import type { PlaceRecord } from './places.ts';
 import { fileSource, SearchIndex, type SearchResult } from './query.ts';
@@ -163,7 +163,7 @@ function item(links: LinkPatterns, record: ChannelRecord, lang: SearchLang): HTM
   const link = el('a', 'search-name', record.name[lang]);
   link.href = entryLink(links, record);
   title.append(link, ' ', el('span', `search-badge search-badge--${status}`, STATUS_LABELS[status][lang]));
-  li.append(title, el('p', 'search-meta', `${record.agency[lang]} · ${record.place[lang]} · ${PLATFORM_TEXT[record.platform][lang]}`));
+  li.append(title, el('p', 'search-meta', `${record.agency[lang]} · ${record.place[lang]} · ${PLATFORM_LABELS[record.platform][lang]}`));
   if (status !== 'active' && record.destinations.length) {
     const go = el('p', 'search-destination', TEXT[lang].goTo);
     record.destinations.slice(0, 3).forEach((d, i) => {
