@@ -5,7 +5,7 @@ import { siteConfigFromEnv } from './src/site/config.ts';
 import { dataDownloads } from './src/integrations/data-downloads.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { verifyIndex } from './src/integrations/verify-index.ts';
-import { permalinkStubPages } from './src/integrations/permalink-stubs.ts';
+import { permalinkMapFiles } from './src/integrations/permalink-map.ts';
 import { validateFirst } from './src/integrations/validate-first.ts';
 
 const config = siteConfigFromEnv(process.env);
@@ -19,7 +19,7 @@ export default defineConfig({
   // each pass their own folder so they cannot read each other's notices.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  integrations: [validateFirst(), mdx(), permalinkStubPages(), dataDownloads(), searchIndex(), verifyIndex()],
+  integrations: [validateFirst(), mdx(), permalinkMapFiles(), dataDownloads(), searchIndex(), verifyIndex()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No telemetry, no prefetch: a citizen's visit is nobody else's business.
   prefetch: false,

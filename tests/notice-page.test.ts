@@ -3,31 +3,28 @@
  * site fixture: the facts, the body in its own language, the channels it closes with where
  * to go instead, the sources with their archived copies, and a short description.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import type { PageContext } from '../src/site/i18n.ts';
 import { noticePageHtml, noticePageParts } from '../src/site/render/notice-html.ts';
 import { noticePageView } from '../src/site/views/notice-view.ts';
-import { fixtureWithTownships } from './helpers/fixture-site.ts';
+import { townshipRegistry } from './helpers/fixture-site.ts';
 
 const zh: PageContext = { lang: 'zh', base: '/' };
 const en: PageContext = { lang: 'en', base: '/' };
 const SLUG = 'rongcheng-police-weibo-2024';
 
 let registry: Registry;
-let root: string;
+let remove: () => void;
 
 beforeAll(() => {
-  const fixture = fixtureWithTownships();
-  root = fixture.root;
-  const { diagnostics, dataset } = checkDataset(fixture, { today: '2026-11-21' });
-  expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
-  registry = new Registry(dataset);
+  const loaded = townshipRegistry('2026-11-21');
+  expect(loaded.errors).toEqual([]);
+  registry = loaded.registry;
+  remove = loaded.remove;
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('the notice page', () => {
   it('says who issued it and when, then the body in its own language', () => {

@@ -5,10 +5,8 @@
  * the entries (bodies, township sections, recent closures, the page's source list), the
  * notice page, and the "report a problem" links.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import { sentenceText } from '../src/site/closure-sentence.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
 import type { PageContext } from '../src/site/i18n.ts';
@@ -16,7 +14,8 @@ import { channelEntry, entriesByAgency, PageSources, type ChannelEntry } from '.
 import { excerpt, markdownToText, noticePageView } from '../src/site/views/notice-view.ts';
 import { regionView } from '../src/site/views/region-view.ts';
 import { channelReportLinks, regionReportLinks } from '../src/site/views/report-links.ts';
-import { fixtureWithTownships } from './helpers/fixture-site.ts';
+import { entryHtml } from '../src/site/render/channel-entries.ts';
+import { townshipRegistry } from './helpers/fixture-site.ts';
 
 const TODAY = '2026-11-21';
 const zh: PageContext = { lang: 'zh', base: '/' };
@@ -24,17 +23,16 @@ const en: PageContext = { lang: 'en', base: '/' };
 const enSub: PageContext = { lang: 'en', base: '/registry/' };
 
 let registry: Registry;
-let root: string;
+let remove: () => void;
 
 beforeAll(() => {
-  const fixture = fixtureWithTownships();
-  root = fixture.root;
-  const { diagnostics, dataset } = checkDataset(fixture, { today: TODAY });
-  expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
-  registry = new Registry(dataset);
+  const loaded = townshipRegistry(TODAY);
+  expect(loaded.errors).toEqual([]);
+  registry = loaded.registry;
+  remove = loaded.remove;
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 /** One channel's entry, with the page's source numbering it shares with the other entries. */
 function entry(id: string, ctx: PageContext, sources = new PageSources(ctx.lang)): ChannelEntry {
@@ -98,6 +96,16 @@ describe('a closed or closing channel’s entry: what happened, in one sentence'
     // the data has the old Weibo address and handle; the entry points to where to go instead
     const view = entry('rongcheng-police-weibo', zh);
     expect([view.url, view.handle]).toEqual([undefined, undefined]);
+  });
+
+  it('shows the row’s notes in the page’s language, the other language marked when that is all there is; none when there are none', () => {
+    expect(entry('rongcheng-police-weibo', zh).notes).toEqual({ text: '最后一次发文在2024年3月。' });
+    expect(entry('rongcheng-police-weibo', en).notes).toEqual({ text: 'Last post in March 2024.' });
+    expect(entry('gov-cn-weibo', zh).notes).toBeUndefined();
+    const labels = { homepage: 'homepage', handle: 'Handle', notice: 'Notice', via: 'via' };
+    const onlyChinese = { ...entry('rongcheng-police-weibo', en), notes: { text: '最后一次发文在2024年3月。', lang: 'zh-Hans' } };
+    expect(entryHtml(onlyChinese, labels)).toContain('<p class="notes" lang="zh-Hans">最后一次发文在2024年3月。</p>');
+    expect(entryHtml(entry('rongcheng-police-weibo', en), labels)).toContain('<p class="notes">Last post in March 2024.</p>');
   });
 
   it('links the closure notice, marking its language on English pages', () => {

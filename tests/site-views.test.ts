@@ -3,10 +3,8 @@
  * of tests/fixtures/township/): what each page shows, in both languages, and which page shows
  * each channel and township, without building anything.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
-import { checkDataset } from '../src/domain/pipeline.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
 import { inEveryLang, langFromParam, localePath, pageContext, routes, type PageContext } from '../src/site/i18n.ts';
 import { ProseIndex, proseRoute } from '../src/site/prose.ts';
@@ -17,24 +15,23 @@ import { contributeLink, layoutView } from '../src/site/views/layout-view.ts';
 import { externalLink } from '../src/site/views/links.ts';
 import { regionView } from '../src/site/views/region-view.ts';
 import { checkRows } from './helpers/dataset.ts';
-import { fixtureWithTownships } from './helpers/fixture-site.ts';
+import { townshipRegistry } from './helpers/fixture-site.ts';
 
 const zh: PageContext = { lang: 'zh', base: '/' };
 const en: PageContext = { lang: 'en', base: '/' };
 const TODAY = '2026-11-21';
 
 let registry: Registry;
-let root: string;
+let remove: () => void;
 
 beforeAll(() => {
-  const fixture = fixtureWithTownships();
-  root = fixture.root;
-  const { diagnostics, dataset } = checkDataset(fixture, { today: TODAY });
-  expect(diagnostics.sorted().filter((d) => d.severity === 'error')).toEqual([]);
-  registry = new Registry(dataset);
+  const loaded = townshipRegistry(TODAY);
+  expect(loaded.errors).toEqual([]);
+  registry = loaded.registry;
+  remove = loaded.remove;
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('links in two languages', () => {
   it('puts Chinese at the root and English under /en/, inside the base path', () => {

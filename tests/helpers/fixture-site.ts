@@ -5,10 +5,13 @@
  * exclusive mkdir) so files running in parallel wait for that one build instead of starting
  * their own. Outside the global setup, each file builds its own.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { formatDiagnostic } from '../../src/domain/diagnostics.ts';
+import { Registry } from '../../src/domain/model.ts';
+import { checkDataset } from '../../src/domain/pipeline.ts';
 import { buildSite } from './build-site.ts';
 
 export const FIXTURE = 'tests/fixtures/site';
@@ -24,6 +27,20 @@ export function fixtureWithTownships(): { root: string; dataDir: string; content
   cpSync(FIXTURE, root, { recursive: true });
   cpSync(join(TOWNSHIP_ROWS, 'data'), join(root, 'data'), { recursive: true });
   return { root, dataDir: join(root, 'data'), contentDir: join(root, 'content') };
+}
+
+/**
+ * The township fixture loaded into a registry, with the errors validation found (tests
+ * assert there are none) and a function that removes the copied folder.
+ */
+export function townshipRegistry(today: string): { registry: Registry; errors: string[]; remove: () => void } {
+  const fixture = fixtureWithTownships();
+  const { diagnostics, dataset } = checkDataset(fixture, { today });
+  return {
+    registry: new Registry(dataset),
+    errors: diagnostics.sorted().filter((d) => d.severity === 'error').map(formatDiagnostic),
+    remove: () => rmSync(fixture.root, { recursive: true, force: true }),
+  };
 }
 
 let mine: Promise<string> | undefined;

@@ -10,7 +10,7 @@ const date = () => cell(parseDate);
 
 export const channelSchema = z.object({
   id: cell(parseId).meta({
-    description: 'Unique across all files and stable forever: lower-case letters, digits and hyphens. It is the channel\'s permanent address (/channels/<id>/).',
+    description: 'Unique across all files and stable forever: lower-case letters, digits and hyphens. It is the channel\'s permanent address: /channels/<id>/ leads to its entry (#c-<id>) on the page of its region.',
     examples: ['rongcheng-police-weibo'],
   }),
   name: z.string().meta({ description: 'The account\'s name exactly as shown on the platform.', examples: ['荣成公安'] }),
@@ -52,10 +52,10 @@ export const channelSchema = z.object({
   }),
   checked: date().optional().meta({ description: 'When a person last verified the row (YYYY-MM-DD preferred).', examples: ['2026-11-01'] }),
   notes: z.string().optional().meta({
-    description: 'Anything else worth knowing, in Chinese; shown on the channel page (on English pages too when notes_en is empty).',
+    description: 'Anything else worth knowing, in Chinese; shown with the channel\'s entry on its region page (on English pages too when notes_en is empty).',
     examples: ['2016年12月账号被盗。'],
   }),
-  notes_en: z.string().optional().meta({ description: 'The notes in English, for the English channel page.', examples: ['Account hacked in December 2016.'] }),
+  notes_en: z.string().optional().meta({ description: 'The notes in English, for the channel\'s entry on English pages.', examples: ['Account hacked in December 2016.'] }),
 });
 
 export type ChannelFields = z.output<typeof channelSchema>;

@@ -45,6 +45,7 @@ export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
   if (e.statement) out += `<p class="statement">${sentence(e.statement)}</p>`;
   if (e.destinations.length > 0) out += destinationsHtml(e.destinations, labels.via);
   if (e.notice) out += `<p class="meta"><a href="${esc(e.notice.href)}">${esc(labels.notice)}</a></p>`;
+  if (e.notes) out += `<p class="notes"${attrs({ lang: e.notes.lang })}>${esc(e.notes.text)}</p>`;
   return `${out}</li>`;
 }
 

@@ -35,6 +35,8 @@ export interface ChannelEntry {
   readonly url?: ExternalLink;
   readonly handle?: string;
   readonly notice?: { readonly href: string; readonly title: string; readonly lang?: string };
+  /** The notes in the page's language when given, else in the other one (marked by `lang`). */
+  readonly notes?: { readonly text: string; readonly lang?: string };
   /** Numbers into the page's source list (1-based). */
   readonly sources: readonly number[];
 }
@@ -110,6 +112,7 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
       title: notice.title,
       lang: notice.lang === lang ? undefined : notice.lang === 'zh' ? 'zh-Hans' : 'en',
     },
+    notes: notesIn(c, lang),
     sources: registry.citations(c.source).map((citation) => sources.numberOf(citation)),
   };
 }
@@ -129,6 +132,14 @@ function directTargets(registry: Registry, c: Channel, ctx: PageContext): Senten
     if (!target || target.id === c.id) return [];
     return [{ name: channelName(target, ctx.lang), href: channelHref(registry, target, ctx), external: false, status: target.status }];
   });
+}
+
+/** Notes are written in Chinese (notes) with an optional English version (notes_en). */
+function notesIn(c: Channel, lang: PageContext['lang']): ChannelEntry['notes'] {
+  const own = lang === 'en' ? c.notes_en : c.notes;
+  if (own) return { text: own };
+  const other = lang === 'en' ? c.notes : c.notes_en;
+  return other ? { text: other, lang: lang === 'en' ? 'zh-Hans' : 'en' } : undefined;
 }
 
 const collator = new Intl.Collator('zh-CN');

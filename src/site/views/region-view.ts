@@ -11,6 +11,7 @@ import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
 import { entriesByAgency, PageSources, type AgencyEntries } from './channel-entry.ts';
 import type { CitationView } from './citations.ts';
+import type { EntryLabels } from '../render/channel-entries.ts';
 import { regionAnchor } from './hrefs.ts';
 import { plainName, regionName, type LocalName } from './names.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
@@ -41,6 +42,10 @@ export interface RegionView {
   /** The most recent closures on this page (own and sections), linking to their entries. */
   readonly recentClosures: readonly ChannelSummary[];
   readonly closuresCount: string;
+  /** The line under "recent closures": how many there are on the page, and what to do. */
+  readonly closuresIntro: string;
+  /** The words the entries' markup needs, in the page's language. */
+  readonly entryLabels: EntryLabels;
   /** The sources the entries cite, numbered in order of first citation. */
   readonly sources: readonly CitationView[];
   readonly childrenHeading: string;
@@ -85,6 +90,8 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
     sections,
     recentClosures: closures.slice(0, RECENT_CLOSURES).map((c) => channelSummary(registry, c, ctx)),
     closuresCount: formatNumber(closures.length, ctx.lang),
+    closuresIntro: t.region.closedIntro.replace('{n}', formatNumber(closures.length, ctx.lang)),
+    entryLabels: { ...t.region.entry, via: t.channel.via },
     sources: sources.citations,
     childrenHeading: region.kind === 'nation' ? t.region.provincesHeading : t.region.childrenHeading,
     children: childRegions(registry, code, ctx),

@@ -11,7 +11,7 @@ import { afterBuild } from './after-build.ts';
 
 export const RESOLVER_FILE = 'resolve.js';
 
-export const permalinkStubPages = () =>
+export const permalinkMapFiles = () =>
   afterBuild('permalinks', async ({ outDir, site }) => {
     const dir = join(outDir, PERMALINK_DIR);
     mkdirSync(dir, { recursive: true });
