@@ -178,7 +178,7 @@ describe('the table HTML', () => {
     const html = rowHtml(r, ctx('en'));
     expect(html.startsWith('<tr class="closing"><td>2024 (announced)')).toBe(true);
     expect(html).toContain('<td lang="zh-Hans">荣成市公安局');
-    expect(html).toContain('<a href="https://www.example.gov.cn/a/very/long/path/that/goes/on/and/on/" rel="noreferrer">example.gov.cn/a/very/long/path/that/go…</a> +1 more');
+    expect(html).toContain('<a href="https://www.example.gov.cn/a/very/long/path/that/goes/on/and/on/">example.gov.cn/a/very/long/path/that/go…</a> +1 more');
     expect(rowHtml(r, ctx('zh'))).toContain('</a> 等2处');
     expect(shortUrl('https://www.x.gov.cn/')).toBe('x.gov.cn');
   });

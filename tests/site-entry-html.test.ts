@@ -17,7 +17,7 @@ import { fixtureWithTownships } from './helpers/fixture-site.ts';
 
 const TODAY = '2026-11-21';
 const EVIL = `<img src=x onerror="alert('x')">&amp;`;
-const TAGS = new Set(['li', 'a', 'b', 'span', 'code', 'p', 'ul', 'ol', 'time', 'cite', 'div', 'section', 'h3', 'h4']);
+const TAGS = new Set(['li', 'a', 'b', 'i', 'small', 'span', 'code', 'p', 'ul', 'ol', 'time', 'cite', 'div', 'section', 'h3', 'h4']);
 
 const labelsFor = (lang: 'zh' | 'en'): EntryLabels => ({ ...ui(lang).region.entry, via: ui(lang).channel.via });
 
@@ -113,14 +113,16 @@ describe('an entry as HTML', () => {
     const html = entryHtml(live, labelsFor('en'));
     expect(html).toMatch(/^<li id="c-x">/);
     expect(text(html)).toMatch(/^Weihai Police WeChat \(威海公安微信\) 微博 /);
-    expect(html).toContain('<span class="original"> (<span lang="zh-Hans">威海公安微信</span>)</span>');
+    // the original: an upright <i lang> (HTML's "term from another language"), so a screen reader switches voice
+    expect(html).toContain('<b>Weihai Police WeChat <i lang="zh-Hans">(威海公安微信)</i></b> <small>微博</small>');
     const links = [...html.matchAll(/<a [^>]*>[^<]*<\/a>/g)].map((m) => m[0]);
     expect(links.map((a) => [hrefs(a)[0], text(a)])).toEqual([
       ['https://mp.weixin.qq.com/weihai', 'homepage'],
       ['#s-3', '[3]'],
       ['#s-1', '[1]'],
     ]);
-    expect(links[0]).toContain('rel="noopener noreferrer"');
+    // no rel: the page's referrer policy (same-origin) already keeps the referrer from other sites
+    expect(links[0]).toBe('<a href="https://mp.weixin.qq.com/weihai">homepage</a>');
     expect(html).toMatch(/<code[^>]*>weihaigongan<\/code>/);
     expect(html).not.toContain('badge');
     expect(html).not.toContain('Active');
@@ -140,10 +142,11 @@ describe('an entry as HTML', () => {
     };
     const html = entryHtml(closed, labelsFor('en'));
     expect(html).toMatch(/^<li id="c-x" class="closed">/);
-    expect(html).toContain('<span class="badge status-closed">已关停</span>');
+    // the badge is coloured by the entry's class (closed), not a class of its own
+    expect(html).toContain('<span class="badge">已关停</span>');
     expect(html).toContain('<p class="statement">该账号已于<time datetime="2024-04">2024年4月</time>停止运营。</p>');
     const destinations = html.slice(html.indexOf('<ul class="destinations">'), html.indexOf('</ul>') + 5);
-    expect(destinations).toContain('<a href="/en/regions/371000/#c-b">Weihai Police WeChat<span class="original"> (<span lang="zh-Hans">威海公安微信</span>)</span></a>');
+    expect(destinations).toContain('<a href="/en/regions/371000/#c-b">Weihai Police WeChat <i lang="zh-Hans">(威海公安微信)</i></a>');
     expect(text(destinations)).toBe('→ Weihai Police WeChat (威海公安微信) WeChat via Weihai Police');
     expect(hrefs(destinations)).toEqual(['/en/regions/371000/#c-b', '/en/regions/371000/#c-a']);
     expect(html).toContain('<a href="/en/notices/n/">Closure notice</a>');
@@ -208,16 +211,16 @@ describe('a region page’s entries and sources, from the fixture', () => {
     ]);
     expect(text(chinaDaily as string)).toBe('Governments closing their unused social media accounts China Daily 2024年8月28日 (存档)');
     expect(chinaDaily).toContain('<time datetime="2024-08-28">2024年8月28日</time>');
-    for (const [tag] of sources.matchAll(/<a [^>]*>/g)) expect(tag).toContain('rel="noopener noreferrer"');
+    for (const [tag] of sources.matchAll(/<a [^>]*>/g)) expect(tag).toMatch(/^<a href="https:[^"]+" class="external">$/);
     expect(text(items[0]![1] as string)).toBe('example.org/evidence');
   });
 
   it('puts the body names at the heading level asked for, bodies in order', () => {
     const { view } = render('371082', { lang: 'zh', base: '/' });
     const township = agencyGroupsHtml(view.sections[1]!.groups, labelsFor('zh'), 4);
-    expect([...township.matchAll(/<h(\d) class="agency-name">(.*?)<\/h\d>/g)].map((m) => [m[1], text(m[2]!)])).toEqual([['4', '荣成市成山镇人民政府']]);
+    expect([...township.matchAll(/<section><h(\d)>(.*?)<\/h\d>/g)].map((m) => [m[1], text(m[2]!)])).toEqual([['4', '荣成市成山镇人民政府']]);
     const own = agencyGroupsHtml(view.groups, labelsFor('zh'));
-    expect([...own.matchAll(/<h(\d) class="agency-name">(.*?)<\/h\d>/g)].map((m) => [m[1], text(m[2]!)])).toEqual([
+    expect([...own.matchAll(/<section><h(\d)>(.*?)<\/h\d>/g)].map((m) => [m[1], text(m[2]!)])).toEqual([
       ['3', '荣成市测试局'],
       ['3', '荣成市公安局'],
       ['3', '荣成市文化和旅游局'],
@@ -228,7 +231,7 @@ describe('a region page’s entries and sources, from the fixture', () => {
     const sources = new PageSources('en');
     sources.numberOf({ kind: 'url', url: 'https://example.org/a' });
     expect(sourceListHtml(sources.citations, 'archived copy')).toBe(
-      '<ol class="citations"><li><a href="https://example.org/a" rel="noopener noreferrer" class="external">example.org/a</a></li></ol>',
+      '<ol class="citations"><li><a href="https://example.org/a" class="external">example.org/a</a></li></ol>',
     );
     expect(sourceListHtml([{ title: `<b>A</b> & "B"`, publisher: '<P>' }], 'archived copy', true)).toBe(
       '<ol class="citations"><li id="s-1"><cite>&lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;</cite> <span class="meta">&lt;P&gt;</span></li></ol>',

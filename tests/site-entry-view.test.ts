@@ -205,12 +205,14 @@ describe('region page', () => {
       ['371082001', 'r-371082001', { text: 'Ningjin Subdistrict', original: '宁津街道' }, '1', ['dongdun-community-douyin']],
       ['371082102', 'r-371082102', { text: 'Chengshan Town', original: '成山镇' }, '2', ['chengshan-town-wechat', 'chengshan-town-weibo']],
     ]);
-    expect(view.recentClosures.map((c) => [c.id, c.href, c.date?.text])).toEqual([
-      ['rongcheng-culture-wechat', '/en/regions/371082/#c-rongcheng-culture-wechat', '14 August 2024'],
-      ['chengshan-town-weibo', '/en/regions/371082/#c-chengshan-town-weibo', 'June 2024'],
-      ['rongcheng-police-weibo', '/en/regions/371082/#c-rongcheng-police-weibo', 'April 2024'],
+    // each links down to its entry on the same page (township ones too), which says where to go
+    expect(view.recentClosures.map((c) => [c.id, c.href, c.date?.prefix, c.date?.text])).toEqual([
+      ['rongcheng-culture-wechat', '#c-rongcheng-culture-wechat', 'closure announced', '14 August 2024'],
+      ['chengshan-town-weibo', '#c-chengshan-town-weibo', 'closed', 'June 2024'],
+      ['rongcheng-police-weibo', '#c-rongcheng-police-weibo', 'closed', 'April 2024'],
     ]);
-    expect(view.recentClosures[2]!.destinations.map((d) => d.href)).toEqual(['/en/regions/371000/#c-weihai-police-wechat']);
+    const anchors = [...view.groups, ...view.sections.flatMap((s) => s.groups)].flatMap((g) => g.entries.map((e) => `#${e.anchor}`));
+    for (const c of view.recentClosures) expect(anchors).toContain(c.href);
     expect(view.closuresCount).toBe('3');
     expect(view.counts.total).toBe(7);
   });
@@ -233,9 +235,11 @@ describe('region page', () => {
     expect(province.groups).toEqual([{ agency: { text: '山东省人民政府新闻办公室' }, entries: [expect.objectContaining({ id: 'shandong-gov-weibo', statusLabel: '停更' })] }]);
     expect(province.sections).toEqual([]);
     const city = regionView(registry, '371000', en, TODAY);
-    expect(city.recentClosures.map((c) => [c.id, c.date?.text, c.destinations.map((d) => d.href)])).toEqual([
-      ['weihai-police-weibo', '2025', ['/en/regions/371000/#c-weihai-police-wechat']],
+    expect(city.recentClosures.map((c) => [c.id, c.name, c.platform, c.agency.text, c.date?.text])).toEqual([
+      ['weihai-police-weibo', { text: 'Weihai Police', original: '威海公安' }, 'Weibo', 'Weihai Public Security Bureau', '2025'],
     ]);
+    const closed = city.groups.flatMap((g) => g.entries).find((e) => e.id === 'weihai-police-weibo')!;
+    expect(closed.statement!.some((p) => p.kind === 'target' && p.target.href === '/en/regions/371000/#c-weihai-police-wechat')).toBe(true);
     expect([city.ownCount, city.closuresCount, city.ownEmpty, city.sections]).toEqual(['2', '1', false, []]);
   });
 

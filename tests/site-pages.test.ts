@@ -82,12 +82,12 @@ describe('region and notice pages', () => {
 
   it('links a website destination out of the site safely', () => {
     const statement = paragraph(entry(page('regions/371082'), 'rongcheng-culture-wechat'), 'statement');
-    expect(statement).toMatch(/<a href="https:\/\/www\.rongcheng\.gov\.cn\/" rel="noopener noreferrer"[^>]*>www\.rongcheng\.gov\.cn<\/a>/);
+    expect(statement).toMatch(/<a href="https:\/\/www\.rongcheng\.gov\.cn\/"[^>]*>www\.rongcheng\.gov\.cn<\/a>/);
   });
 
   it('shows how to recognise a live account, and marks a dormant one without sending anyone elsewhere', () => {
     const active = entry(page('en/regions/371000'), 'weihai-police-wechat');
-    expect(active).toMatch(/<a href="https:\/\/mp\.weixin\.qq\.com\/weihai" rel="noopener noreferrer"[^>]*>/);
+    expect(active).toMatch(/<a href="https:\/\/mp\.weixin\.qq\.com\/weihai">homepage<\/a>/);
     expect(active).toContain('weihaigongan');
     expect(active).not.toContain('badge');
     expect(active).not.toContain('class="statement"');
@@ -99,14 +99,10 @@ describe('region and notice pages', () => {
   it('leads a region page with its recent closures, each linking to its entry below, townships’ included', () => {
     const county = page('regions/371082');
     const recent = county.slice(county.indexOf('id="closures"'), county.indexOf('</section>', county.indexOf('id="closures"')));
-    const names = [...recent.matchAll(/<a class="channel-name" href="([^"]+)"/g)].map((m) => m[1]);
-    expect(names).toEqual([
-      '/regions/371082/#c-rongcheng-culture-wechat',
-      '/regions/371082/#c-chengshan-town-weibo',
-      '/regions/371082/#c-rongcheng-police-weibo',
-    ]);
-    // with where each went: the township account to the live one it merged into
-    expect(hrefs(recent)).toContain('/regions/371082/#c-chengshan-town-wechat');
+    // each says which account and when, and links down to its entry, which says where to go now
+    expect(hrefs(recent)).toEqual(['#c-rongcheng-culture-wechat', '#c-chengshan-town-weibo', '#c-rongcheng-police-weibo']);
+    expect(text(recent)).toContain('荣成市文化和旅游局');
+    expect(recent).toMatch(/<time datetime="2024-08-14">/);
     for (const id of ['rongcheng-culture-wechat', 'chengshan-town-weibo', 'rongcheng-police-weibo']) {
       expect(county.indexOf(`<li id="c-${id}"`), id).toBeGreaterThan(county.indexOf('id="closures"'));
     }

@@ -127,7 +127,7 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
       const [text, textLang] = local(d.name, d.nameEn, lang);
       destination = `<a href="${esc(entryPath(base, lang, d.target, d.page))}"${textLang}>${esc(text)}</a>`;
     } else {
-      destination = `<a href="${esc(d.target)}" rel="noreferrer">${esc(shortUrl(d.target))}</a>`;
+      destination = `<a href="${esc(d.target)}">${esc(shortUrl(d.target))}</a>`;
     }
     destination += moreText(row.moreDestinations, lang);
   }

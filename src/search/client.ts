@@ -168,10 +168,8 @@ function item(links: LinkPatterns, record: ChannelRecord, lang: SearchLang): HTM
     const go = el('p', 'search-destination', TEXT[lang].goTo);
     record.destinations.slice(0, 3).forEach((d, i) => {
       const a = el('a', '', destinationLabel(d)[lang]);
-      if (d.kind === 'url') {
-        a.href = d.url;
-        a.rel = 'noopener';
-      } else a.href = entryLink(links, d);
+      // off-site links need no rel: the page's referrer policy is same-origin (BaseLayout)
+      a.href = d.kind === 'url' ? d.url : entryLink(links, d);
       go.append(...(i ? [lang === 'zh' ? '、' : ', ', a] : [a]));
     });
     li.append(go);

@@ -20,7 +20,7 @@ import type { LocalName } from './views/names.ts';
 export interface SentenceTarget {
   readonly name: LocalName;
   readonly href: string;
-  /** A web address (rendered with rel="noopener noreferrer"), not a page of this site. */
+  /** A web address, not a page of this site. */
   readonly external: boolean;
   /** Status of a target channel; undefined for web addresses. Not "active" gets a note. */
   readonly status?: Status;

@@ -43,7 +43,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, .
 function link(view: LinkView): HTMLAnchorElement {
   const a = el('a', undefined, view.text);
   a.href = view.href;
-  if (view.external) a.rel = 'noopener noreferrer';
   return a;
 }
 

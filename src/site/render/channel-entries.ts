@@ -6,6 +6,7 @@
  */
 import type { CitationView } from '../views/citations.ts';
 import type { AgencyEntries, ChannelEntry } from '../views/channel-entry.ts';
+import type { RecentClosure } from '../views/region-view.ts';
 import type { DestinationView } from '../views/destinations.ts';
 import { attrs, esc, externalLink, localName, sentence, time } from './html.ts';
 
@@ -19,10 +20,15 @@ export interface EntryLabels {
   readonly via: string;
 }
 
+/**
+ * Bodies with their entries: `<div class="ag">`, a `<section>` per body (one grid cell on wide
+ * screens) with its name as a heading and the entries as a list. The CSS reaches the parts by
+ * position (`.ag > section > ul > li`), not by class: the classes were 50 bytes a body.
+ */
 export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: EntryLabels, headingLevel: 3 | 4 = 3): string {
-  let out = '<div class="agency-groups">';
+  let out = '<div class="ag">';
   for (const g of groups) {
-    out += `<section class="agency-group"><h${headingLevel} class="agency-name">${localName(g.agency)}</h${headingLevel}><ul class="entries">`;
+    out += `<section><h${headingLevel}>${localName(g.agency)}</h${headingLevel}><ul>`;
     for (const e of g.entries) out += entryHtml(e, labels);
     out += '</ul></section>';
   }
@@ -30,23 +36,36 @@ export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: Entry
 }
 
 /**
- * One entry. Bytes matter here (half a million entries, two languages): a live entry is the
- * name, the platform, the account's own address (link text "homepage": the address is in the
- * href, and the handle says the rest) and its sources; only non-active entries carry a class,
- * a status badge and a sentence. The entry's id is its anchor: the permalink /channels/<id>/
- * lands here, and the address bar then shows a link to share.
+ * One entry. Bytes matter here (half a million entries, two languages), so the markup is
+ * the least that keeps the meaning: the name in `<b>`, the platform in `<small>`, the
+ * account's own address (link text "homepage": the address is in the href, and the handle
+ * says the rest), the handle in `<code>`, sources as numbers into the page's list. Only
+ * non-active entries carry a class (their status), which also colours their badge, and a
+ * sentence. The entry's id is its anchor: the permalink /channels/<id>/ lands here, and the
+ * address bar then shows a link to share.
  */
 export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
-  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><b class="n">${localName(e.name)}</b> <span class="p">${esc(e.platform)}</span>`;
-  if (e.status !== 'active') out += ` <span class="badge status-${e.status}">${esc(e.statusLabel)}</span>`;
-  if (e.url) out += ` <a href="${esc(e.url.href)}" rel="noopener noreferrer">${esc(labels.homepage)}</a>`;
+  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><b>${localName(e.name)}</b> <small>${esc(e.platform)}</small>`;
+  if (e.status !== 'active') out += ` <span class="badge">${esc(e.statusLabel)}</span>`;
+  if (e.url) out += ` <a href="${esc(e.url.href)}">${esc(labels.homepage)}</a>`;
   if (e.handle) out += ` <code>${esc(e.handle)}</code>`;
-  for (const n of e.sources) out += ` <a class="s" href="#s-${n}">[${n}]</a>`;
+  for (const n of e.sources) out += ` <a href="#s-${n}">[${n}]</a>`;
   if (e.statement) out += `<p class="statement">${sentence(e.statement)}</p>`;
   if (e.destinations.length > 0) out += destinationsHtml(e.destinations, labels.via);
   if (e.notice) out += `<p class="meta"><a href="${esc(e.notice.href)}">${esc(labels.notice)}</a></p>`;
   if (e.notes) out += `<p class="notes"${attrs({ lang: e.notes.lang })}>${esc(e.notes.text)}</p>`;
   return `${out}</li>`;
+}
+
+/** The top of a region page: its latest closures, each a link down to its entry, and when. */
+export function recentClosuresHtml(list: readonly RecentClosure[]): string {
+  let out = '<ul class="recent">';
+  for (const c of list) {
+    out += `<li><a href="${esc(c.href)}">${localName(c.name)}</a> <small>${esc(c.platform)} · ${localName(c.agency)}`;
+    if (c.date) out += ` · ${esc(c.date.prefix)} ${time(c.date)}`;
+    out += '</small></li>';
+  }
+  return `${out}</ul>`;
 }
 
 function destinationsHtml(destinations: readonly DestinationView[], via: string): string {

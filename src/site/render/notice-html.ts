@@ -66,11 +66,11 @@ function sourcesHtml(citations: readonly CitationView[], archiveLabel: string): 
   for (const c of citations) {
     out += '<li>';
     const text = c.title ?? c.link?.text ?? '';
-    out += c.link ? `<a href="${esc(c.link.href)}" rel="noreferrer">${esc(text)}</a>` : `<cite>${esc(text)}</cite>`;
+    out += c.link ? `<a href="${esc(c.link.href)}">${esc(text)}</a>` : `<cite>${esc(text)}</cite>`;
     const meta: string[] = [];
     if (c.publisher) meta.push(esc(c.publisher));
     if (c.date) meta.push(time(c.date));
-    if (c.archive) meta.push(`(<a href="${esc(c.archive.href)}" rel="noreferrer">${esc(archiveLabel)}</a>)`);
+    if (c.archive) meta.push(`(<a href="${esc(c.archive.href)}">${esc(archiveLabel)}</a>)`);
     if (meta.length) out += ` <span class="meta">${meta.join(' ')}</span>`;
     out += '</li>';
   }

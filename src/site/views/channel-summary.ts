@@ -43,7 +43,7 @@ export function channelSummary(registry: Registry, c: Channel, ctx: PageContext,
 }
 
 /** The date a list shows for a channel: when it closed (or will, or was announced to), else when it opened. */
-function listDate(c: Channel): [ListDateKind, ApproxDate | undefined] {
+export function listDate(c: Channel): [ListDateKind, ApproxDate | undefined] {
   if (c.status === 'closed') return ['closed', c.closed];
   if (c.status === 'closing') return c.closed ? ['closes', c.closed] : ['announced', c.announced];
   return ['opened', c.opened];

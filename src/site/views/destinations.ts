@@ -19,7 +19,7 @@ export interface DestinationView {
   readonly kind: 'channel' | 'url';
   readonly name: LocalName;
   readonly href: string;
-  /** True for web addresses: rendered with rel="noopener noreferrer". */
+  /** True for web addresses (links off the site). */
   readonly external: boolean;
   /** Platform label of a destination channel. */
   readonly platform?: string;

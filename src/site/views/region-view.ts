@@ -6,14 +6,16 @@
  */
 import { compareApproxDates } from '../../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
-import { formatNumber, ui, type PageContext } from '../i18n.ts';
+import { formatNumber, listDatePrefix, ui, type PageContext } from '../i18n.ts';
 import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
-import { channelSummary, type ChannelSummary } from './channel-summary.ts';
+import { listDate } from './channel-summary.ts';
+import { dateView, type DateView } from './dates.ts';
 import { entriesByAgency, PageSources, type AgencyEntries } from './channel-entry.ts';
 import type { CitationView } from './citations.ts';
 import type { EntryLabels } from '../render/channel-entries.ts';
-import { regionAnchor } from './hrefs.ts';
-import { plainName, regionName, type LocalName } from './names.ts';
+import { channelAnchor, regionAnchor } from './hrefs.ts';
+import { agencyName, channelName, plainName, regionName, type LocalName } from './names.ts';
+import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 import { countsView, type CountsView } from './status-counts.ts';
 
@@ -24,6 +26,21 @@ export interface RegionSection {
   readonly name: LocalName;
   readonly countText: string;
   readonly groups: readonly AgencyEntries[];
+}
+
+/**
+ * A line of the "recent closures" list: which account, and when. Everything else (the
+ * sentence, where to go now, the notice) is in its entry further down the same page, one
+ * tap away; saying it twice was 5 KB a page.
+ */
+export interface RecentClosure {
+  readonly id: string;
+  /** The entry on this page: "#c-<id>". */
+  readonly href: string;
+  readonly name: LocalName;
+  readonly platform: string;
+  readonly agency: LocalName;
+  readonly date?: { readonly prefix: string } & DateView;
 }
 
 export interface RegionView {
@@ -40,7 +57,7 @@ export interface RegionView {
   /** On a county's page: its townships with channels, each a section with its own entries. */
   readonly sections: readonly RegionSection[];
   /** The most recent closures on this page (own and sections), linking to their entries. */
-  readonly recentClosures: readonly ChannelSummary[];
+  readonly recentClosures: readonly RecentClosure[];
   readonly closuresCount: string;
   /** The line under "recent closures": how many there are on the page, and what to do. */
   readonly closuresIntro: string;
@@ -88,7 +105,7 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
     groups,
     ownCount: formatNumber(channels.length, ctx.lang),
     sections,
-    recentClosures: closures.slice(0, RECENT_CLOSURES).map((c) => channelSummary(registry, c, ctx)),
+    recentClosures: closures.slice(0, RECENT_CLOSURES).map((c) => recentClosure(c, ctx)),
     closuresCount: formatNumber(closures.length, ctx.lang),
     closuresIntro: t.region.closedIntro.replace('{n}', formatNumber(closures.length, ctx.lang)),
     entryLabels: { ...t.region.entry, via: t.channel.via },
@@ -97,6 +114,18 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
     children: childRegions(registry, code, ctx),
     empty: counts.total === 0,
     ownEmpty: channels.length === 0,
+  };
+}
+
+function recentClosure(c: Channel, ctx: PageContext): RecentClosure {
+  const [kind, date] = listDate(c);
+  return {
+    id: c.id,
+    href: `#${channelAnchor(c.id)}`,
+    name: channelName(c, ctx.lang),
+    platform: PLATFORM_LABELS[c.platform][ctx.lang],
+    agency: agencyName(c, ctx.lang),
+    date: date ? { prefix: listDatePrefix(kind, ctx.lang), ...dateView(date, ctx.lang) } : undefined,
   };
 }
 
