@@ -194,7 +194,7 @@ describe('a region page’s entries and sources, from the fixture', () => {
       '/registry/en/notices/rongcheng-police-weibo-2024/',
     ]);
     // a name with no English version is marked as Chinese; a script-like name stays text
-    expect(entryOf(groups, 'rongcheng-script-douyin')).toContain('<span lang="zh-Hans">&lt;script&gt;alert(1)&lt;/script&gt;</span>');
+    expect(entryOf(groups, 'rongcheng-script-douyin')).toContain('<b lang="zh-Hans">&lt;script&gt;alert(1)&lt;/script&gt;</b>');
   });
 
   it('numbers the sources as the entries cite them, each with its link and archived copy', () => {

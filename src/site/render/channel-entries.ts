@@ -45,7 +45,9 @@ export function agencyGroupsHtml(groups: readonly AgencyEntries[], labels: Entry
  * address bar then shows a link to share.
  */
 export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
-  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}><b>${localName(e.name)}</b> <small>${esc(e.platform)}</small>`;
+  // an untranslated name carries its language on the <b> itself (no inner span: 26 bytes)
+  const name = e.name.lang && !e.name.original ? `<b lang="${esc(e.name.lang)}">${esc(e.name.text)}</b>` : `<b>${localName(e.name)}</b>`;
+  let out = `<li id="${e.anchor}"${e.status === 'active' ? '' : ` class="${e.status}"`}>${name} <small>${esc(e.platform)}</small>`;
   if (e.status !== 'active') out += ` <span class="badge">${esc(e.statusLabel)}</span>`;
   if (e.url) out += ` <a href="${esc(e.url.href)}">${esc(labels.homepage)}</a>`;
   if (e.handle) out += ` <code>${esc(e.handle)}</code>`;
