@@ -276,6 +276,7 @@ const STAGES: Stage[] = [
         closuresTransferFiles: closures.files.map((f) => `${f.path} ${f.gzip}`).join(', '),
         ...Object.fromEntries(Object.entries(out.heaviest).flatMap(([kind, h]) => [[`html:${kind}`, h.bytes], [`htmlGzip:${kind}`, h.gzip], [`htmlPath:${kind}`, h.path]])),
         ...Object.fromEntries(Object.entries(out.htmlPages).map(([kind, n]) => [`htmlPages:${kind}`, n])),
+        ...Object.fromEntries(Object.entries(out.areas).flatMap(([area, a]) => [[`bytes:${area}`, a.bytes], [`files:${area}`, a.files]])),
       };
       return {
         wallMs: performance.now() - started,
@@ -488,6 +489,11 @@ async function main(): Promise<number> {
 function printTable(sizes: number[], bySize: Map<number, Figures>, verdicts: { figure: string; max: number; unit: 'ms' | 'MiB' | 'bytes'; status: string; at: string }[]): void {
   const kinds = [...new Set(sizes.flatMap((s) => Object.keys(bySize.get(s) ?? {}).filter((k) => k.startsWith('html:')).map((k) => k.slice(5))))].sort();
   const renderKinds = [...new Set(sizes.flatMap((s) => Object.keys(bySize.get(s) ?? {}).filter((k) => k.startsWith('renderS:')).map((k) => k.slice(8))))].sort();
+  // parts of the output, heaviest first (at the largest size run)
+  const largestRun = bySize.get(sizes[sizes.length - 1]!) ?? {};
+  const areas = [...new Set(sizes.flatMap((s) => Object.keys(bySize.get(s) ?? {}).filter((k) => k.startsWith('bytes:')).map((k) => k.slice(6))))].sort(
+    (a, b) => (num(largestRun[`bytes:${b}`]) ?? 0) - (num(largestRun[`bytes:${a}`]) ?? 0),
+  );
   const writers = [...new Set(sizes.flatMap((s) => Object.keys(bySize.get(s) ?? {}).filter((k) => k.startsWith('writer:')).map((k) => k.slice(7))))].sort();
   const lines: [label: string, figure: string, unit: Parameters<typeof show>[1]][] = [
     ['validate: wall', 'validateMs', 'ms'],
@@ -510,6 +516,10 @@ function printTable(sizes: number[], bySize: Map<number, Figures>, verdicts: { f
     ['pipeline: peak RSS', 'peakRssMiB', 'MiB'],
     ['output: bytes', 'outputBytes', 'bytes'],
     ['output: files', 'outputFiles', 'n'],
+    ...areas.flatMap((a): [string, string, 'bytes' | 'n'][] => [
+      [`  ${a === 'other' ? 'top-level files' : `${a}/`} (zh + en)`, `bytes:${a}`, 'bytes'],
+      [`    files`, `files:${a}`, 'n'],
+    ]),
     ['output: largest file', 'largestFileBytes', 'bytes'],
     ['  (which)', 'largestFile', 'n'],
     ...kinds.map((k): [string, string, 'bytes'] => [`HTML ${k} (heaviest)`, `html:${k}`, 'bytes']),

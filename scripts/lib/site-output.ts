@@ -20,6 +20,8 @@ export interface OutputSummary {
   readonly bytes: number;
   readonly files: number;
   readonly largest: { path: string; bytes: number };
+  /** Bytes and files by part of the site (both languages together): where the budget goes. */
+  readonly areas: Readonly<Record<string, { bytes: number; files: number }>>;
   /** HTML pages by kind. */
   readonly htmlPages: Readonly<Record<string, number>>;
   /** The heaviest page of each kind, by raw bytes. */
@@ -34,6 +36,7 @@ export function summariseOutput(dir: string): OutputSummary {
   let files = 0;
   let largest = { path: '', bytes: 0 };
   const htmlPages: Record<string, number> = {};
+  const areas: Record<string, { bytes: number; files: number }> = {};
   const heaviestRaw: Record<string, { path: string; bytes: number }> = {};
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
@@ -46,6 +49,9 @@ export function summariseOutput(dir: string): OutputSummary {
       bytes += size;
       files++;
       if (size > largest.bytes) largest = { path: rel, bytes: size };
+      const area = (areas[outputArea(rel)] ??= { bytes: 0, files: 0 });
+      area.bytes += size;
+      area.files++;
       if (rel.endsWith('.html')) {
         const kind = pageKind(rel);
         htmlPages[kind] = (htmlPages[kind] ?? 0) + 1;
@@ -56,7 +62,17 @@ export function summariseOutput(dir: string): OutputSummary {
   walk('');
   const heaviest: Record<string, HeaviestPage> = {};
   for (const [kind, page] of Object.entries(heaviestRaw)) heaviest[kind] = { ...page, gzip: gz(readFileSync(join(dir, page.path))) };
-  return { bytes, files, largest, htmlPages, heaviest };
+  return { bytes, files, largest, areas, heaviest, htmlPages };
+}
+
+/**
+ * The part of the site a file belongs to: its first folder, the same for both languages
+ * ("en/regions/1/index.html" and "regions/1/index.html" are both "regions"); files at the
+ * top (home page, feeds, 404) are "other".
+ */
+export function outputArea(rel: string): string {
+  const parts = rel.replace(/^en\//, '').split('/');
+  return parts.length > 1 ? parts[0]! : 'other';
 }
 
 export interface Transfer {
