@@ -14,6 +14,7 @@ import { monthlyChart } from '../src/charts/monthly-chart.ts';
 import { BACKGROUND, contrastRatio, INK, inkOn, LINE_COLOURS, MUTED_INK, SEQUENTIAL, SERIES } from '../src/charts/palette.ts';
 import { provinceTileMap } from '../src/charts/province-tile-map.ts';
 import { rankedBars } from '../src/charts/ranked-bars.ts';
+import { PathData, polylinePath, stepAfterPath } from '../src/charts/path-data.ts';
 import { escapeXml, num, wrapText } from '../src/charts/svg.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
@@ -311,5 +312,40 @@ describe('colours and text helpers', () => {
     const zh = wrapText('国务院办公厅关于推进政务新媒体健康有序发展的意见', 100, 10);
     expect(zh.length).toBeGreaterThan(1);
     expect(zh.join('')).toBe('国务院办公厅关于推进政务新媒体健康有序发展的意见');
+  });
+});
+
+describe('path data', () => {
+  it('draws a step line by its corners only, dropping the points along straight runs', () => {
+    // zero, zero, zero, two, two, zero: one rise and one fall
+    const points: [number, number][] = [[10, 100], [12, 100], [14, 100], [16, 80], [18, 80], [20, 100], [22, 100]];
+    expect(stepAfterPath(points)).toBe('M10 100h6V80h4v20h2');
+  });
+
+  it('keeps every corner of a line that changes at each step', () => {
+    expect(stepAfterPath([[0, 10], [1, 5], [2, 10], [3, 10]])).toBe('M0 10H1V5H2v5H3');
+  });
+
+  it('draws nothing for no points and only a move for one', () => {
+    expect(stepAfterPath([])).toBe('');
+    expect(polylinePath([])).toBe('');
+    expect(stepAfterPath([[24.301, 248.749]])).toBe('M24.3 248.75');
+  });
+
+  it('treats points that round to the same place as the same point', () => {
+    expect(stepAfterPath([[0, 50], [1.001, 50.004], [2, 49.996], [3, 50]])).toBe('M0 50H3');
+  });
+
+  it('merges only runs in the same direction: a path that doubles back keeps its turn', () => {
+    expect(polylinePath([[0, 0], [5, 0], [10, 0], [4, 0]])).toBe('M0 0H10H4');
+    expect(polylinePath([[0, 0], [0, 3], [0, 9], [0, 1]])).toBe('M0 0V9V1');
+  });
+
+  it('writes each command absolute or relative, whichever is shorter, from rounded points', () => {
+    const bars = new PathData();
+    for (const left of [221.014, 222.626, 224.238]) bars.moveTo(left, 248.75).lineTo(left + 1.612, 248.75).lineTo(left + 1.612, 208.75).lineTo(left, 208.75).close();
+    // relative steps between rounded points: the bars abut exactly, with no drift
+    expect(bars.toString()).toBe('M221.01 248.75h1.62v-40h-1.62Zm1.62 0h1.61v-40h-1.61Zm1.61 0h1.61v-40h-1.61Z');
+    expect(polylinePath([[100, 100], [101.5, 98], [300, 20]])).toBe('M100 100l1.5-2L300 20');
   });
 });

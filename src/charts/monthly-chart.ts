@@ -5,7 +5,6 @@
  * in January; undated and out-of-window counts are stated in the notes. Policy milestones are
  * numbered dashed rules, listed with their titles underneath.
  */
-import { line, curveStepAfter } from 'd3-shape';
 import { max } from 'd3-array';
 import type { ScaleBand, ScaleLinear } from 'd3-scale';
 import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
@@ -17,6 +16,7 @@ import {
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
+import { stepAfterPath } from './path-data.ts';
 import { el, num, text, textWidth } from './svg.ts';
 import { monthLabel, monthScale, yearLabels, yearRules, yearSpans, type YearSpan } from './time-axis.ts';
 import { countAxis, countAxisWidth, countScale } from './value-axis.ts';
@@ -167,8 +167,7 @@ function stepLine(values: readonly number[], months: readonly string[], x: Scale
   const offset = (step - x.bandwidth()) / 2;
   const points: [number, number][] = values.map((v, i) => [x(months[i]!)! - offset, y(v)]);
   points.push([points[points.length - 1]![0] + step, y(values[values.length - 1]!)]);
-  const d = line().curve(curveStepAfter).digits(2)(points) ?? '';
-  return el('path', { d, fill: 'none', stroke, 'stroke-width': 1.75, 'stroke-linejoin': 'round' });
+  return el('path', { d: stepAfterPath(points), fill: 'none', stroke, 'stroke-width': 1.75, 'stroke-linejoin': 'round' });
 }
 
 /** A row of per-year counts for dates known only to the year, each spanning its whole year. */

@@ -8,10 +8,15 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+/** A coordinate as drawn: rounded to two decimals. Equal drawn positions compare equal. */
+export function round(n: number): number {
+  const rounded = Math.round(n * 100) / 100;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
 /** A number rounded to at most two decimals, without "-0" or trailing zeros. */
 export function num(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
+  return String(round(n));
 }
 
 export type AttrValue = string | number | undefined | false;
