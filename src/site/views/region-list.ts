@@ -1,7 +1,7 @@
 /** Child regions as a list with their counts: linked when they have a page, else marked empty. */
 import type { Registry } from '../../domain/model.ts';
 import { ui, type PageContext } from '../i18n.ts';
-import { regionHref } from './hrefs.ts';
+import { regionAnchor, regionHref } from './hrefs.ts';
 import { regionName, type LocalName } from './names.ts';
 import { countsView, type CountsView } from './status-counts.ts';
 
@@ -20,7 +20,8 @@ export function childRegions(registry: Registry, code: string, ctx: PageContext)
   return registry.childrenOf(code).map(({ region, counts }) => ({
     code: region.code,
     name: regionName(region, ctx.lang),
-    href: regionHref(registry, region.code, ctx),
+    // a township shown as a section of this very page: just its anchor
+    href: !registry.hasPage(region.code) && registry.pageOf(region.code) === code && counts.total > 0 ? `#${regionAnchor(region.code)}` : regionHref(registry, region.code, ctx),
     counts: countsView(counts, ctx.lang),
     emptyNote: counts.total === 0 ? t.region.noneRecorded : undefined,
   }));
