@@ -14,7 +14,7 @@ import { monthlyChart } from '../src/charts/monthly-chart.ts';
 import { BACKGROUND, contrastRatio, INK, inkOn, LINE_COLOURS, MUTED_INK, SEQUENTIAL, SERIES } from '../src/charts/palette.ts';
 import { provinceTileMap } from '../src/charts/province-tile-map.ts';
 import { rankedBars } from '../src/charts/ranked-bars.ts';
-import { PathData, polylinePath, stepAfterPath } from '../src/charts/path-data.ts';
+import { barsPath, PathData, polylinePath, stepAfterPath } from '../src/charts/path-data.ts';
 import { escapeXml, num, wrapText } from '../src/charts/svg.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
@@ -347,5 +347,16 @@ describe('path data', () => {
     // relative steps between rounded points: the bars abut exactly, with no drift
     expect(bars.toString()).toBe('M221.01 248.75h1.62v-40h-1.62Zm1.62 0h1.61v-40h-1.61Zm1.61 0h1.61v-40h-1.61Z');
     expect(polylinePath([[100, 100], [101.5, 98], [300, 20]])).toBe('M100 100l1.5-2L300 20');
+  });
+
+  it('draws abutting bars as one skyline, equal neighbours merged, and a gap as a new outline', () => {
+    const bars = [
+      { left: 10, right: 12, top: 80 },
+      { left: 12, right: 14, top: 80 },
+      { left: 14, right: 16, top: 90 },
+      { left: 20, right: 22, top: 60 },
+    ];
+    expect(barsPath(bars, 100)).toBe('M10 100V80h4V90h2v10Zm10 0V60h2v40Z');
+    expect(barsPath([], 100)).toBe('');
   });
 });

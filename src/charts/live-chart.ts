@@ -3,7 +3,6 @@
  * few, the rest summed as "other platforms"). Lines differ by colour, dash pattern and a
  * direct label at their end (a legend on phones), so colour is never the only cue.
  */
-import { area, line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { LiveSeries } from '../domain/aggregate/live-series.ts';
 import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
@@ -12,7 +11,8 @@ import {
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { GRID, INK, LINE_COLOURS, LINE_DASHES, SERIES } from './palette.ts';
-import { el, text, textWidth } from './svg.ts';
+import { PathData, polylinePath } from './path-data.ts';
+import { el, group, text, textWidth } from './svg.ts';
 import { monthLabel, monthScale, yearLabels, yearRules, yearSpans } from './time-axis.ts';
 import { countAxis, countAxisWidth, countScale } from './value-axis.ts';
 
@@ -74,19 +74,23 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
   const scale = countScale(top, y + plotHeight, y, ticks);
   body += yearRules(years, plotTop, y + plotHeight);
   body += countAxis(scale, ticks, x0, x1, m.small);
-  if (mode === 'overall' && lines[0]) {
-    const fill = area<number>().x((_, i) => cx(series.months[i]!)).y0(scale(0)).y1((v) => scale(v)).digits(2)(lines[0].values as number[]) ?? '';
-    body += el('path', { d: fill, fill: GRID, 'fill-opacity': 0.6 });
+  const points = (values: readonly number[]) => values.map((v, i) => [cx(series.months[i]!), scale(v)] as const);
+  if (mode === 'overall' && lines[0] && series.months.length > 0) {
+    // The area under the line: along the values, down to zero and back along the baseline.
+    const top = points(lines[0].values);
+    const fill = new PathData();
+    for (const [i, [px, py]] of top.entries()) (i === 0 ? fill.moveTo(px, py) : fill.lineTo(px, py));
+    fill.lineTo(top[top.length - 1]![0], scale(0)).lineTo(top[0]![0], scale(0)).close();
+    body += el('path', { d: fill.toString(), fill: GRID, 'fill-opacity': 0.6 });
   }
   const ends: { y: number; line: Line }[] = [];
   // Draw the smallest first so the largest lines sit on top.
   for (const l of [...lines].reverse()) {
-    const d = line<number>().x((_, i) => cx(series.months[i]!)).y((v) => scale(v)).digits(2)(l.values as number[]) ?? '';
-    body += el('path', { d, fill: 'none', stroke: l.colour, 'stroke-width': l.width, 'stroke-dasharray': l.dash, 'stroke-linejoin': 'round' });
+    body += el('path', { d: polylinePath(points(l.values)), fill: 'none', stroke: l.colour, 'stroke-width': l.width, 'stroke-dasharray': l.dash, 'stroke-linejoin': 'round' });
     ends.push({ y: scale(l.values[l.values.length - 1] ?? 0), line: l });
   }
   y += plotHeight;
-  body += el('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: INK });
+  body += el('path', { d: new PathData().moveTo(x0, y).lineTo(x1, y).toString(), stroke: INK });
   body += yearLabels(years, y, m.small);
   if (!narrow) body += endLabels(ends, x1 + 6, m, plotTop, y);
   y += m.small + 14;
@@ -148,13 +152,14 @@ function endLabels(ends: { y: number; line: Line }[], x: number, m: LayoutMetric
   const overflow = placed.length ? placed[placed.length - 1]!.at - bottom : 0;
   if (overflow > 0) for (const p of placed) p.at = Math.max(top, p.at - overflow);
   for (let i = placed.length - 2; i >= 0; i--) placed[i]!.at = Math.min(placed[i]!.at, placed[i + 1]!.at - gap);
-  let markup = '';
+  let leaders = '';
+  let labels = '';
   for (const p of placed) {
-    markup += el('line', { x1: x - 6, y1: p.y, x2: x - 1, y2: p.at, stroke: p.line.colour, 'stroke-width': 1 });
+    leaders += el('path', { d: new PathData().moveTo(x - 6, p.y).lineTo(x - 1, p.at).toString(), stroke: p.line.colour });
     const value = p.line.values[p.line.values.length - 1] ?? 0;
-    markup += text(x, p.at + m.small * 0.35, `${p.line.label} ${formatCount(value)}`, { 'font-size': m.small, fill: INK, ...HALO });
+    labels += text(x, p.at + m.small * 0.35, `${p.line.label} ${formatCount(value)}`);
   }
-  return markup;
+  return leaders + group({ 'font-size': m.small, fill: INK, ...HALO }, labels);
 }
 
 function liveNotes(series: LiveSeries, lang: Lang): string[] {

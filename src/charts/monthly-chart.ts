@@ -16,8 +16,8 @@ import {
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
-import { stepAfterPath } from './path-data.ts';
-import { el, num, text, textWidth } from './svg.ts';
+import { barsPath, PathData, stepAfterPath, type Bar } from './path-data.ts';
+import { el, group, text, textWidth } from './svg.ts';
 import { monthLabel, monthScale, yearLabels, yearRules, yearSpans, type YearSpan } from './time-axis.ts';
 import { countAxis, countAxisWidth, countScale } from './value-axis.ts';
 
@@ -145,20 +145,19 @@ function panelLabel(label: string, y: number, x0: number, m: LayoutMetrics, emit
 }
 
 function baseline(x0: number, x1: number, y: number): string {
-  return el('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: INK, 'stroke-width': 1 });
+  return el('path', { d: new PathData().moveTo(x0, y).lineTo(x1, y).toString(), stroke: INK });
 }
 
 function bars(values: readonly number[], months: readonly string[], x: ScaleBand<string>, y: ScaleLinear<number, number>, fill: string): string {
-  let d = '';
   const w = x.bandwidth();
-  const bottom = y(0);
+  const shown: Bar[] = [];
   for (const [i, v] of values.entries()) {
     if (v <= 0) continue;
-    const top = y(v);
-    d += `M${num(x(months[i]!)!)} ${num(bottom)}h${num(w)}V${num(top)}h${num(-w)}Z`;
+    const left = x(months[i]!)!;
+    shown.push({ left, right: left + w, top: y(v) });
   }
   // One path per series keeps the SVG small at 200 months; the table carries the numbers.
-  return d ? el('path', { d, fill }) : '';
+  return shown.length ? el('path', { d: barsPath(shown, y(0)), fill }) : '';
 }
 
 function stepLine(values: readonly number[], months: readonly string[], x: ScaleBand<string>, y: ScaleLinear<number, number>, stroke: string): string {
@@ -188,7 +187,7 @@ function yearOnlyRow(
   for (const span of years) {
     const n = counts.yearOnly[span.year - firstYear] ?? 0;
     if (n === 0) continue;
-    markup += el('rect', { x: span.x0 + 0.5, y: rowTop, width: Math.max(span.x1 - span.x0 - 1, 1), height: h, fill: BAND_FILL, stroke: colour, 'stroke-width': 1 });
+    markup += el('rect', { x: span.x0 + 0.5, y: rowTop, width: Math.max(span.x1 - span.x0 - 1, 1), height: h, fill: BAND_FILL, stroke: colour });
     // Narrow years shrink the number rather than let it spill over the neighbouring year.
     const label = formatCount(n);
     const room = span.x1 - span.x0 - 3;
@@ -223,17 +222,20 @@ function drawMarkers(
   m: LayoutMetrics,
 ): { back: string; front: string } {
   const r = m.small * 0.75;
-  let markup = '';
-  let back = '';
+  const rules = new PathData();
+  const brackets = new PathData();
+  let circles = '';
+  let numbers = '';
   let previousX = -Infinity;
   let level = 0;
   for (const [i, e] of events.filter((ev) => inWindow(ev.date, series)).entries()) {
     let cx: number;
-    let bracket = '';
-    if (e.date.precision === 'year') {
+    const yearOnly = e.date.precision === 'year';
+    if (yearOnly) {
       const span = years.find((s) => s.year === e.date.year)!;
       cx = (span.x0 + span.x1) / 2;
-      bracket = el('path', { d: `M${num(span.x0 + 1)} ${num(top + r * 2 + 4)}v-3H${num(span.x1 - 1)}v3`, fill: 'none', stroke: SERIES.event, 'stroke-width': 1 });
+      const y = top + r * 2 + 4;
+      brackets.moveTo(span.x0 + 1, y).lineTo(span.x0 + 1, y - 3).lineTo(span.x1 - 1, y - 3).lineTo(span.x1 - 1, y);
     } else {
       const key = `${e.date.year}-${String(e.date.month).padStart(2, '0')}`;
       cx = x(key)! + x.bandwidth() / 2;
@@ -241,12 +243,20 @@ function drawMarkers(
     level = cx - previousX < 2 * r + 3 ? (level + 1) % 2 : 0;
     previousX = cx;
     const cy = top + r + 1 + level * (2 * r + 3);
-    if (!bracket) back += el('line', { x1: cx, y1: cy + r, x2: cx, y2: bottom, stroke: SERIES.event, 'stroke-width': 1, 'stroke-dasharray': '3 3' });
-    markup += bracket;
-    markup += el('circle', { cx, cy, r, fill: BACKGROUND, stroke: SERIES.event, 'stroke-width': 1.25 });
-    markup += text(cx, cy + m.small * 0.35, String(i + 1), { 'font-size': m.small * 0.9, 'font-weight': 700, fill: INK, 'text-anchor': 'middle' });
+    if (!yearOnly) rules.moveTo(cx, cy + r).lineTo(cx, bottom);
+    circles += el('circle', { cx, cy, r });
+    numbers += text(cx, cy + m.small * 0.35, String(i + 1));
   }
-  return { back, front: markup };
+  // Markers share their look: written once on a group each (a dashed subpath restarts its dashes).
+  const d = rules.toString();
+  const b = brackets.toString();
+  return {
+    back: d ? el('path', { d, stroke: SERIES.event, 'stroke-dasharray': '3 3' }) : '',
+    front:
+      (b ? el('path', { d: b, fill: 'none', stroke: SERIES.event }) : '') +
+      group({ fill: BACKGROUND, stroke: SERIES.event, 'stroke-width': 1.25 }, circles) +
+      group({ 'font-size': m.small * 0.9, 'font-weight': 700, fill: INK, 'text-anchor': 'middle' }, numbers),
+  };
 }
 
 function sum(values: readonly number[]): number {

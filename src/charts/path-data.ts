@@ -6,6 +6,9 @@
  * no length are dropped, and each command is written absolute or relative, whichever is
  * shorter. Coordinates are rounded as every other number in the SVG (svg.ts), and relative
  * steps are taken between rounded points, so no rounding error accumulates along the path.
+ *
+ * Gridlines and ticks are drawn as such paths too, one per stroke, with no fill="none": a
+ * subpath that is one straight segment encloses nothing to fill.
  */
 import { num, round } from './svg.ts';
 
@@ -96,6 +99,31 @@ export function polylinePath(points: readonly Point[]): string {
   if (!first) return '';
   const path = new PathData().moveTo(first[0], first[1]);
   for (const [x, y] of points.slice(1)) path.lineTo(x, y);
+  return path.toString();
+}
+
+export interface Bar {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+}
+
+/**
+ * Bars standing on one baseline (in order of x), each run of abutting bars drawn as one
+ * outline: a skyline whose equal neighbours merge, instead of four sides for every bar.
+ */
+export function barsPath(bars: readonly Bar[], bottom: number): string {
+  const path = new PathData();
+  let right: number | undefined;
+  for (const bar of bars) {
+    if (right === undefined || round(bar.left) !== round(right)) {
+      if (right !== undefined) path.lineTo(right, bottom).close();
+      path.moveTo(bar.left, bottom);
+    }
+    path.lineTo(bar.left, bar.top).lineTo(bar.right, bar.top);
+    right = bar.right;
+  }
+  if (right !== undefined) path.lineTo(right, bottom).close();
   return path.toString();
 }
 

@@ -9,7 +9,8 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
 import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions } from './chart-frame.ts';
 import { GRID, INK, SERIES } from './palette.ts';
-import { el, text, textWidth } from './svg.ts';
+import { PathData } from './path-data.ts';
+import { el, group, text, textWidth } from './svg.ts';
 
 export interface RankedBarsOptions extends ChartOptions {
   readonly measure?: AreaMeasure;
@@ -50,16 +51,22 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
   const x = scaleLinear().domain([0, top]).range([x0, x1]);
   let y = head.bottom + 4;
   const first = y;
+  let names = '';
+  let bars = '';
+  let values = '';
   for (const area of shown) {
     const value = measureOf(area, measure) ?? 0;
     const mid = y + rowHeight / 2;
-    body += text(x0 - 8, mid + m.font * 0.35, nameOf(area.code), { 'font-size': m.font, fill: INK, 'text-anchor': 'end' });
-    body += el('rect', { x: x0, y: y + 3, width: Math.max(x(value) - x0, value > 0 ? 1 : 0), height: rowHeight - 6, fill: SERIES.effective });
-    body += text(x(value) + 5, mid + m.font * 0.35, formatMeasure(value, measure, lang), { 'font-size': m.font, fill: INK });
+    names += text(x0 - 8, mid + m.font * 0.35, nameOf(area.code));
+    bars += el('rect', { x: x0, y: y + 3, width: Math.max(x(value) - x0, value > 0 ? 1 : 0), height: rowHeight - 6 });
+    values += text(x(value) + 5, mid + m.font * 0.35, formatMeasure(value, measure, lang));
     y += rowHeight;
   }
-  body += el('line', { x1: x0, y1: first, x2: x0, y2: Math.max(y, first + 1), stroke: INK });
-  if (measure === 'share') body += el('line', { x1: x(1), y1: first, x2: x(1), y2: y, stroke: GRID, 'stroke-dasharray': '2 2' });
+  // Names, bars and values each share their look, written once on a group.
+  body += group({ 'font-size': m.font, fill: INK }, group({ 'text-anchor': 'end' }, names) + values);
+  body += group({ fill: SERIES.effective }, bars);
+  body += el('path', { d: new PathData().moveTo(x0, first).lineTo(x0, Math.max(y, first + 1)).toString(), stroke: INK });
+  if (measure === 'share') body += el('path', { d: new PathData().moveTo(x(1), first).lineTo(x(1), y).toString(), stroke: GRID, 'stroke-dasharray': '2 2' });
 
   const notes: string[] = [];
   if (shown.length < ranked.length) notes.push(t(lang, `仅显示前${shown.length}名，共${ranked.length}个有记录的地区；完整数字见数据表。`, `Top ${shown.length} of ${ranked.length} areas with channels shown; the table has them all.`));

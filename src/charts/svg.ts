@@ -36,6 +36,14 @@ export function el(name: string, values: Record<string, AttrValue>, children?: s
   return children === undefined ? `<${name}${attrs(values)}/>` : `<${name}${attrs(values)}>${children}</${name}>`;
 }
 
+/**
+ * Children sharing presentation attributes, written once on a <g> (inherited): a chart's
+ * dozens of labels would otherwise repeat font-size and fill on each.
+ */
+export function group(values: Record<string, AttrValue>, children: string): string {
+  return children ? el('g', values, children) : '';
+}
+
 /** A <text> element with escaped content. */
 export function text(x: number, y: number, content: string, values: Record<string, AttrValue> = {}): string {
   return el('text', { x, y, ...values }, escapeXml(content));
@@ -82,7 +90,11 @@ export function wrapText(content: string, maxWidth: number, fontSize: number): s
   return lines;
 }
 
-/** Several wrapped lines as one <text> with <tspan>s; returns the markup and the height used. */
+/**
+ * Several wrapped lines as one <text>, the first line its own text and each further one a
+ * <tspan> back at x and a line lower; returns the markup and the height used. `fontSize` sets
+ * the wrapping and line height; the font-size attribute is the caller's (often inherited).
+ */
 export function paragraph(
   x: number,
   y: number,
@@ -93,6 +105,6 @@ export function paragraph(
 ): { markup: string; height: number } {
   const lines = wrapText(content, maxWidth, fontSize);
   const lineHeight = fontSize * 1.35;
-  const spans = lines.map((line, i) => el('tspan', { x, dy: i === 0 ? 0 : lineHeight }, escapeXml(line))).join('');
-  return { markup: el('text', { x, y, 'font-size': fontSize, ...values }, spans), height: lines.length * lineHeight };
+  const spans = lines.map((line, i) => (i === 0 ? escapeXml(line) : el('tspan', { x, dy: lineHeight }, escapeXml(line)))).join('');
+  return { markup: el('text', { x, y, ...values }, spans), height: lines.length * lineHeight };
 }

@@ -7,7 +7,8 @@ import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
 import type { MonthKey } from '../domain/aggregate/months.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { AXIS, GRID, INK } from './palette.ts';
-import { el, text } from './svg.ts';
+import { PathData } from './path-data.ts';
+import { el, group, text } from './svg.ts';
 
 export function monthDate(key: MonthKey): ApproxDate {
   const [year, month] = key.split('-').map(Number) as [number, number];
@@ -54,23 +55,22 @@ export function yearLabelEvery(spans: readonly YearSpan[], font: number): number
 
 /** Faint rules at each year boundary from `top` to `bottom`, drawn behind the data. */
 export function yearRules(spans: readonly YearSpan[], top: number, bottom: number): string {
-  let markup = '';
-  for (const s of spans.slice(1)) markup += el('line', { x1: s.x0, y1: top, x2: s.x0, y2: bottom, stroke: GRID, 'stroke-width': 1 });
-  return markup;
+  const d = new PathData();
+  for (const s of spans.slice(1)) d.moveTo(s.x0, top).lineTo(s.x0, bottom);
+  return spans.length > 1 ? el('path', { d: d.toString(), stroke: GRID }) : '';
 }
 
 /** The axis line at `y`, a tick at each year boundary and year labels centred on their year. */
 export function yearLabels(spans: readonly YearSpan[], y: number, font: number): string {
   const every = yearLabelEvery(spans, font);
-  let markup = '';
+  const axis = new PathData();
+  let labels = '';
   for (const s of spans) {
-    markup += el('line', { x1: s.x0, y1: y, x2: s.x0, y2: y + 4, stroke: AXIS });
-    if (s.year % every === 0 || spans.length === 1) {
-      markup += text((s.x0 + s.x1) / 2, y + 4 + font, String(s.year), { 'font-size': font, fill: INK, 'text-anchor': 'middle' });
-    }
+    axis.moveTo(s.x0, y).lineTo(s.x0, y + 4);
+    if (s.year % every === 0 || spans.length === 1) labels += text((s.x0 + s.x1) / 2, y + 4 + font, String(s.year));
   }
   const first = spans[0];
   const last = spans[spans.length - 1];
-  if (first && last) markup += el('line', { x1: first.x0, y1: y, x2: last.x1, y2: y, stroke: AXIS, 'stroke-width': 1 });
-  return markup;
+  if (first && last) axis.moveTo(first.x0, y).lineTo(last.x1, y);
+  return (first ? el('path', { d: axis.toString(), stroke: AXIS }) : '') + group({ 'font-size': font, fill: INK, 'text-anchor': 'middle' }, labels);
 }

@@ -1,7 +1,8 @@
 /** Vertical count axes: a nice linear scale over whole numbers, gridlines and tick labels. */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { GRID, MUTED_INK } from './palette.ts';
-import { el, text } from './svg.ts';
+import { PathData } from './path-data.ts';
+import { el, group, text } from './svg.ts';
 import { formatCount } from './chart-frame.ts';
 
 /** 0 at `bottom`, a nice maximum at `top`; an empty series still gets a 0–1 axis. */
@@ -14,15 +15,16 @@ export function countTicks(scale: ScaleLinear<number, number>, ticks: number): n
   return scale.ticks(ticks).filter((t) => Number.isInteger(t));
 }
 
-/** Horizontal gridlines across [x0, x1] and labels right-aligned left of x0. */
+/** Horizontal gridlines across [x0, x1] (one path) and labels right-aligned left of x0. */
 export function countAxis(scale: ScaleLinear<number, number>, ticks: number, x0: number, x1: number, font: number): string {
-  let markup = '';
+  const grid = new PathData();
+  let labels = '';
   for (const t of countTicks(scale, ticks)) {
     const y = scale(t);
-    markup += el('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: GRID, 'stroke-width': 1 });
-    markup += text(x0 - 4, y + font * 0.35, formatCount(t), { 'font-size': font, fill: MUTED_INK, 'text-anchor': 'end' });
+    grid.moveTo(x0, y).lineTo(x1, y);
+    labels += text(x0 - 4, y + font * 0.35, formatCount(t));
   }
-  return markup;
+  return el('path', { d: grid.toString(), stroke: GRID }) + group({ 'font-size': font, fill: MUTED_INK, 'text-anchor': 'end' }, labels);
 }
 
 /** Width the tick labels need, so the plot can start right after them. */
