@@ -1,20 +1,24 @@
 /**
  * Building SVG as text: escaping, rounding, element helpers and a text-width estimate for
- * wrapping. Output must be byte-for-byte stable (golden tests), so numbers are rounded to two
- * decimals and attributes are written in the order given.
+ * wrapping. Output must be byte-for-byte stable (golden tests), so numbers are rounded to one
+ * decimal and attributes are written in the order given.
  */
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-/** A coordinate as drawn: rounded to two decimals. Equal drawn positions compare equal. */
+/**
+ * A coordinate as drawn: rounded to a tenth of a unit, which is a tenth of a CSS pixel or
+ * less (the 360- and 760-unit drawings are shown at most 480 and 832 pixels wide), too little
+ * to see, and a digit less on every number of every chart. Equal drawn positions compare equal.
+ */
 export function round(n: number): number {
-  const rounded = Math.round(n * 100) / 100;
+  const rounded = Math.round(n * 10) / 10;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
-/** A number rounded to at most two decimals, without "-0" or trailing zeros. */
+/** A number rounded as `round`, without "-0" or trailing zeros. */
 export function num(n: number): string {
   return String(round(n));
 }
