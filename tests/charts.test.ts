@@ -16,6 +16,8 @@ import { provinceTileMap } from '../src/charts/province-tile-map.ts';
 import { rankedBars } from '../src/charts/ranked-bars.ts';
 import { barsPath, PathData, polylinePath, stepAfterPath } from '../src/charts/path-data.ts';
 import { escapeXml, num, wrapText } from '../src/charts/svg.ts';
+import { chartTableHtml } from '../src/site/render/chart-table.ts';
+import { chartView } from '../src/site/views/chart-view.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
 
@@ -359,5 +361,30 @@ describe('path data', () => {
     ];
     expect(barsPath(bars, 100)).toBe('M10 100V80h4V90h2v10Zm10 0V60h2v40Z');
     expect(barsPath([], 100)).toBe('');
+  });
+});
+
+describe('chart table', () => {
+  const meta = { lang: 'en' as const, dataUpdated: '2024-10-31' };
+  const chart = chartView('m', 'Per month', meta, (layout, id) => monthlyChart(monthlySeries(CHANNELS, WINDOW), { id, lang: 'en', layout, ...SOURCE }), true);
+
+  it('writes every row and note, numbers bare, row headers by position, inferred end tags left out', () => {
+    const html = chartTableHtml(chart);
+    expect(html).toContain('<caption>Government channels closed and opened per month</caption>');
+    expect(html).toContain('<thead><tr><th scope="col">Month</th><th scope="col">Closures announced</th>');
+    expect(html).toContain('<tr><th>August 2024<td>0<td>2<td>0<tr>');
+    expect(html.match(/<tr>/g)).toHaveLength(chart.tableRows.length + 1);
+    expect(html).not.toContain('class="num"');
+    expect(html).not.toContain('scope="row"');
+    expect(html).toContain('<li>Months with no closures or openings are left out.</ul>');
+  });
+
+  it('marks a text column after the first, and escapes', () => {
+    const table = { ...chart.table, columns: [{ label: 'A & B', numeric: false }, { label: 'Note', numeric: false }], notes: [] };
+    const html = chartTableHtml({ ...chart, title: '<T>', table, tableRows: [['x', '<y>']] });
+    expect(html).toContain('<th scope="col">A &amp; B</th><th scope="col" class="text">Note</th>');
+    expect(html).toContain('<tr><th>x<td class="text">&lt;y&gt;</tbody>');
+    expect(html).toContain('aria-label="&lt;T&gt;"');
+    expect(html).not.toContain('chart-notes');
   });
 });
