@@ -184,16 +184,20 @@ function yearOnlyRow(
   let markup = text(m.margin, top + m.small + 3, label, { 'font-size': m.small, fill: MUTED_INK, ...HALO });
   const rowTop = top + m.small + 7;
   const h = m.small + 6;
+  let row = '';
   for (const span of years) {
     const n = counts.yearOnly[span.year - firstYear] ?? 0;
     if (n === 0) continue;
-    markup += el('rect', { x: span.x0 + 0.5, y: rowTop, width: Math.max(span.x1 - span.x0 - 1, 1), height: h, fill: BAND_FILL, stroke: colour });
+    row += el('rect', { x: span.x0 + 0.5, y: rowTop, width: Math.max(span.x1 - span.x0 - 1, 1), height: h });
     // Narrow years shrink the number rather than let it spill over the neighbouring year.
     const label = formatCount(n);
     const room = span.x1 - span.x0 - 3;
     const font = Math.max(7, Math.min(m.small, (m.small * room) / textWidth(label, m.small)));
-    markup += text((span.x0 + span.x1) / 2, rowTop + h / 2 + font * 0.36, label, { 'font-size': font, fill: INK, 'text-anchor': 'middle' });
+    row += text((span.x0 + span.x1) / 2, rowTop + h / 2 + font * 0.36, label, { 'font-size': font < m.small ? font : undefined, fill: INK, stroke: 'none' });
   }
+  // Each band, then its number (a number too wide for its year stays under the next band, as
+  // drawn before); the band's look is the group's, the number overrides fill and stroke.
+  markup += group({ fill: BAND_FILL, stroke: colour, 'font-size': m.small, 'text-anchor': 'middle' }, row);
   emit(markup);
   return rowTop + h + 2;
 }

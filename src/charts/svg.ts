@@ -25,14 +25,19 @@ export function num(n: number): string {
 
 export type AttrValue = string | number | undefined | false;
 
-/** ` a="1" b="x"`; numbers rounded, strings escaped, undefined/false skipped. */
+/** ` a="1" b="x"`; numbers rounded, colours shortened, strings escaped, undefined/false skipped. */
 export function attrs(values: Record<string, AttrValue>): string {
   let out = '';
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || value === false) continue;
-    out += ` ${name}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`;
+    out += ` ${name}="${typeof value === 'number' ? num(value) : escapeXml(shortColour(value))}"`;
   }
   return out;
+}
+
+/** "#ffffff" as "#fff": the same colour (the palette keeps six digits for its contrast checks). */
+function shortColour(value: string): string {
+  return value.replace(/^#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3$/i, '#$1$2$3');
 }
 
 /** An element; `children` is raw markup (already escaped), omitted for a self-closing tag. */
