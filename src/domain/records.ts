@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CsvRow, CsvTable } from './csv.ts';
 import type { DiagnosticList, Position } from './diagnostics.ts';
 import type { ErrorCode } from './error-codes.ts';
+import { rowReaderFor } from './row-reader.ts';
 
 /** Where a record came from, so later cross-row checks can point at the right cell. */
 export interface Provenance {
@@ -34,15 +35,19 @@ export function parseRows<S extends AnyObjectSchema>(
 
 /** One row as a record, or undefined with its problems in `diagnostics` (for reading rows as they come). */
 export function parseRow<S extends AnyObjectSchema>(row: CsvRow, table: CsvTable, schema: S, diagnostics: DiagnosticList): Loaded<z.output<S>> | undefined {
-  return parseRecord(row, table, compiledSchema(schema), diagnostics);
+  const from = provenance(row, table);
+  const record = rowReaderFor(schema, table.columns)?.(row.cells, from);
+  if (record) return record as Loaded<z.output<S>>;
+  // a bad row (or a schema the fast reader does not cover): zod says exactly what is wrong
+  return parseRecord(row, table, compiledSchema(schema), diagnostics, from);
 }
 
 const compiledSchemas = new WeakMap<AnyObjectSchema, AnyObjectSchema>();
 
 /**
  * The schema compiled by zod (z.compile: same output, same issues, several times faster;
- * on a bad row it falls back to the ordinary parser for the exact issues). Half a million
- * rows made the ordinary parser the validator's largest cost.
+ * on a bad row it falls back to the ordinary parser for the exact issues), for the rows the
+ * fast reader gives up on and the schemas it does not cover.
  */
 function compiledSchema<S extends AnyObjectSchema>(schema: S): S {
   let compiled = compiledSchemas.get(schema);
@@ -55,6 +60,7 @@ function parseRecord<S extends AnyObjectSchema>(
   table: CsvTable,
   schema: S,
   diagnostics: DiagnosticList,
+  from: Provenance,
 ): Loaded<z.output<S>> | undefined {
   const input: Record<string, string | undefined> = {};
   for (const [name, index] of table.columns) {
@@ -62,7 +68,6 @@ function parseRecord<S extends AnyObjectSchema>(
     input[name] = value === '' ? undefined : value;
   }
   const result = schema.safeParse(input);
-  const from = provenance(row, table);
   if (result.success) {
     // the parsed object is fresh and ours: add `from` to it rather than copying it
     const record = result.data as Loaded<z.output<S>> & { from: Provenance };

@@ -12,14 +12,32 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCod
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = (code: ErrorCode, message: string): CellResult<never> => ({ ok: false, code, message });
 
+export type CellParser<T> = (text: string) => CellResult<T>;
+
+/** Each cell schema's transform → the parser it runs (see cellParserOf). */
+const parsersByTransform = new WeakMap<object, CellParser<unknown>>();
+
 /** A zod schema from a cell parser; failures carry the error code in `params.code`. */
-export function cell<T>(parse: (text: string) => CellResult<T>) {
-  return z.string().transform((text, ctx): T => {
+export function cell<T>(parse: CellParser<T>) {
+  const transform = (text: string, ctx: z.core.$RefinementCtx<string>): T => {
     const result = parse(text);
     if (result.ok) return result.value;
     ctx.issues.push({ code: 'custom', message: result.message, input: text, params: { code: result.code } });
     return z.NEVER;
-  });
+  };
+  parsersByTransform.set(transform, parse as CellParser<unknown>);
+  return z.string().transform(transform);
+}
+
+/**
+ * The parser behind a schema made by `cell()` (metadata and all), or undefined for any other
+ * schema. It lets a row reader run the cell rules without zod's machinery around them, while
+ * the rules themselves stay defined once, here and in the entity schemas.
+ */
+export function cellParserOf(schema: z.ZodType): CellParser<unknown> | undefined {
+  if (!(schema instanceof z.ZodPipe) || !(schema.in instanceof z.ZodString) || !(schema.out instanceof z.ZodTransform)) return undefined;
+  if (schema.in.def.checks?.length) return undefined;
+  return parsersByTransform.get(schema.out.def.transform);
 }
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
