@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { rowReaderFor } from '../src/domain/row-reader.ts';
-import { cell, parseDate } from '../src/domain/schemas/cells.ts';
+import { cell, parseDate, parseRegionCode } from '../src/domain/schemas/cells.ts';
 import { channelSchema } from '../src/domain/schemas/channel.ts';
 import { eventSchema } from '../src/domain/schemas/event.ts';
 import { noticeSchema } from '../src/domain/schemas/notice.ts';
@@ -69,5 +69,19 @@ describe('the fast row reader', () => {
     expect(rowReaderFor(noticeSchema, columnsOf('title,channels'))).toBeUndefined();
     expect(rowReaderFor(z.object({ n: z.string().min(2) }), columnsOf('n'))).toBeUndefined();
     expect(rowReaderFor(z.object({ c: cell(parseDate).default({ value: '2024', precision: 'year', year: 2024 }) }), columnsOf('c'))).toBeUndefined();
+  });
+});
+
+describe('repeated cell values', () => {
+  it('are parsed once and shared, frozen, by every row with the same text', () => {
+    const a = parseDate('2024-04');
+    const b = parseDate('2024-04');
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    expect(a.ok && Object.isFrozen(a.value)).toBe(true);
+    expect(parseRegionCode('371082')).toBe(parseRegionCode('371082'));
+  });
+
+  it('are never kept for bad texts (each is reported where it is)', () => {
+    expect(parseDate('2024-13')).not.toBe(parseDate('2024-13'));
   });
 });

@@ -76,7 +76,7 @@ export function parseRef(text: string): CellResult<Ref> {
 
 /** `;`-separated list; empty parts (a stray `;`) are ignored. */
 export function listOf<T>(parseItem: (text: string) => CellResult<T>) {
-  return (text: string): CellResult<T[]> => {
+  return repeated((text: string): CellResult<T[]> => {
     const values: T[] = [];
     for (const part of text.split(';')) {
       const item = part.trim();
@@ -86,13 +86,13 @@ export function listOf<T>(parseItem: (text: string) => CellResult<T>) {
       values.push(result.value);
     }
     return ok(values);
-  };
+  });
 }
 
-export function parseDate(text: string): CellResult<ApproxDate> {
+export const parseDate = repeated((text: string): CellResult<ApproxDate> => {
   const result = parseApproxDate(text);
   return result.ok ? ok(result.date) : fail(result.code, result.message);
-}
+});
 
 export function parseCount(text: string): CellResult<number> {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
@@ -101,16 +101,19 @@ export function parseCount(text: string): CellResult<number> {
   return ok(Number(text));
 }
 
-export function parseRegionCode(text: string): CellResult<string> {
+export const parseRegionCode = repeated((text: string): CellResult<string> => {
   return /^(\d{6}|\d{9})$/.test(text)
     ? ok(text)
     : fail('REGION_FORMAT', `"${truncate(text)}" is not a region code: use the 6-digit GB/T 2260 code (370000, 371000, 371082), a 9-digit township code (360729200), or 100000 for central bodies`);
-}
+});
 
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {
   const allowed = new Set<string>(values);
+  // a word of the vocabulary is the vocabulary's own string, not one more copy per row
+  const words = new Map<string, CellResult<T[number]>>(values.map((v) => [v, ok(v)] as const));
   return (text: string): CellResult<T[number]> => {
-    if (allowed.has(text)) return ok(text as T[number]);
+    const word = words.get(text);
+    if (word) return word;
     const folded = text.toLowerCase().replace(/[\s_]+/g, '-');
     const hint = allowed.has(folded) ? ` (did you mean "${folded}"?)` : '';
     return fail('ENUM', `"${truncate(text)}" is not a ${what}${hint}; use one of: ${values.join(', ')}`);
@@ -118,6 +121,36 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
 }
 
 export const text = () => z.string();
+
+/** How many distinct good texts one `repeated` parser keeps (far more than any column has). */
+const REPEATED_LIMIT = 200_000;
+
+/**
+ * The parser, with each distinct good text parsed once and its value shared by every row that
+ * has the same text: dates, region codes and source lists repeat across half a million rows,
+ * and one value instead of a copy per row keeps about 200 MB off the validator's heap (and the
+ * garbage collector's work). The shared values are frozen, so code that changed one row's
+ * value in place would fail loudly rather than change every row with the same text.
+ */
+function repeated<T>(parse: CellParser<T>): CellParser<T> {
+  const seen = new Map<string, CellResult<T>>();
+  return (text) => {
+    let result = seen.get(text);
+    if (result === undefined) {
+      result = parse(text);
+      if (result.ok && seen.size < REPEATED_LIMIT) seen.set(text, deepFreeze(result));
+    }
+    return result;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
