@@ -92,13 +92,16 @@ export function heading(title: string, m: LayoutMetrics): { markup: string; bott
   return { markup: block.markup, bottom: m.margin + block.height + 6 };
 }
 
-/** The caption block at the bottom; returns markup and the y below it. */
-export function footer(caption: string, top: number, m: LayoutMetrics): { markup: string; bottom: number } {
-  const block = paragraph(m.margin, top + m.small, caption, m.width - 2 * m.margin, m.small, { 'font-size': m.small, fill: MUTED_INK });
-  return { markup: block.markup, bottom: top + block.height + m.margin };
+/**
+ * The caption block at the bottom, in muted text with the notes above it (`notes`: notesBlock
+ * markup, which takes its look from here); returns markup and the y below it.
+ */
+export function footer(caption: string, top: number, m: LayoutMetrics, notes = ''): { markup: string; bottom: number } {
+  const block = paragraph(m.margin, top + m.small, caption, m.width - 2 * m.margin, m.small);
+  return { markup: group({ 'font-size': m.small, fill: MUTED_INK }, notes + block.markup), bottom: top + block.height + m.margin };
 }
 
-/** Wrapped notes in muted text, one paragraph each. */
+/** Wrapped notes, one paragraph each, for footer() to draw (it sets their size and colour). */
 export function notesBlock(notes: readonly string[], top: number, m: LayoutMetrics): { markup: string; bottom: number } {
   let y = top;
   let markup = '';
@@ -107,7 +110,7 @@ export function notesBlock(notes: readonly string[], top: number, m: LayoutMetri
     markup += block.markup;
     y += block.height + 3;
   }
-  return { markup: group({ 'font-size': m.small, fill: MUTED_INK }, markup), bottom: y };
+  return { markup, bottom: y };
 }
 
 export interface LegendItem {

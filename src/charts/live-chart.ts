@@ -95,8 +95,7 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
   if (!narrow) body += endLabels(ends, x1 + 6, m, plotTop, y);
   y += m.small + 14;
   const nb = notesBlock(notes, y, m);
-  body += nb.markup;
-  const foot = footer(caption, nb.bottom + 4, m);
+  const foot = footer(caption, nb.bottom + 4, m, nb.markup);
   body += foot.markup;
 
   const last = series.months[series.months.length - 1] ?? '';

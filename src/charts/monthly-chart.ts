@@ -126,10 +126,8 @@ export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions
 
   const eventLines = markers.map((e) => (lang === 'zh' ? `${e.number}　${e.date}　${e.title}` : `${e.number}. ${e.date}: ${e.title}`));
   const ev = notesBlock(eventLines.length ? [t(lang, '政策节点：', 'Policy milestones:'), ...eventLines] : [], y, m);
-  body += ev.markup;
   const nb = notesBlock(notes, ev.bottom + (eventLines.length ? 6 : 0), m);
-  body += nb.markup;
-  const foot = footer(caption, nb.bottom + 4, m);
+  const foot = footer(caption, nb.bottom + 4, m, ev.markup + nb.markup);
   body += foot.markup;
 
   const description = describe(series, lang, span);

@@ -67,8 +67,7 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
 
   const notes = tileNotes(breakdown, lang);
   const nb = notesBlock(notes, Math.max(gridBottom, key.bottom) + 6, m);
-  body += nb.markup;
-  const foot = footer(caption, nb.bottom + 4, m);
+  const foot = footer(caption, nb.bottom + 4, m, nb.markup);
   body += foot.markup;
 
   const ranked = [...breakdown.areas].filter((a) => a.total > 0).sort((a, b) => (measureOf(b, measure) ?? 0) - (measureOf(a, measure) ?? 0));

@@ -74,8 +74,7 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
   if (empty) notes.push(t(lang, `${empty}个地区尚无记录，未列出。`, `${empty} areas with no channels recorded are not listed.`));
   if (breakdown.outside) notes.push(t(lang, `${formatCount(breakdown.outside)}个渠道不属于任何所列地区（如本级机构或中央机构），未计入。`, `${countNoun(breakdown.outside, 'channel belongs', 'channels belong')} to none of these areas (the level's own bodies, or central bodies) and ${breakdown.outside === 1 ? 'is' : 'are'} not counted.`));
   const nb = notesBlock(notes, y + 8, m);
-  body += nb.markup;
-  const foot = footer(caption, nb.bottom + 4, m);
+  const foot = footer(caption, nb.bottom + 4, m, nb.markup);
   body += foot.markup;
 
   const leaders = shown.slice(0, 3).map((a) => `${nameOf(a.code)} ${formatMeasure(measureOf(a, measure), measure, lang)}`);
