@@ -11,7 +11,7 @@ import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, 
 import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
 import { CHINA_TILE_GRID, TILE_COLUMNS, TILE_ROWS, tileOf } from './china-tile-grid.ts';
 import { inkOn, INK, MUTED_INK, NO_DATA_FILL, SEQUENTIAL } from './palette.ts';
-import { el, text, textWidth } from './svg.ts';
+import { el, group, text, textWidth } from './svg.ts';
 
 export interface TileMapOptions extends ChartOptions {
   readonly measure?: AreaMeasure;
@@ -42,6 +42,11 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
   const tile = Math.floor(Math.min((m.width - 2 * m.margin - legendWidth - gap * (TILE_COLUMNS - 1)) / TILE_COLUMNS, 74));
   const gridLeft = m.margin;
   const gridTop = head.bottom + 6;
+  // Tiles, names and numbers each share their look on a group; a tile states only what differs.
+  const valueSize = m.font + 2;
+  let tiles = '';
+  let names = '';
+  let numbers = '';
   for (const pos of CHINA_TILE_GRID) {
     const area = byCode.get(pos.code);
     const value = area ? measureOf(area, measure) : undefined;
@@ -53,12 +58,15 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
     // Phones get ISO abbreviations in English; wide tiles shrink a long name to fit.
     const name = lang === 'zh' ? pos.zh : narrow ? pos.abbr : pos.en;
     const nameFont = Math.max(8, Math.min(m.small, ((tile - 6) / textWidth(name, m.small)) * m.small));
-    body += el('rect', { x, y, width: tile, height: tile, rx: 3, fill, stroke: hasData ? 'none' : MUTED_INK, 'stroke-dasharray': hasData ? undefined : '3 2' });
-    body += text(x + tile / 2, y + tile * 0.36, name, { 'font-size': nameFont, fill: ink, 'text-anchor': 'middle' });
+    tiles += el('rect', { x, y, width: tile, height: tile, rx: 3, fill, stroke: hasData ? undefined : MUTED_INK, 'stroke-dasharray': hasData ? undefined : '3 2' });
+    const inkAttr = ink === INK ? undefined : ink;
+    names += text(x + tile / 2, y + tile * 0.36, name, { 'font-size': nameFont < m.small ? nameFont : undefined, fill: inkAttr });
     const label = hasData ? formatMeasure(value, measure, lang) : '—';
-    const valueFont = Math.min(m.font + 2, ((tile - 6) / Math.max(textWidth(label, m.font + 2), 1)) * (m.font + 2));
-    body += text(x + tile / 2, y + tile * 0.74, label, { 'font-size': valueFont, 'font-weight': 700, fill: ink, 'text-anchor': 'middle' });
+    const valueFont = Math.min(valueSize, ((tile - 6) / Math.max(textWidth(label, valueSize), 1)) * valueSize);
+    numbers += text(x + tile / 2, y + tile * 0.74, label, { 'font-size': valueFont < valueSize ? valueFont : undefined, fill: inkAttr });
   }
+  body += tiles;
+  body += group({ fill: INK, 'text-anchor': 'middle' }, group({ 'font-size': m.small }, names) + group({ 'font-size': valueSize, 'font-weight': 700 }, numbers));
   const gridBottom = gridTop + TILE_ROWS * (tile + gap);
   const legendX = narrow ? m.margin : gridLeft + TILE_COLUMNS * (tile + gap) + 12;
   const legendTop = narrow ? gridBottom + 4 : gridTop + 2 * (tile + gap);
