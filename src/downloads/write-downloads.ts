@@ -14,7 +14,8 @@ import { NATION_CODE } from '../domain/regions.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { localePath, routes, ui } from '../site/i18n.ts';
 import type { SiteConfig } from '../site/config.ts';
-import { runPooled, writeGzip, writeZip } from './archive.ts';
+import type { DerivedCache } from '../build-cache/derived-cache.ts';
+import { runPooled, writeGzip, writeZip, type ArchiveOptions } from './archive.ts';
 import { citationCff } from './citation.ts';
 import { channelCsvHeader, channelCsvLine, eventsCsv, sourcesCsv } from './csv-export.ts';
 import { dataPackage } from './datapackage.ts';
@@ -55,8 +56,10 @@ export interface WrittenFile {
 /** Compressed files being written at once: enough to keep both cores busy, few enough to bound memory. */
 const PARALLEL_FILES = 4;
 
-export async function writeDownloads(outDir: string, ctx: PublishContext): Promise<WrittenFile[]> {
+export async function writeDownloads(outDir: string, ctx: PublishContext, options: { readonly cache?: DerivedCache } = {}): Promise<WrittenFile[]> {
   const { registry, config, base } = ctx;
+  // compressing is half the writer's time; a one-row change alters only a few files' text
+  const archive: ArchiveOptions = { cache: options.cache };
   const written: WrittenFile[] = [];
   const origin = config.siteUrl.replace(/\/+$/, '');
   const siteRoot = origin + base;
@@ -98,18 +101,18 @@ export async function writeDownloads(outDir: string, ctx: PublishContext): Promi
   const day = ctx.dataUpdated;
   const jobs: (() => Promise<WrittenFile>)[] = [
     // the largest single file first, so it is not left running alone at the end
-    async () => ({ path: FILES.closuresZip, bytes: (await writeZip(at(FILES.closuresZip), FILES.closuresCsv, csvRows(closureRows), day)).bytes }),
+    async () => ({ path: FILES.closuresZip, bytes: (await writeZip(at(FILES.closuresZip), FILES.closuresCsv, csvRows(closureRows), day, archive)).bytes }),
     ...plan.provinces.map((p) => async () => {
       const path = FILES.provinceZip(p.code);
-      return { path, bytes: (await writeZip(at(path), FILES.provinceCsv(p.code), csvRows(byProvince.get(p.code)!), day)).bytes };
+      return { path, bytes: (await writeZip(at(path), FILES.provinceCsv(p.code), csvRows(byProvince.get(p.code)!), day, archive)).bytes };
     }),
     ...SHARDS.map((shard) => async () => {
       const path = FILES.api.channelShard(shard);
-      return { path, bytes: (await writeGzip(at(path), jsonLines(shards.get(shard)!, (c) => channelJson(registry, c)))).bytes };
+      return { path, bytes: (await writeGzip(at(path), jsonLines(shards.get(shard)!, (c) => channelJson(registry, c)), archive)).bytes };
     }),
     ...closureProvinces.map((province) => async () => {
       const path = FILES.api.closures(province);
-      return { path, bytes: (await writeGzip(at(path), jsonLines(closuresByProvince.get(province)!, (c) => closureJson(registry, c)))).bytes };
+      return { path, bytes: (await writeGzip(at(path), jsonLines(closuresByProvince.get(province)!, (c) => closureJson(registry, c)), archive)).bytes };
     }),
   ];
   written.push(...(await runPooled(jobs, PARALLEL_FILES)));
