@@ -14,6 +14,11 @@ export interface AfterBuildContext {
   readonly outDir: string;
   /** The site's base path, ending in "/". */
   readonly base: string;
+  /**
+   * Astro's cache folder (cacheDir, ASTRO_CACHE_DIR): what a writer keeps between builds goes
+   * in a subfolder. Undefined when run without Astro's full config (tests): then nothing is kept.
+   */
+  readonly cacheDir: string | undefined;
   /** Paths of the pages Astro built. */
   readonly pages: readonly string[];
   readonly site: SiteData;
@@ -23,17 +28,20 @@ export interface AfterBuildContext {
 
 export function afterBuild(name: string, write: (context: AfterBuildContext) => string | Promise<string>): AstroIntegration {
   let base = '/';
+  let cacheDir: string | undefined;
   return {
     name,
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = config.cacheDir ? fileURLToPath(config.cacheDir) : undefined;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const started = performance.now();
         const summary = await write({
           outDir: fileURLToPath(dir),
           base,
+          cacheDir,
           pages: pages.map((p) => p.pathname),
           site: siteData(),
           channelPage: {
