@@ -2,10 +2,13 @@
  * Compressed files written from a stream of text: gzip (.gz, for programs) and a ZIP holding
  * one file (.zip, which opens with a double click on Windows and macOS, for people).
  *
- * The text is never held whole: it arrives as chunks (rows), is encoded a batch at a time
- * and compressed by node:zlib on libuv's thread pool, so the main thread builds the next
- * rows (or the next file) while a batch is being compressed. Only the compressed result is
- * kept until the file is written (a ZIP's headers need the sizes and CRC before the data).
+ * The text arrives as chunks (rows), is encoded a batch at a time and compressed by
+ * node:zlib on libuv's thread pool, so the main thread builds the next rows (or the next
+ * file) while a batch is being compressed. Without a cache the text is never held whole;
+ * with one (ArchiveOptions.cache) one file's text is held until its hash says whether an
+ * earlier build compressed it already (40 MB for the largest file at national scale). The
+ * compressed result is kept until the file is written (a ZIP's headers need the sizes and
+ * CRC before the data).
  *
  * The ZIP is the plainest the format allows: one deflated entry with its sizes in the local
  * header (no data descriptor, no ZIP64: refused past 4 GiB), an ASCII name and a fixed

@@ -3,9 +3,10 @@
  * (ZIP per province, closures), datapackage.json, the JSON API, the feeds, the sitemaps,
  * robots.txt and CITATION.cff. What is published and why is in plan.ts and json-api.ts.
  *
- * At national scale the text behind these files is ~400 MB, so rows are streamed into the
- * compressors (archive.ts) a batch at a time and never held as a whole file; several files
- * are compressed at once on zlib's thread pool while the main thread builds the next rows.
+ * At national scale the text behind these files is ~470 MB, so rows go to the compressors
+ * (archive.ts) a batch at a time; a file's text is held whole only to look it up in the
+ * compression cache, when given one (PARALLEL_FILES at most at once). Several files are
+ * compressed at once on zlib's thread pool while the main thread builds the next rows.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
