@@ -23,7 +23,14 @@ export type DateParseResult =
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // the calendar's rule, for what the registry's dates can hold; anything else as Date counts it
+  // (which reads years 0–99 as 1900–1999), so the answer is Date's either way
+  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -68,7 +75,65 @@ export function latestDay(d: ApproxDate): string {
 
 /** True only when `a` is certainly before `b` whatever the unknown parts are. */
 export function isCertainlyBefore(a: ApproxDate, b: ApproxDate): boolean {
-  return latestDay(a) < earliestDay(b);
+  const before = dayNumber(latestParts(a));
+  const after = dayNumber(earliestParts(b));
+  return before >= 0 && after >= 0 ? before < after : latestDay(a) < earliestDay(b);
+}
+
+/**
+ * True when the first day `d` can mean comes after `day` (YYYY-MM-DD): `earliestDay(d) > day`,
+ * as the texts compare, but without making the text (the validator asks it for every date of
+ * half a million rows).
+ */
+export function startsAfter(d: ApproxDate, day: string): boolean {
+  const start = dayNumber(earliestParts(d));
+  const other = dayNumberOf(day);
+  return start >= 0 && other >= 0 ? start > other : earliestDay(d) > day;
+}
+
+function earliestParts(d: ApproxDate): [number, number, number] {
+  return [d.year, d.month ?? 1, d.day ?? 1];
+}
+
+function latestParts(d: ApproxDate): [number, number, number] {
+  const month = d.month ?? 12;
+  return [d.year, month, d.day ?? daysInMonth(d.year, month)];
+}
+
+/**
+ * year × 10000 + month × 100 + day, which orders days as their YYYY-MM-DD texts do when each
+ * part fills its width exactly (4, 2 and 2 digits); -1 when one would not.
+ */
+function dayNumber([year, month, day]: [number, number, number]): number {
+  return fits(year, 1000, 9999) && fits(month, 0, 99) && fits(day, 0, 99) ? year * 10000 + month * 100 + day : -1;
+}
+
+function fits(n: number, min: number, max: number): boolean {
+  return Number.isInteger(n) && n >= min && n <= max;
+}
+
+let lastDay = '';
+let lastDayNumber = -1;
+
+/** dayNumber of a YYYY-MM-DD text (of digits only), else -1. The last one is kept: it is mostly "today". */
+function dayNumberOf(day: string): number {
+  if (day === lastDay) return lastDayNumber;
+  const digits = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = day.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 7);
+  const dayOfMonth = digits(8, 10);
+  const ok = day.length === 10 && day[4] === '-' && day[7] === '-' && year >= 1000 && month >= 0 && dayOfMonth >= 0;
+  lastDay = day;
+  lastDayNumber = ok ? year * 10000 + month * 100 + dayOfMonth : -1;
+  return lastDayNumber;
 }
 
 /** Sort key: approximate dates sort at the start of their span, coarser before finer on ties. */
