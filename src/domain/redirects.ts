@@ -19,6 +19,10 @@ export interface RedirectNode {
  */
 export interface RedirectNodes {
   get(id: string): RedirectNode | undefined;
+  /**
+   * The ids findCycles walks from: all of them, or at least every node that is not live and
+   * has redirects (no other can start a cycle), as the validator lists them.
+   */
   keys(): Iterable<string>;
 }
 
