@@ -18,6 +18,7 @@ import { regionOverrideSchema, type RegionOverrideFields } from './schemas/regio
 import { sourceSchema, type SourceFields } from './schemas/source.ts';
 import { ID_PATTERN } from './schemas/cells.ts';
 import { decodeUtf8 } from './text-file.ts';
+import { readSimpleFrontmatter } from './frontmatter.ts';
 import type { z } from 'zod';
 
 export interface DatasetPaths {
@@ -146,6 +147,8 @@ function loadNotices(dir: string, diagnostics: DiagnosticList, rejected: Set<str
   return notices;
 }
 
+const NOTICE_FIELDS: ReadonlySet<string> = new Set(Object.keys(noticeSchema.shape));
+
 /** Parses one notice file; on any problem records it and returns undefined. */
 export function parseNotice(file: string, slug: string, text: string, diagnostics: DiagnosticList): NoticeRecord | undefined {
   const start: Position = { file, line: 1, col: 1 };
@@ -159,15 +162,18 @@ export function parseNotice(file: string, slug: string, text: string, diagnostic
     return undefined;
   }
   const yamlText = match[1]!;
-  const doc = parseDocument(yamlText, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = error.linePos?.[0];
-      diagnostics.error({ file, line: (pos?.line ?? 1) + 1, col: pos?.col ?? 1 }, 'FRONTMATTER', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+  let data: unknown = readSimpleFrontmatter(yamlText);
+  if (data === undefined) {
+    const doc = parseDocument(yamlText, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const pos = error.linePos?.[0];
+        diagnostics.error({ file, line: (pos?.line ?? 1) + 1, col: pos?.col ?? 1 }, 'FRONTMATTER', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+      }
+      return undefined;
     }
-    return undefined;
+    data = doc.toJS();
   }
-  const data: unknown = doc.toJS();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     diagnostics.error({ file, line: 2, col: 1 }, 'FRONTMATTER', 'frontmatter must be a set of "key: value" lines');
     return undefined;
@@ -181,7 +187,7 @@ export function parseNotice(file: string, slug: string, text: string, diagnostic
       return index < 0 ? start : { file, line: index + 2, col: 1 };
     },
   };
-  const known = new Set(Object.keys(noticeSchema.shape));
+  const known = NOTICE_FIELDS;
   let ok = true;
   for (const key of Object.keys(data)) {
     if (!known.has(key)) {
