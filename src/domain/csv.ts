@@ -21,8 +21,9 @@ export interface CsvRow {
   /** Where cell `index` starts (computed only when a problem needs it). */
   positionOf(index: number): Position;
   /**
-   * The same positions without the cells: what a loaded record keeps for its whole life,
-   * so the cell texts of half a million rows need not stay in memory with it.
+   * The same positions without the cells, also by column name: what a loaded record keeps for
+   * its whole life (as its provenance), so the cell texts of half a million rows need not stay
+   * in memory with it.
    */
   readonly locator?: CellLocator;
 }
@@ -87,7 +88,7 @@ export function readCsv(
       );
       return;
     }
-    const row = makeRow(file, at.line, start, data, locator);
+    const row = makeRow(file, at.line, start, data, locator, table.columns);
     if (onRow) onRow(row, table);
     else table.rows.push(row);
   };
@@ -233,25 +234,46 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function makeRow(file: string, line: number, start: number, data: string[], locator: Locator): CsvRow {
+function makeRow(file: string, line: number, start: number, data: string[], locator: Locator, columns: ReadonlyMap<string, number>): CsvRow {
   // the parser's array is fresh and ours: trim in place rather than copy (one array less per row)
   for (let i = 0; i < data.length; i++) data[i] = data[i]!.trim();
-  return new PositionedRow(file, line, data, new CellLocator(locator, start));
+  return new PositionedRow(file, line, data, new CellLocator(file, line, locator, start, columns));
 }
 
-/** Positions of the cells of the record that starts at `start` (a class, not a closure per row, to keep rows small). */
+/**
+ * Positions of the cells of the record that starts at `start`, by index or by column name (a
+ * class, not a closure per row, to keep rows small). It is all a record needs to say where it
+ * came from, so records keep it as their provenance: one small object per row, not two.
+ */
 export class CellLocator {
+  readonly file: string;
+  readonly line: number;
   readonly #locator: Locator;
   readonly #start: number;
+  readonly #columns: ReadonlyMap<string, number>;
 
-  constructor(locator: Locator, start: number) {
+  constructor(file: string, line: number, locator: Locator, start: number, columns: ReadonlyMap<string, number>) {
+    this.file = file;
+    this.line = line;
     this.#locator = locator;
     this.#start = start;
+    this.#columns = columns;
+  }
+
+  /** The file's column name → cell index map these positions are for. */
+  get columns(): ReadonlyMap<string, number> {
+    return this.#columns;
   }
 
   positionOf(index: number): Position {
     const offsets = fieldOffsets(this.#locator.text, this.#start);
     return this.#locator.at(this.#start + (offsets[index] ?? 0));
+  }
+
+  /** Where the row's cell in `column` starts; the row's line when the file has no such column. */
+  at(column: string): Position {
+    const index = this.#columns.get(column);
+    return index === undefined ? { file: this.file, line: this.line, col: 1 } : this.positionOf(index);
   }
 }
 

@@ -83,13 +83,15 @@ function parseRecord<S extends AnyObjectSchema>(
 }
 
 export function provenance(row: CsvRow, table: CsvTable): Provenance {
+  // a row read by readCsv knows its cells' positions by column: that is the provenance
+  if (row.locator?.columns === table.columns && row.locator.file === row.file && row.locator.line === row.line) return row.locator;
   return new RowProvenance(row.file, row.line, row.locator ?? row, table.columns);
 }
 
 /**
- * Every loaded record keeps one of these, so it holds only what locating a cell needs (not
- * the row's cells): with half a million rows, a closure over the row per record was the
- * largest share of the validator's memory.
+ * The provenance of rows made otherwise. It holds only what locating a cell needs (not the
+ * row's cells): with half a million rows, a closure over the row per record was the largest
+ * share of the validator's memory.
  */
 class RowProvenance implements Provenance {
   readonly file: string;
