@@ -74,11 +74,17 @@ export class Registry {
       let list = this.direct.get(c.region);
       if (!list) this.direct.set(c.region, (list = []));
       list.push(c);
-      for (const r of this.regions.lineage(c.region)) {
+    }
+    // rolled up the tree once per region with channels (tens of thousands), not once per channel
+    for (const [code, list] of this.direct) {
+      const own = emptyCounts();
+      for (const c of list) own[c.status]++;
+      own.total = list.length;
+      for (const r of this.regions.lineage(code)) {
         let counts = this.subtreeCounts.get(r.code);
         if (!counts) this.subtreeCounts.set(r.code, (counts = emptyCounts()));
-        counts[c.status]++;
-        counts.total++;
+        for (const status of STATUSES) counts[status] += own[status];
+        counts.total += own.total;
       }
     }
     for (const list of this.direct.values()) list.sort(byStatusThenName);
@@ -242,5 +248,10 @@ export class Registry {
 const zhCollator = new Intl.Collator('zh');
 
 function byStatusThenName(a: Channel, b: Channel): number {
-  return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || zhCollator.compare(a.agency, b.agency) || zhCollator.compare(a.name, b.name);
+  return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || compareZh(a.agency, b.agency) || compareZh(a.name, b.name);
+}
+
+/** The collator's order; equal texts (most agencies in a region's list) without asking it. */
+function compareZh(a: string, b: string): number {
+  return a === b ? 0 : zhCollator.compare(a, b);
 }
