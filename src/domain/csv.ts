@@ -1,9 +1,10 @@
 /**
  * CSV reading that keeps every row's position, so each later problem can be reported at the
- * exact line and column. Parsing is papaparse's; this module adds what spreadsheets need
- * (BOM, CRLF, trailing blank lines), header checks, and row → line/column bookkeeping.
+ * exact line and column. Parsing is papaparse's (its reading of each record, csv-records.ts);
+ * this module adds what spreadsheets need (BOM, CRLF, trailing blank lines), header checks,
+ * and row → line/column bookkeeping.
  */
-import Papa from 'papaparse';
+import { forEachCsvRecord } from './csv-records.ts';
 import type { DiagnosticList, Position } from './diagnostics.ts';
 import type { ErrorCode } from './error-codes.ts';
 
@@ -92,45 +93,39 @@ export function readCsv(
     if (onRow) onRow(row, table);
     else table.rows.push(row);
   };
-  let prevCursor = 0;
   let unreadableFromLine = -1;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    newline: lineBreakOf(text),
-    step(result) {
-      const start = prevCursor;
-      prevCursor = result.meta.cursor;
-      if (result.errors.length > 0) {
-        const lastLine = locator.at(text.length).line;
-        const malformed = result.errors.find((e) => e.code === 'InvalidQuotes');
-        const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
-        if (malformed) {
-          // text right after a closing quote, e.g. "x"y: papaparse then reads on to the end
-          const at = locator.at(typeof malformed.index === 'number' ? malformed.index : start);
-          if (unclosed) unreadableFromLine = at.line;
-          diagnostics.error(
-            at,
-            'CSV_BAD_QUOTE',
-            `text follows a closing quote in this cell${unclosed ? `, so lines ${at.line}–${lastLine} could not be read` : ''}: wrap the whole cell in quotes and double each " inside it ("")`,
-          );
-        } else if (unclosed) {
-          // papaparse points just past the opening quote; point at the quote itself
-          const index = typeof unclosed.index === 'number' ? unclosed.index : start;
-          const quote = text.lastIndexOf('"', index);
-          const at = locator.at(quote >= start ? quote : index);
-          unreadableFromLine = at.line;
-          diagnostics.error(
-            at,
-            'CSV_UNCLOSED_QUOTE',
-            `a quoted cell opened here never closes, so lines ${at.line}–${lastLine} could not be read: add the missing " or remove the stray one`,
-          );
-        } else {
-          for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
-        }
+  forEachCsvRecord(text, (result) => {
+    const start = result.start;
+    if (result.errors.length > 0) {
+      const lastLine = locator.at(text.length).line;
+      const malformed = result.errors.find((e) => e.code === 'InvalidQuotes');
+      const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+      if (malformed) {
+        // text right after a closing quote, e.g. "x"y: papaparse then reads on to the end
+        const at = locator.at(typeof malformed.index === 'number' ? malformed.index : start);
+        if (unclosed) unreadableFromLine = at.line;
+        diagnostics.error(
+          at,
+          'CSV_BAD_QUOTE',
+          `text follows a closing quote in this cell${unclosed ? `, so lines ${at.line}–${lastLine} could not be read` : ''}: wrap the whole cell in quotes and double each " inside it ("")`,
+        );
+      } else if (unclosed) {
+        // papaparse points just past the opening quote; point at the quote itself
+        const index = typeof unclosed.index === 'number' ? unclosed.index : start;
+        const quote = text.lastIndexOf('"', index);
+        const at = locator.at(quote >= start ? quote : index);
+        unreadableFromLine = at.line;
+        diagnostics.error(
+          at,
+          'CSV_UNCLOSED_QUOTE',
+          `a quoted cell opened here never closes, so lines ${at.line}–${lastLine} could not be read: add the missing " or remove the stray one`,
+        );
+      } else {
+        for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
       }
-      if (result.errors.length === 0) takeRow(start, result.data);
-      else if (unreadableFromLine < 0) takeRow(start, []); // keep the row count honest
-    },
+    }
+    if (result.errors.length === 0) takeRow(start, result.data);
+    else if (unreadableFromLine < 0) takeRow(start, []); // keep the row count honest
   });
 
   if (!headerRaw || isBlank(headerRaw.data)) {
@@ -142,18 +137,6 @@ export function readCsv(
   rowProblems.flushInto(diagnostics);
   return table;
 }
-
-/**
- * "\n" when papaparse would guess it anyway, else undefined (it guesses). It guesses from the
- * first megabyte, "\n" whenever that holds no "\r"; that is cheap to see without the copies
- * and splits it makes to guess.
- */
-function lineBreakOf(text: string): '\n' | undefined {
-  return text.lastIndexOf('\r', GUESS_LENGTH - 1) < 0 ? '\n' : undefined;
-}
-
-/** How much of the text papaparse guesses line breaks from (its guessLineEndings). */
-const GUESS_LENGTH = 1024 * 1024;
 
 /** Problems held back so that they are reported in the order the whole-file reading would give. */
 class DiagnosticBuffer {
