@@ -139,9 +139,12 @@ export class RedirectResolver {
     const endpoints: Endpoint[] = [];
     const chains: string[][] = [];
     const deadEnds: string[] = [];
-    const seen = new Set<string>();
+    // seen endpoints, URLs and channel ids apart (not as "url:…" / "id:…" texts made per endpoint)
+    const seenUrls = new Set<string>();
+    const seenIds = new Set<string>();
     const add = (endpoint: Endpoint, chain: string[]) => {
-      const key = endpoint.kind === 'url' ? `url:${endpoint.url}` : `id:${endpoint.id}`;
+      const seen = endpoint.kind === 'url' ? seenUrls : seenIds;
+      const key = endpoint.kind === 'url' ? endpoint.url : endpoint.id;
       if (seen.has(key)) return;
       seen.add(key);
       endpoints.push(endpoint);
@@ -165,7 +168,7 @@ export class RedirectResolver {
       onward.endpoints.forEach((e, i) => add(e, [id, ...onward.chains[i]!]));
     }
     this.inProgress.delete(id);
-    const resolution: Resolution = { endpoints, chains, deadEnds: [...new Set(deadEnds)] };
+    const resolution: Resolution = { endpoints, chains, deadEnds: deadEnds.length > 1 ? [...new Set(deadEnds)] : deadEnds };
     this.memo.set(id, resolution);
     return resolution;
   }
