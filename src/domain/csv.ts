@@ -80,16 +80,15 @@ export function readCsv(
     }
     if (isBlank(data)) return; // blank lines and all-empty rows carry no data
     table.rowsRead++;
-    const at = locator.at(start);
     if (data.length !== table.header.length) {
       rowProblems.error(
-        at,
+        locator.at(start),
         'CSV_COLUMN_COUNT',
         `row has ${data.length} cells but the header has ${table.header.length}; a cell with a comma must be wrapped in quotes ("a, b"); this row was not loaded`,
       );
       return;
     }
-    const row = makeRow(file, at.line, start, data, locator, table.columns);
+    const row = makeRow(file, locator.lineOf(start), start, data, locator, table.columns);
     if (onRow) onRow(row, table);
     else table.rows.push(row);
   };
@@ -309,10 +308,21 @@ class Locator {
   readonly text: string;
   readonly file: string;
   private lineStarts: number[] | undefined;
+  /** Index into lineStarts of lineOf's last answer. */
+  private lastLine = 0;
 
   constructor(text: string, file: string) {
     this.text = text;
     this.file = file;
+  }
+
+  /** The line of `offset`, as at() gives it; rows are read in order, so it walks on from the last one. */
+  lineOf(offset: number): number {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let i = starts[this.lastLine]! <= offset ? this.lastLine : 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    this.lastLine = i;
+    return i + 1;
   }
 
   at(offset: number): Position {
