@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { rowReaderFor } from '../src/domain/row-reader.ts';
+import { parseApproxDate } from '../src/domain/approx-date.ts';
 import { cell, parseDate, parseRegionCode } from '../src/domain/schemas/cells.ts';
 import { channelSchema } from '../src/domain/schemas/channel.ts';
 import { eventSchema } from '../src/domain/schemas/event.ts';
@@ -79,6 +80,19 @@ describe('repeated cell values', () => {
     expect(a.ok && b.ok && a.value === b.value).toBe(true);
     expect(a.ok && Object.isFrozen(a.value)).toBe(true);
     expect(parseRegionCode('371082')).toBe(parseRegionCode('371082'));
+  });
+
+  it('give each date text what parsing it gives, shared only between equal texts', () => {
+    const texts = ['1989', '1990', '2024', '2100', '2101', '2024-00', '2024-01', '2024-12', '2024-13', '2024-02-29', '2023-02-29', '2024-02-30', '2024-12-31', '2024-12-32', '2024-1-01', '2024/01', '2024-01/01', 'abcd', '２０２４', '2024-01-01x', ''];
+    const seen = new Map<string, unknown>();
+    for (const text of [...texts, ...texts]) {
+      const result = parseDate(text);
+      const direct = parseApproxDate(text);
+      expect(result.ok ? { ok: true, date: result.value } : { ok: false, code: result.code, message: result.message }, text).toEqual(direct);
+      if (result.ok && seen.has(text)) expect(result.value).toBe(seen.get(text));
+      if (result.ok) seen.set(text, result.value);
+    }
+    expect(new Set(seen.values()).size).toBe(seen.size);
   });
 
   it('are never kept for bad texts (each is reported where it is)', () => {
