@@ -115,21 +115,23 @@ function fits(n: number, min: number, max: number): boolean {
 let lastDay = '';
 let lastDayNumber = -1;
 
+/** The number the digits from..to of a text spell, or -1 when one is not a digit 0–9 (no parsing, no allocation). */
+export function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
 /** dayNumber of a YYYY-MM-DD text (of digits only), else -1. The last one is kept: it is mostly "today". */
 function dayNumberOf(day: string): number {
   if (day === lastDay) return lastDayNumber;
-  const digits = (from: number, to: number) => {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = day.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
-  };
-  const year = digits(0, 4);
-  const month = digits(5, 7);
-  const dayOfMonth = digits(8, 10);
+  const year = digitsAt(day, 0, 4);
+  const month = digitsAt(day, 5, 7);
+  const dayOfMonth = digitsAt(day, 8, 10);
   const ok = day.length === 10 && day[4] === '-' && day[7] === '-' && year >= 1000 && month >= 0 && dayOfMonth >= 0;
   lastDay = day;
   lastDayNumber = ok ? year * 10000 + month * 100 + dayOfMonth : -1;

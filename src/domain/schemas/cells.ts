@@ -4,7 +4,7 @@
  * validator's error code, so a bad cell becomes exactly one precise message.
  */
 import { z } from 'zod';
-import { parseApproxDate, type ApproxDate } from '../approx-date.ts';
+import { digitsAt, parseApproxDate, type ApproxDate } from '../approx-date.ts';
 import type { ErrorCode } from '../error-codes.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
@@ -118,17 +118,6 @@ function dateSlot(text: string): number {
     if (day < 1 || day > 31) return -1;
   }
   return ((year - FIRST_YEAR) * 13 + month) * 32 + day;
-}
-
-/** The number the digits from..to spell, or -1 when one is not a digit 0–9. */
-function digitsAt(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
 }
 
 /**
