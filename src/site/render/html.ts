@@ -48,7 +48,7 @@ export function externalLink(href: string, text: string): string {
   return `<a href="${esc(href)}" class="external">${esc(text)}</a>`;
 }
 
-/** A sentence made of parts (as Sentence.astro): text, dates and linked names. */
+/** A sentence made of parts: text, dates and linked names (closure-sentence.ts makes them). */
 export function sentence(parts: readonly SentencePart[]): string {
   let out = '';
   for (const p of parts) {
