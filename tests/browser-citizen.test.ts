@@ -150,6 +150,29 @@ describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
     await page.close();
   });
 
+  it('searches what an input method commits at once, and keystrokes only after the typing pause', async () => {
+    const { page, errors } = await open('/');
+    await page.locator('.search-results').waitFor({ state: 'attached' });
+    // a search under way marks the results busy at once (before its first fetch)
+    const busy = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search-q')!;
+      const panel = document.querySelector('.search-results')!;
+      input.value = 'rong';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'g' }));
+      const afterKeystroke = panel.getAttribute('aria-busy');
+      input.value = '荣成';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertCompositionText', data: '荣成', isComposing: true }));
+      const whileComposing = panel.getAttribute('aria-busy');
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '荣成' }));
+      return [afterKeystroke, whileComposing, panel.getAttribute('aria-busy')];
+    });
+    expect(busy).toEqual([null, null, 'true']);
+    await page.locator('.search-item', { hasText: '荣成公安' }).first().waitFor();
+    expect(await page.locator('.search-status').textContent()).toMatch(/^找到 \d+ 个结果$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finds a shared search link on the search page', async () => {
     const { page } = await open(`/search/?q=${encodeURIComponent('荣成文旅')}`);
     const main = page.locator('main');

@@ -121,11 +121,28 @@ function enhance(form: HTMLFormElement, n: number): void {
     more.hidden = result.hits.length < limit || (result.complete && result.total <= limit);
   };
 
-  input.addEventListener('input', () => {
+  // Keystrokes wait for the typing pause, so a word half typed fetches nothing. Text that
+  // arrives whole — the characters an input method commits, a paste — is what the reader
+  // meant: it is searched at once (the pause would be 150 ms of the one second a search has).
+  let searched: string | undefined;
+  const searchNow = () => {
     clearTimeout(timer);
     shown = PAGE;
-    timer = setTimeout(() => void run(shown), DELAY_MS);
+    searched = input.value.trim();
+    void run(shown);
+  };
+  input.addEventListener('input', (event) => {
+    const kind = (event as InputEvent).inputType;
+    if (kind === 'insertFromPaste' || kind === 'insertFromDrop' || kind === 'insertReplacementText') return searchNow();
+    clearTimeout(timer);
+    shown = PAGE;
+    timer = setTimeout(() => {
+      // some browsers send one more input event after the commit: that text is already shown
+      if (input.value.trim() !== searched) void run(shown);
+      searched = undefined;
+    }, DELAY_MS);
   });
+  input.addEventListener('compositionend', searchNow);
   input.addEventListener('focus', () => void loadIndex(manifestUrl).catch(() => undefined), { once: true });
   // Enter searches in place; focus stays in the box and the live region reads the count.
   form.addEventListener('submit', (event) => {
