@@ -62,6 +62,8 @@ const base: ChannelEntry = {
   statusLabel: '运营中',
   destinations: [],
   sources: [],
+  predecessors: [],
+  morePredecessors: 0,
 };
 
 describe('an entry as HTML', () => {
@@ -87,13 +89,15 @@ describe('an entry as HTML', () => {
       ],
       notice: { href: `/notices/"n"/`, title: EVIL },
       sources: [1, 2],
+      predecessors: [{ name: { text: EVIL, original: `</i>${EVIL}` }, platform: `<s>`, href: `/regions/4/#c-"p"` }],
+      morePredecessors: 2,
     };
-    const html = entryHtml(hostile, { homepage: `<home>`, handle: `"handle"`, notice: `<notice>`, via: `<via>` });
+    const html = entryHtml(hostile, { homepage: `<home>`, handle: `"handle"`, notice: `<notice>`, via: `<via>`, replaces: `<replaces>`, more: (n) => `<${n} more>` });
     expectOnlyOwnMarkup(html);
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     const shown = text(html);
-    for (const s of [EVIL, `</span>${EVIL}`, '<b>weibo</b>', '"closed"', '"><script>alert(1)</script>', `<i>${EVIL}</i>`, '<home>', '<notice>', '<via>', '<u>']) expect(shown).toContain(s);
+    for (const s of [EVIL, `</span>${EVIL}`, '<b>weibo</b>', '"closed"', '"><script>alert(1)</script>', `<i>${EVIL}</i>`, '<home>', '<notice>', '<via>', '<u>', '<replaces>', `</i>${EVIL}`, '<s>', '<2 more>']) expect(shown).toContain(s);
     expect(hrefs(html)).toEqual([
       `https://example.org/?a=1&b="2"><script>`,
       '#s-1',
@@ -104,6 +108,7 @@ describe('an entry as HTML', () => {
       `/regions/3/#c-'z'`,
       `https://f.org/<q>`,
       `/notices/"n"/`,
+      `/regions/4/#c-"p"`,
     ]);
     expect(html).toContain('datetime="2024-04&quot;&gt;&lt;x"');
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { sentenceText } from '../src/site/closure-sentence.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
-import type { PageContext } from '../src/site/i18n.ts';
+import { ui, type PageContext } from '../src/site/i18n.ts';
 import { channelEntry, entriesByAgency, PageSources, type ChannelEntry } from '../src/site/views/channel-entry.ts';
 import { excerpt, markdownToText, noticePageView } from '../src/site/views/notice-view.ts';
 import { regionView } from '../src/site/views/region-view.ts';
@@ -102,10 +102,19 @@ describe('a closed or closing channel’s entry: what happened, in one sentence'
     expect(entry('rongcheng-police-weibo', zh).notes).toEqual({ text: '最后一次发文在2024年3月。' });
     expect(entry('rongcheng-police-weibo', en).notes).toEqual({ text: 'Last post in March 2024.' });
     expect(entry('gov-cn-weibo', zh).notes).toBeUndefined();
-    const labels = { homepage: 'homepage', handle: 'Handle', notice: 'Notice', via: 'via' };
+    const labels = { homepage: 'homepage', handle: 'Handle', notice: 'Notice', via: 'via', replaces: 'Replaces: ', more: (n: number) => `and ${n} more` };
     const onlyChinese = { ...entry('rongcheng-police-weibo', en), notes: { text: '最后一次发文在2024年3月。', lang: 'zh-Hans' } };
     expect(entryHtml(onlyChinese, labels)).toContain('<p class="notes" lang="zh-Hans">最后一次发文在2024年3月。</p>');
     expect(entryHtml(entry('rongcheng-police-weibo', en), labels)).toContain('<p class="notes">Last post in March 2024.</p>');
+  });
+
+  it('names the closed channels that send their readers here, so a follower of the old account knows this is where it went', () => {
+    expect(entry('weihai-police-wechat', en).predecessors).toEqual([{ name: { text: 'Weihai Police', original: '威海公安' }, platform: 'Weibo', href: '/en/regions/371000/#c-weihai-police-weibo' }]);
+    // a closed channel can be a successor too (the chain goes on from it)
+    expect(entry('weihai-police-weibo', zh).predecessors.map((p) => p.href)).toEqual(['/regions/371082/#c-rongcheng-police-weibo']);
+    expect([entry('gov-cn-weibo', zh).predecessors, entry('gov-cn-weibo', zh).morePredecessors]).toEqual([[], 0]);
+    const html = entryHtml(entry('weihai-police-wechat', zh), { ...ui('zh').region.entry, via: '经由' });
+    expect(html).toContain('<p class="meta">接替：<a href="/regions/371000/#c-weihai-police-weibo">威海公安</a> <small>微博</small></p>');
   });
 
   it('links the closure notice, marking its language on English pages', () => {

@@ -16,6 +16,10 @@ export interface EntryLabels {
   /** Tooltip of the platform handle. */
   readonly handle: string;
   readonly notice: string;
+  /** Before the channels that send their readers here ("Replaces: "). */
+  readonly replaces: string;
+  /** The predecessors not named: "and 4 more". */
+  readonly more: (n: number) => string;
   /** "via" before the closed channels a redirect chain passes. */
   readonly via: string;
 }
@@ -55,6 +59,11 @@ export function entryHtml(e: ChannelEntry, labels: EntryLabels): string {
   if (e.statement) out += `<p class="statement">${sentence(e.statement)}</p>`;
   if (e.destinations.length > 0) out += destinationsHtml(e.destinations, labels.via);
   if (e.notice) out += `<p class="meta"><a href="${esc(e.notice.href)}">${esc(labels.notice)}</a></p>`;
+  if (e.predecessors.length > 0) {
+    out += `<p class="meta">${esc(labels.replaces)}${e.predecessors.map((p) => `<a href="${esc(p.href)}">${localName(p.name)}</a> <small>${esc(p.platform)}</small>`).join(', ')}`;
+    if (e.morePredecessors > 0) out += ` ${esc(labels.more(e.morePredecessors))}`;
+    out += '</p>';
+  }
   if (e.notes) out += `<p class="notes"${attrs({ lang: e.notes.lang })}>${esc(e.notes.text)}</p>`;
   return `${out}</li>`;
 }

@@ -39,7 +39,17 @@ export interface ChannelEntry {
   readonly notes?: { readonly text: string; readonly lang?: string };
   /** Numbers into the page's source list (1-based). */
   readonly sources: readonly number[];
+  /**
+   * The closed or closing channels that send their readers here (their redirects name this
+   * one), at most PREDECESSORS_SHOWN, so a reader who followed the old account sees this is
+   * where it went; `morePredecessors` counts the rest.
+   */
+  readonly predecessors: readonly { readonly name: LocalName; readonly platform: string; readonly href: string }[];
+  readonly morePredecessors: number;
 }
+
+/** How many predecessors an entry names (a provincial account can be the successor of dozens). */
+export const PREDECESSORS_SHOWN = 3;
 
 export interface AgencyEntries {
   readonly agency: LocalName;
@@ -94,6 +104,7 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
   const closure = isClosure(c);
   const notice = registry.noticeOf(c);
   const targets = closure ? directTargets(registry, c, ctx) : [];
+  const predecessors = registry.predecessorsOf(c.id).filter((p) => p.id !== c.id && isClosure(p));
   const destinations = closure && targets.some((t) => t.external === false && t.status !== 'active' && t.status !== 'dormant') ? destinationViews(registry, c.id, ctx) : [];
   return {
     id: c.id,
@@ -114,6 +125,8 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
     },
     notes: notesIn(c, lang),
     sources: registry.citations(c.source).map((citation) => sources.numberOf(citation)),
+    predecessors: predecessors.slice(0, PREDECESSORS_SHOWN).map((p) => ({ name: channelName(p, lang), platform: PLATFORM_LABELS[p.platform][lang], href: channelHref(registry, p, ctx) })),
+    morePredecessors: Math.max(0, predecessors.length - PREDECESSORS_SHOWN),
   };
 }
 
