@@ -5,7 +5,7 @@
  * the entries (bodies, township sections, recent closures, the page's source list), the
  * notice page, and the "report a problem" links.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { sentenceText } from '../src/site/closure-sentence.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
@@ -15,7 +15,7 @@ import { excerpt, markdownToText, noticePageView } from '../src/site/views/notic
 import { regionView } from '../src/site/views/region-view.ts';
 import { channelReportLinks, regionReportLinks } from '../src/site/views/report-links.ts';
 import { entryHtml } from '../src/site/render/channel-entries.ts';
-import { townshipRegistry } from './helpers/fixture-site.ts';
+import { useTownshipRegistry } from './helpers/fixture-site.ts';
 
 const TODAY = '2026-11-21';
 const zh: PageContext = { lang: 'zh', base: '/' };
@@ -23,16 +23,7 @@ const en: PageContext = { lang: 'en', base: '/' };
 const enSub: PageContext = { lang: 'en', base: '/registry/' };
 
 let registry: Registry;
-let remove: () => void;
-
-beforeAll(() => {
-  const loaded = townshipRegistry(TODAY);
-  expect(loaded.errors).toEqual([]);
-  registry = loaded.registry;
-  remove = loaded.remove;
-});
-
-afterAll(() => remove());
+useTownshipRegistry(TODAY, (loaded) => (registry = loaded));
 
 /** One channel's entry, with the page's source numbering it shares with the other entries. */
 function entry(id: string, ctx: PageContext, sources = new PageSources(ctx.lang)): ChannelEntry {

@@ -3,7 +3,7 @@
  * of tests/fixtures/township/): what each page shows, in both languages, and which page shows
  * each channel and township, without building anything.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { siteConfigFromEnv } from '../src/site/config.ts';
 import { inEveryLang, langFromParam, localePath, pageContext, routes, type PageContext } from '../src/site/i18n.ts';
@@ -15,23 +15,14 @@ import { contributeLink, layoutView } from '../src/site/views/layout-view.ts';
 import { externalLink } from '../src/site/views/links.ts';
 import { regionView } from '../src/site/views/region-view.ts';
 import { checkRows } from './helpers/dataset.ts';
-import { townshipRegistry } from './helpers/fixture-site.ts';
+import { useTownshipRegistry } from './helpers/fixture-site.ts';
 
 const zh: PageContext = { lang: 'zh', base: '/' };
 const en: PageContext = { lang: 'en', base: '/' };
 const TODAY = '2026-11-21';
 
 let registry: Registry;
-let remove: () => void;
-
-beforeAll(() => {
-  const loaded = townshipRegistry(TODAY);
-  expect(loaded.errors).toEqual([]);
-  registry = loaded.registry;
-  remove = loaded.remove;
-});
-
-afterAll(() => remove());
+useTownshipRegistry(TODAY, (loaded) => (registry = loaded));
 
 describe('links in two languages', () => {
   it('puts Chinese at the root and English under /en/, inside the base path', () => {

@@ -113,30 +113,25 @@ export function buildRecordStore(
   const files = new Map<string, Uint8Array>();
   const hash = createHash('sha256');
   hash.update(`chunk ${chunkSize}\0`);
+  /** A file of the store: hashed into its version, kept for writing, counted in `tally`. */
+  const add = (tally: { files: number; bytes: number; largest: number }, path: string, data: Uint8Array) => {
+    hash.update(path).update(data);
+    files.set(path, data);
+    tally.files++;
+    tally.bytes += data.length;
+    tally.largest = Math.max(tally.largest, data.length);
+  };
   const records = { files: 0, bytes: 0, largest: 0, tableBytes: 0 };
   const sizes = { table: 0 };
   for (let start = 0, chunk = 0; start < ordered.length; start += chunkSize, chunk++) {
-    const data = encodeRecordFile(ordered.slice(start, start + chunkSize), (d) => region(d.region).place, sizes);
-    const path = storeFiles.record(chunk);
-    hash.update(path).update(data);
-    files.set(path, data);
-    records.files++;
-    records.bytes += data.length;
-    records.largest = Math.max(records.largest, data.length);
+    add(records, storeFiles.record(chunk), encodeRecordFile(ordered.slice(start, start + chunkSize), (d) => region(d.region).place, sizes));
   }
   records.tableBytes = sizes.table;
   const recordsDone = performance.now();
 
   const keys = buildKeyShards(ordered, options.keyShardBytes ?? DEFAULT_KEY_SHARD_BYTES);
   const keyFiles = { files: 0, bytes: 0, largest: 0 };
-  keys.shards.forEach((data, shard) => {
-    const path = storeFiles.keys(shard);
-    hash.update(path).update(data);
-    files.set(path, data);
-    keyFiles.files++;
-    keyFiles.bytes += data.length;
-    keyFiles.largest = Math.max(keyFiles.largest, data.length);
-  });
+  keys.shards.forEach((data, shard) => add(keyFiles, storeFiles.keys(shard), data));
 
   return {
     docs: ordered,

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { formatDiagnostic } from '../../src/domain/diagnostics.ts';
 import { Registry } from '../../src/domain/model.ts';
 import { checkDataset } from '../../src/domain/pipeline.ts';
@@ -41,6 +41,21 @@ export function townshipRegistry(today: string): { registry: Registry; errors: s
     errors: diagnostics.sorted().filter((d) => d.severity === 'error').map(formatDiagnostic),
     remove: () => rmSync(fixture.root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * For a test file: loads the township registry before its tests (it must validate without
+ * errors), hands it to `use`, and removes the fixture copy after them.
+ */
+export function useTownshipRegistry(today: string, use: (registry: Registry) => void): void {
+  let remove: (() => void) | undefined;
+  beforeAll(() => {
+    const loaded = townshipRegistry(today);
+    remove = loaded.remove;
+    expect(loaded.errors).toEqual([]);
+    use(loaded.registry);
+  });
+  afterAll(() => remove?.());
 }
 
 let mine: Promise<string> | undefined;

@@ -1,12 +1,15 @@
 /** One channel as a line in a list (region pages, recent closures, siblings). */
 import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
-import { listDatePrefix, type ListDateKind, type PageContext } from '../i18n.ts';
+import { listDatePrefix, type Lang, type ListDateKind, type PageContext } from '../i18n.ts';
 import { channelHref } from './hrefs.ts';
 import type { ApproxDate } from '../../domain/approx-date.ts';
 import { dateView, type DateView } from './dates.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
 import { agencyName, channelName, regionName, type LocalName } from './names.ts';
+
+/** The date a list shows for a channel, with the words before it ("closed", "opened"…). */
+export type ListDate = { readonly prefix: string } & DateView;
 
 export interface ChannelSummary {
   readonly id: string;
@@ -17,7 +20,7 @@ export interface ChannelSummary {
   readonly status: Status;
   readonly statusLabel: string;
   /** The date that matters for the status: closure (or its announcement), else opening. */
-  readonly date?: { readonly prefix: string } & DateView;
+  readonly date?: ListDate;
   /** Where to go instead, for closing and closed channels; empty otherwise. */
   readonly destinations: readonly DestinationView[];
   /** The channel's region, when the list mixes regions. */
@@ -26,7 +29,6 @@ export interface ChannelSummary {
 
 export function channelSummary(registry: Registry, c: Channel, ctx: PageContext, options: { withRegion?: boolean } = {}): ChannelSummary {
   const closure = isClosure(c);
-  const [kind, date] = listDate(c);
   const region = options.withRegion ? registry.regions.get(c.region) : undefined;
   return {
     id: c.id,
@@ -36,14 +38,20 @@ export function channelSummary(registry: Registry, c: Channel, ctx: PageContext,
     platform: PLATFORM_LABELS[c.platform][ctx.lang],
     status: c.status,
     statusLabel: STATUS_LABELS[c.status][ctx.lang],
-    date: date ? { prefix: listDatePrefix(kind, ctx.lang), ...dateView(date, ctx.lang) } : undefined,
+    date: listDateView(c, ctx.lang),
     destinations: closure ? destinationViews(registry, c.id, ctx) : [],
     region: region ? regionName(region, ctx.lang) : undefined,
   };
 }
 
+/** The date a list shows for a channel, in the page's language; undefined when it is not known. */
+export function listDateView(c: Channel, lang: Lang): ListDate | undefined {
+  const [kind, date] = listDate(c);
+  return date ? { prefix: listDatePrefix(kind, lang), ...dateView(date, lang) } : undefined;
+}
+
 /** The date a list shows for a channel: when it closed (or will, or was announced to), else when it opened. */
-export function listDate(c: Channel): [ListDateKind, ApproxDate | undefined] {
+function listDate(c: Channel): [ListDateKind, ApproxDate | undefined] {
   if (c.status === 'closed') return ['closed', c.closed];
   if (c.status === 'closing') return c.closed ? ['closes', c.closed] : ['announced', c.announced];
   return ['opened', c.opened];

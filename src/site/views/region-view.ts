@@ -6,10 +6,9 @@
  */
 import { compareApproxDates } from '../../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
-import { formatNumber, listDatePrefix, ui, type PageContext } from '../i18n.ts';
+import { formatNumber, ui, type PageContext } from '../i18n.ts';
 import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
-import { listDate } from './channel-summary.ts';
-import { dateView, type DateView } from './dates.ts';
+import { listDateView, type ListDate } from './channel-summary.ts';
 import { entriesByAgency, PageSources, type AgencyEntries } from './channel-entry.ts';
 import type { CitationView } from './citations.ts';
 import type { EntryLabels } from '../render/channel-entries.ts';
@@ -40,7 +39,7 @@ export interface RecentClosure {
   readonly name: LocalName;
   readonly platform: string;
   readonly agency: LocalName;
-  readonly date?: { readonly prefix: string } & DateView;
+  readonly date?: ListDate;
 }
 
 export interface RegionView {
@@ -118,14 +117,13 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
 }
 
 function recentClosure(c: Channel, ctx: PageContext): RecentClosure {
-  const [kind, date] = listDate(c);
   return {
     id: c.id,
     href: `#${channelAnchor(c.id)}`,
     name: channelName(c, ctx.lang),
     platform: PLATFORM_LABELS[c.platform][ctx.lang],
     agency: agencyName(c, ctx.lang),
-    date: date ? { prefix: listDatePrefix(kind, ctx.lang), ...dateView(date, ctx.lang) } : undefined,
+    date: listDateView(c, ctx.lang),
   };
 }
 
