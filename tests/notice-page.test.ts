@@ -47,7 +47,7 @@ describe('the notice page', () => {
   it('cites its sources with publisher, date and archived copy, links sending no referrer', () => {
     const html = noticePageHtml(noticePageView(registry, SLUG, zh), '');
     const sources = html.slice(html.indexOf('id="sources"'));
-    expect(sources).toMatch(/<li><a href="[^"]+">Governments closing their unused social media accounts<\/a> <span class="meta">China Daily <time datetime="2024-08-28">2024年8月28日<\/time> \(<a href="https:\/\/web\.archive\.org\/[^"]+">存档<\/a>\)<\/span><\/li>/);
+    expect(sources).toMatch(/<li><a href="[^"]+" class="external">Governments closing their unused social media accounts<\/a> <span class="meta">China Daily <time datetime="2024-08-28">2024年8月28日<\/time> \(<a href="https:\/\/web\.archive\.org\/[^"]+" class="external">存档<\/a>\)<\/span><\/li>/);
   });
 
   it('puts the body between its two parts, and keeps the description short', () => {

@@ -79,7 +79,8 @@ export function recentClosuresHtml(list: readonly RecentClosure[]): string {
   return `${out}</ul>`;
 }
 
-function destinationsHtml(destinations: readonly DestinationView[], via: string): string {
+/** Where to go instead, a line each: the live destination, its platform, the closed channels passed through. */
+export function destinationsHtml(destinations: readonly DestinationView[], via: string): string {
   let out = '<ul class="destinations">';
   for (const d of destinations) {
     out += '<li><span class="arrow" aria-hidden="true">→</span> ';
@@ -92,7 +93,8 @@ function destinationsHtml(destinations: readonly DestinationView[], via: string)
 }
 
 /**
- * Sources as a reference list: what, who, when, where, and an archived copy against link rot.
+ * Sources as a reference list: what (linked), then who, when and an archived copy against link
+ * rot in one muted line. One renderer for region pages, notices and every other source list.
  * `anchored`: each item gets the id the entries' source numbers link to (s-1, s-2, …).
  */
 export function sourceListHtml(citations: readonly CitationView[], archiveLabel: string, anchored = false): string {
@@ -101,9 +103,11 @@ export function sourceListHtml(citations: readonly CitationView[], archiveLabel:
     out += `<li${attrs({ id: anchored && `s-${i + 1}` })}>`;
     if (c.title) out += c.link ? externalLink(c.link.href, c.title) : `<cite>${esc(c.title)}</cite>`;
     else if (c.link) out += externalLink(c.link.href, c.link.text);
-    if (c.publisher) out += ` <span class="meta">${esc(c.publisher)}</span>`;
-    if (c.date) out += ` <span class="meta">${time(c.date)}</span>`;
-    if (c.archive) out += ` <span class="meta">(${externalLink(c.archive.href, archiveLabel)})</span>`;
+    const meta: string[] = [];
+    if (c.publisher) meta.push(esc(c.publisher));
+    if (c.date) meta.push(time(c.date));
+    if (c.archive) meta.push(`(${externalLink(c.archive.href, archiveLabel)})`);
+    if (meta.length > 0) out += ` <span class="meta">${meta.join(' ')}</span>`;
     out += '</li>';
   });
   return `${out}</ol>`;

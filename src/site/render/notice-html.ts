@@ -7,7 +7,8 @@
 import type { ChannelSummary } from '../views/channel-summary.ts';
 import type { NoticePageView } from '../views/notice-view.ts';
 import type { CitationView } from '../views/citations.ts';
-import { esc, externalLink, localName, time } from './html.ts';
+import { destinationsHtml, sourceListHtml } from './channel-entries.ts';
+import { esc, localName, time } from './html.ts';
 
 /**
  * The content before and after the body: the template renders the notice's Markdown between
@@ -33,7 +34,7 @@ export function noticePageHtml(view: NoticePageView, bodyHtml: string): string {
   out += `<section aria-labelledby="closes"><h2 id="closes">${esc(t.closes)}</h2><ul class="channel-list">`;
   for (const c of view.channels) out += channelHtml(c, view.issuer, t.via);
   out += '</ul></section>';
-  out += `<section aria-labelledby="sources"><h2 id="sources">${esc(t.sources)}</h2>${sourcesHtml(view.sources, t.archive)}</section>`;
+  out += `<section aria-labelledby="sources"><h2 id="sources">${esc(t.sources)}</h2>${sourceListHtml(view.sources, t.archive)}</section>`;
   return out;
 }
 
@@ -43,36 +44,7 @@ function channelHtml(c: ChannelSummary, issuer: string, via: string): string {
   // Most notices are issued by the channel's own body, which the facts above already name.
   if (c.agency.text !== issuer && c.agency.original !== issuer) out += `<span>${localName(c.agency)}</span>`;
   out += '</span>';
-  if (c.destinations.length > 0) {
-    out += '<ul class="destinations">';
-    for (const d of c.destinations) {
-      out += `<li><span class="arrow" aria-hidden="true">→</span> ${d.external ? externalLink(d.href, d.name.text) : `<a href="${esc(d.href)}">${localName(d.name)}</a>`}`;
-      if (d.platform) out += ` <span class="meta">${esc(d.platform)}</span>`;
-      if (d.via.length > 0) out += ` <span class="via">${esc(via)} ${d.via.map((v) => `<a href="${esc(v.href)}">${localName(v.name)}</a>`).join(' → ')}</span>`;
-      out += '</li>';
-    }
-    out += '</ul>';
-  }
+  if (c.destinations.length > 0) out += destinationsHtml(c.destinations, via);
   return `${out}</li>`;
 }
 
-/**
- * Sources as a numbered list: title (linked), then publisher, date and the archived copy in
- * one muted line. Leaner than the region pages' list (one wrapper, no per-link class): the
- * notices carry two or three sources each, thousands of times over.
- */
-function sourcesHtml(citations: readonly CitationView[], archiveLabel: string): string {
-  let out = '<ol class="citations">';
-  for (const c of citations) {
-    out += '<li>';
-    const text = c.title ?? c.link?.text ?? '';
-    out += c.link ? `<a href="${esc(c.link.href)}">${esc(text)}</a>` : `<cite>${esc(text)}</cite>`;
-    const meta: string[] = [];
-    if (c.publisher) meta.push(esc(c.publisher));
-    if (c.date) meta.push(time(c.date));
-    if (c.archive) meta.push(`(<a href="${esc(c.archive.href)}">${esc(archiveLabel)}</a>)`);
-    if (meta.length) out += ` <span class="meta">${meta.join(' ')}</span>`;
-    out += '</li>';
-  }
-  return `${out}</ol>`;
-}
