@@ -4,11 +4,10 @@
  * lists are most of the site's bytes, so nothing is said twice (a live entry's status is
  * the list it is in; the platform is said once; sources are numbers into the page's list).
  */
-import type { CitationView } from '../views/citations.ts';
 import type { AgencyEntries, ChannelEntry } from '../views/channel-entry.ts';
 import type { RecentClosure } from '../views/region-view.ts';
-import type { DestinationView } from '../views/destinations.ts';
-import { attrs, esc, externalLink, localName, sentence, time } from './html.ts';
+import { destinationsHtml } from './destinations-html.ts';
+import { attrs, esc, localName, sentence, time } from './html.ts';
 
 export interface EntryLabels {
   /** Text of the link to a live account's own address. */
@@ -77,38 +76,4 @@ export function recentClosuresHtml(list: readonly RecentClosure[]): string {
     out += '</small></li>';
   }
   return `${out}</ul>`;
-}
-
-/** Where to go instead, a line each: the live destination, its platform, the closed channels passed through. */
-export function destinationsHtml(destinations: readonly DestinationView[], via: string): string {
-  let out = '<ul class="destinations">';
-  for (const d of destinations) {
-    out += '<li><span class="arrow" aria-hidden="true">→</span> ';
-    out += d.external ? externalLink(d.href, d.name.text) : `<a href="${esc(d.href)}">${localName(d.name)}</a>`;
-    if (d.platform) out += ` <span class="meta">${esc(d.platform)}</span>`;
-    if (d.via.length > 0) out += ` <span class="via">${esc(via)} ${d.via.map((s) => `<a href="${esc(s.href)}">${localName(s.name)}</a>`).join(' → ')}</span>`;
-    out += '</li>';
-  }
-  return `${out}</ul>`;
-}
-
-/**
- * Sources as a reference list: what (linked), then who, when and an archived copy against link
- * rot in one muted line. One renderer for region pages, notices and every other source list.
- * `anchored`: each item gets the id the entries' source numbers link to (s-1, s-2, …).
- */
-export function sourceListHtml(citations: readonly CitationView[], archiveLabel: string, anchored = false): string {
-  let out = '<ol class="citations">';
-  citations.forEach((c, i) => {
-    out += `<li${attrs({ id: anchored && `s-${i + 1}` })}>`;
-    if (c.title) out += c.link ? externalLink(c.link.href, c.title) : `<cite>${esc(c.title)}</cite>`;
-    else if (c.link) out += externalLink(c.link.href, c.link.text);
-    const meta: string[] = [];
-    if (c.publisher) meta.push(esc(c.publisher));
-    if (c.date) meta.push(time(c.date));
-    if (c.archive) meta.push(`(${externalLink(c.archive.href, archiveLabel)})`);
-    if (meta.length > 0) out += ` <span class="meta">${meta.join(' ')}</span>`;
-    out += '</li>';
-  });
-  return `${out}</ol>`;
 }

@@ -7,7 +7,8 @@
 import type { ChannelSummary } from '../views/channel-summary.ts';
 import type { NoticePageView } from '../views/notice-view.ts';
 import type { CitationView } from '../views/citations.ts';
-import { destinationsHtml, sourceListHtml } from './channel-entries.ts';
+import { destinationsHtml } from './destinations-html.ts';
+import { sourceListHtml } from './sources-html.ts';
 import { esc, localName, time } from './html.ts';
 
 /**
