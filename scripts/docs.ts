@@ -1,8 +1,8 @@
-/** npm run docs: rewrites the README's data dictionary from the schemas. */
+/** npm run docs: rewrites the data dictionary in docs/data-contract.md from the schemas. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { withDataDictionary } from '../src/domain/data-dictionary.ts';
+import { DATA_DICTIONARY_FILE, withDataDictionary } from '../src/domain/data-dictionary.ts';
 
-const readme = readFileSync('README.md', 'utf8');
-const updated = withDataDictionary(readme);
-if (updated !== readme) writeFileSync('README.md', updated);
-console.log(updated === readme ? 'README.md data dictionary is up to date' : 'README.md data dictionary rewritten');
+const text = readFileSync(DATA_DICTIONARY_FILE, 'utf8');
+const updated = withDataDictionary(text);
+if (updated !== text) writeFileSync(DATA_DICTIONARY_FILE, updated);
+console.log(`${DATA_DICTIONARY_FILE} data dictionary ${updated === text ? 'is up to date' : 'rewritten'}`);
