@@ -3,10 +3,11 @@
  * it writes, cold or warm, and after a one-row change compresses again only the files whose
  * text changed. The folder keeps only what the latest build used.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +48,42 @@ describe('derived cache', () => {
     const second = new DerivedCache(dir);
     const kept = 'c'.repeat(64);
     second.store(kept, [Buffer.from('new')]);
-    expect(second.prune()).toEqual({ entries: 1, bytes: 3, removed: 2 });
+    expect(second.prune()).toEqual({ entries: 1, bytes: 32 + 3, removed: 2 }); // the check digest, then the bytes
     expect(readdirSync(dir)).toEqual([kept]);
+  });
+
+  it('discards an entry whose bytes are not those it stored (truncated, altered, emptied), as a miss, and stores it again', () => {
+    const dir = temp('derived');
+    const bytes = Buffer.from('compressed bytes of some file');
+    const damages: Record<string, (file: Buffer) => Buffer> = {
+      truncated: (file) => file.subarray(0, file.length - 5),
+      'one byte flipped': (file) => Buffer.from(file.map((b, i) => (i === file.length - 3 ? b ^ 0x01 : b))),
+      'digest flipped': (file) => Buffer.from(file.map((b, i) => (i === 0 ? b ^ 0x80 : b))),
+      'shorter than its digest': (file) => file.subarray(0, 10),
+      emptied: () => Buffer.alloc(0),
+    };
+    for (const [damage, apply] of Object.entries(damages)) {
+      new DerivedCache(dir).store(KEY, [bytes]);
+      const path = join(dir, KEY);
+      writeFileSync(path, apply(readFileSync(path)));
+      const next = new DerivedCache(dir);
+      expect(next.read(KEY), damage).toBeUndefined();
+      expect(existsSync(path), damage).toBe(false);
+      expect(next.stats, damage).toMatchObject({ hits: 0, misses: 1, discarded: 1 });
+      next.store(KEY, [bytes]);
+      expect(new DerivedCache(dir).read(KEY)?.equals(bytes), damage).toBe(true);
+    }
+  });
+
+  it('never finds an entry of the layout before entries carried their digest', () => {
+    const dir = temp('derived');
+    const key = DerivedCache.hasher('gzip level 9').update('text').digest('hex');
+    const v1 = createHash('sha256').update('derived-cache v1\0gzip level 9\0').update('text').digest('hex');
+    expect(key).not.toBe(v1);
+    writeFileSync(join(dir, v1), 'bytes without a digest');
+    const cache = new DerivedCache(dir);
+    expect(cache.read(key)).toBeUndefined();
+    expect(cache.prune().removed).toBe(1);
   });
 
   it('stores nothing past its size cap', () => {
@@ -120,6 +155,32 @@ function expectSameFiles(actual: string, expected: string): void {
   for (const [path, bytes] of b) expect(a.get(path)!.equals(bytes), path).toBe(true);
 }
 
+/**
+ * Every entry of a ZIP read the way an unzipper does, from the central directory: its
+ * compressed bytes inflate to the size and CRC-32 both headers record. Returns the names.
+ */
+function checkZip(zip: Buffer, label: string): string[] {
+  const end = zip.length - 22; // no archive comment
+  expect(zip.readUInt32LE(end), `${label}: end of central directory`).toBe(0x06054b50);
+  const names: string[] = [];
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    expect(zip.readUInt32LE(at), `${label}: central header`).toBe(0x02014b50);
+    const [crc, packed, raw] = [zip.readUInt32LE(at + 16), zip.readUInt32LE(at + 20), zip.readUInt32LE(at + 24)];
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('ascii', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    expect(zip.readUInt32LE(local), `${label}: local header`).toBe(0x04034b50);
+    expect([zip.readUInt32LE(local + 14), zip.readUInt32LE(local + 18), zip.readUInt32LE(local + 22)], `${label}: local sizes and CRC`).toEqual([crc, packed, raw]);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const text = inflateRawSync(zip.subarray(start, start + packed));
+    expect([text.length, crc32(text) >>> 0], `${label}: ${name}`).toEqual([raw, crc]);
+    names.push(name);
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
 describe('downloads built twice', () => {
   let root: string;
   const load = () => new Registry(checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today: TODAY }).dataset);
@@ -166,5 +227,37 @@ describe('downloads built twice', () => {
     expect(changed.stats.misses).toBe(2);
     expect(changed.stats.hits).toBe(files - 2);
     expect(changed.prune().removed).toBe(2);
+  });
+
+  it('repairs damaged entries: the next build writes what a cold build writes, every ZIP CRC valid', async () => {
+    const cacheDir = join(temp('downloads-cache'), 'compressed');
+    const registry = load();
+    const plain = await write(registry);
+    await write(registry, new DerivedCache(cacheDir));
+
+    // the largest entry (a province's ZIP) cut short, as a full disk or an interrupted copy
+    // leaves it; another with one byte altered, as a bad sector or a bad restore does
+    const entries = readdirSync(cacheDir)
+      .map((name) => ({ path: join(cacheDir, name), size: statSync(join(cacheDir, name)).size }))
+      .sort((a, b) => b.size - a.size);
+    const [cut, altered] = [entries[0]!, entries[1]!];
+    truncateSync(cut.path, Math.floor(cut.size / 2));
+    const bytes = readFileSync(altered.path);
+    bytes[bytes.length >> 1]! ^= 0x10;
+    writeFileSync(altered.path, bytes);
+
+    const repairing = new DerivedCache(cacheDir);
+    const out = await write(registry, repairing);
+    expectSameFiles(out, plain);
+    expect(repairing.stats).toMatchObject({ discarded: 2, misses: 2 });
+    const zips = [...filesOf(out)].filter(([path]) => path.endsWith('.zip'));
+    expect(zips.length).toBeGreaterThan(30);
+    for (const [path, zip] of zips) expect(checkZip(zip, path)).toHaveLength(1);
+    for (const [path, gz] of filesOf(out)) if (path.endsWith('.gz')) gunzipSync(gz); // checks its CRC
+
+    // stored whole again: the build after reads everything back
+    const after = new DerivedCache(cacheDir);
+    expectSameFiles(await write(registry, after), plain);
+    expect(after.stats).toMatchObject({ misses: 0, discarded: 0 });
   });
 });
