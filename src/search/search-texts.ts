@@ -8,7 +8,8 @@
  * garbage collector.
  */
 import type { RegionLookup, SearchDoc } from './search-docs.ts';
-import { chars, hash32, routeKey, tokenCheck } from './text.ts';
+import { fnv1a } from '../format/hash.ts';
+import { chars, routeKey, tokenCheck } from './text.ts';
 import { compactCharMap, TokenInterner, Tokenizer } from './tokenize.ts';
 
 /** How a text is tokenized: a channel name, a body, English (or a handle's words), a place name. */
@@ -36,7 +37,7 @@ export function classOf(token: string): TokenClass {
 }
 
 /**
- * The tokens of the texts, by number. The index keeps a token's hashes, never its text: hash32
+ * The tokens of the texts, by number. The index keeps a token's hashes, never its text: fnv1a
  * of its route key (which picks the shard) and its check (text.ts); and its class.
  */
 export interface TokenizedTexts {
@@ -126,7 +127,7 @@ export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer()): T
   const tokens = interner.tokens;
   buffer.resize(length * 4);
   return {
-    hashes: Uint32Array.from(tokens, (t) => hash32(routeKey(t))),
+    hashes: Uint32Array.from(tokens, (t) => fnv1a(routeKey(t))),
     checks: Uint32Array.from(tokens, tokenCheck),
     classes: Uint8Array.from(tokens, (t) => TOKEN_CLASSES.indexOf(classOf(t))),
     pool,

@@ -1,7 +1,8 @@
 /**
  * Text primitives shared by the index builder and the browser client. Both sides must cut
  * text into tokens in exactly the same way, so everything that decides what a token is lives
- * here, with no dependencies: the client bundles this file as is.
+ * here, with no dependencies but the shared hashes (src/format/hash.ts): the client bundles
+ * this file as is.
  *
  * Token kinds, told apart by a prefix so they can share one index:
  * - Han unigrams and bigrams, bare ("荣", "荣成"): partial Chinese words match.
@@ -11,6 +12,7 @@
  * - `i:` + a prefix of the pinyin initials of a name ("i:rcga").
  * - `w:` + a Latin word or number (English names, handles, "12345").
  */
+import { fnv1a, hash53 } from '../format/hash.ts';
 
 /** Characters the tokenizer treats as Chinese. */
 const HAN = /\p{Script=Han}/u;
@@ -116,38 +118,8 @@ export function routeKey(token: string): string {
   return token[0] === '^' ? token.slice(1) : token;
 }
 
-/** FNV-1a over UTF-16 code units: tiny, stable, the same in Node and browsers. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function shardOf(token: string, shardCount: number): number {
-  return hash32(routeKey(token)) % shardCount;
-}
-
-/**
- * A 53-bit hash (cyrb53: two 32-bit multiply-xor lanes, mixed at the end), independent of
- * hash32. Index files store a token's or key's hash instead of its text: the shard is chosen
- * with hash32, and within the shard the entry is told apart by the low bits of this one.
- */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return fnv1a(routeKey(token)) % shardCount;
 }
 
 /** The 32 bits that identify a token within its shard. */

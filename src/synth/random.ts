@@ -4,16 +4,11 @@
  * each output file has its own stream (derived from the seed and the file) so that what one
  * province draws never shifts what another gets.
  */
+import { fnv1a } from '../format/hash.ts';
 
-/** FNV-1a over the parts' text: turns a seed string plus labels into a 32-bit stream seed. */
+/** Turns a seed string plus labels into a 32-bit stream seed (FNV-1a over the parts' text). */
 export function streamSeed(...parts: readonly (string | number)[]): number {
-  let hash = 0x811c9dc5;
-  const text = parts.join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return fnv1a(parts.join('\u0000'));
 }
 
 export class Random {

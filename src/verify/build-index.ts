@@ -8,7 +8,8 @@ import { linkPatterns } from '../search/links.ts';
 import { storeInfo, type RecordStore } from '../search/record-store.ts';
 import type { LinkPatterns } from '../search/records.ts';
 import type { SearchDoc } from '../search/search-docs.ts';
-import { fnv1a, keyCheck, VERIFY_FORMAT, writeCheck, type VerifyManifest } from './index-format.ts';
+import { fnv1a } from '../format/hash.ts';
+import { keyCheck, VERIFY_FORMAT, writeCheck, type VerifyManifest } from './index-format.ts';
 import { channelKeys } from './normalise.ts';
 
 /** Bytes a key takes in a shard: its check and a record number. */

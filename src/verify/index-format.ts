@@ -19,7 +19,7 @@
  * channel shown would still be a real, recorded one. One lookup fetches the manifest, the
  * shards of its (one to three) keys and the record files of the matches.
  */
-import { hash53 } from '../search/text.ts';
+import { fnv1a, hash53 } from '../format/hash.ts';
 import { keyFileOf, type ChannelRecord, type LinkPatterns, type StoreInfo } from '../search/records.ts';
 
 export const VERIFY_FORMAT = 2 as const;
@@ -43,16 +43,6 @@ export interface VerifyManifest {
 export type VerifyRecord = ChannelRecord;
 
 const CHECK_RANGE = 2 ** 40;
-
-/** 32-bit FNV-1a over the key's UTF-16 code units: the same in Node and every browser. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 export function shardOfKey(key: string, shards: number): number {
   return fnv1a(key) % shards;
