@@ -15,7 +15,7 @@ export function checkDataset(paths: DatasetPaths, options: ValidationOptions): C
   return { diagnostics, dataset };
 }
 
-/** The dataset folders from the environment, as the README documents. */
+/** The dataset folders from the environment, as docs/deployment.md documents. */
 export function datasetPathsFromEnv(env: Record<string, string | undefined>): DatasetPaths {
   return { dataDir: env.DATA_DIR || 'data', contentDir: env.CONTENT_DIR || 'content' };
 }

@@ -1,7 +1,7 @@
 /**
  * The Frictionless Data Package (v2) descriptor, datapackage.json, for the published CSV
  * files. Every field's description is the zod schema's .meta() description, the same text
- * the README's data dictionary is written from, so the three can never drift apart.
+ * the data dictionary in docs/data-contract.md is written from, so the three can never drift apart.
  */
 import type { z } from 'zod';
 import { channelSchema } from '../domain/schemas/channel.ts';

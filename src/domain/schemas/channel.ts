@@ -1,6 +1,6 @@
 /**
  * One row of data/channels/*.csv: an official channel of a government body on one platform.
- * Every field's description is the data dictionary entry shown in the README.
+ * Every field's description is the data dictionary entry shown in docs/data-contract.md.
  */
 import { z } from 'zod';
 import { LEVELS, PLATFORMS, REASONS, STATUSES } from '../vocabulary.ts';
