@@ -2,21 +2,23 @@
  * The not-found page's script: when the missing address is a channel's permalink
  * (/channels/<id>/, /en/channels/<id>/) or a township's (/regions/<code>/), it looks the key up
  * in its shard of the permalink map and goes to the entry or section (see permalink-map.ts).
- * Anything else stays on the not-found page.
+ * Anything else stays on the not-found page. The address is the reader's to type, so it only
+ * ever leads to a path on this site (permalink-address.ts checks each step; the origin check
+ * here is the last word).
  */
-import { PERMALINK_DIR, parsePermalink, permalinkShard, permalinkTarget, shardFile } from './permalink-address.ts';
+import { PERMALINK_DIR, parsePermalink, permalinkDestination } from './permalink-address.ts';
 
 async function resolve(): Promise<void> {
   const notice = document.querySelector<HTMLElement>('[data-permalink-base]');
-  const parsed = parsePermalink(location.pathname, notice?.dataset.permalinkBase ?? '/');
+  const base = notice?.dataset.permalinkBase ?? '/';
+  const parsed = parsePermalink(location.pathname, base);
   if (!parsed) return;
   if (notice) notice.hidden = false;
   try {
-    const response = await fetch(`${notice?.dataset.permalinkBase ?? '/'}${PERMALINK_DIR}/${shardFile(permalinkShard(parsed.key))}`);
-    const shard = (await response.json()) as Record<string, string>;
-    const page = shard[parsed.key];
-    if (page) {
-      location.replace(permalinkTarget(parsed, page));
+    const target = await permalinkDestination(parsed, async (file) => (await fetch(`${base}${PERMALINK_DIR}/${file}`)).json());
+    const url = target === undefined ? undefined : new URL(target, location.href);
+    if (url && url.origin === location.origin) {
+      location.replace(url.href);
       return;
     }
   } catch {

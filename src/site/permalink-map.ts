@@ -16,13 +16,16 @@ import { permalinkShard } from './permalink-address.ts';
 
 export { PERMALINK_DIR, PERMALINK_SHARDS, permalinkShard, shardFile } from './permalink-address.ts';
 
-/** Keys: a channel id, or "r" + a township code. Values: the code of the page to go to. */
+/**
+ * Keys: a channel id, or "r" + a township code. Values: the code of the page to go to.
+ * Shards have no prototype, so a key is only ever a key (a channel may be called "constructor").
+ */
 export function permalinkMap(registry: Registry): Map<number, Record<string, string>> {
   const shards = new Map<number, Record<string, string>>();
   const put = (key: string, pageCode: string) => {
     const n = permalinkShard(key);
     let shard = shards.get(n);
-    if (!shard) shards.set(n, (shard = {}));
+    if (!shard) shards.set(n, (shard = Object.create(null) as Record<string, string>));
     shard[key] = pageCode;
   };
   for (const c of registry.channels) put(c.id, registry.pageOf(c.region));
