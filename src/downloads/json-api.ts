@@ -10,12 +10,12 @@
  * gzip files put one after another are still one gzip stream, so the 256 files together
  * are the whole dataset as JSON Lines.
  */
-import { hash } from 'node:crypto';
 import { compareApproxDates, type ApproxDate } from '../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry, type StatusCounts } from '../domain/model.ts';
 import type { Region } from '../domain/regions.ts';
 import type { Ref } from '../domain/schemas/cells.ts';
 import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
+import { sha256Hex } from '../format/sha256.ts';
 import { provinceCodeOf } from './csv-export.ts';
 
 export const API_DIR = 'api/v1';
@@ -29,7 +29,7 @@ export const SHARD_HEX_DIGITS = 2;
 
 /** The shard (two lower-case hex digits) a channel id is filed under. */
 export function shardOf(id: string): string {
-  return hash('sha256', id, 'hex').slice(0, SHARD_HEX_DIGITS);
+  return sha256Hex(id).slice(0, SHARD_HEX_DIGITS);
 }
 
 /** Every shard name, 00 … ff: all are written, empty ones too, so no lookup meets a 404. */

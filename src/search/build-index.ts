@@ -8,8 +8,8 @@
  * each distinct text is tokenized once (search-texts.ts), and files are handed on as soon as
  * they are made.
  */
-import { createHash } from 'node:crypto';
 import { kindOfCode } from '../domain/regions.ts';
+import { ContentVersion } from '../format/sha256.ts';
 import { BLOCK_BITS, BLOCK_SIZE, ByteWriter, encodeBlock, inlineSizes, varintLength, writeExternalEntry, writeInlineEntry } from './codec.ts';
 import { indexFiles, MANIFEST_FORMAT, type SearchLang, type SearchManifest } from './layout.ts';
 import { linkPatterns } from './links.ts';
@@ -162,12 +162,11 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   pool = tokenized.pool = new Int32Array(0);
   plan.list.texts.length = 0;
   const files = new Map<string, Uint8Array>();
-  const hash = createHash('sha256');
+  const version = new ContentVersion();
   let largestFile = 0;
   const kinds = { shards: { files: 0, bytes: 0 }, blocks: { files: 0, bytes: 0 }, places: { files: 0, bytes: 0 } };
   const put = (kind: keyof typeof kinds, path: string, data: Uint8Array) => {
-    hash.update(path);
-    hash.update(data);
+    version.add(path).add(data);
     largestFile = Math.max(largestFile, data.length);
     kinds[kind].files++;
     kinds[kind].bytes += data.length;
@@ -274,8 +273,8 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
     t2s: tokenized.t2s,
     syllables: tokenized.syllables,
   };
-  hash.update(JSON.stringify(base));
-  const manifest: SearchManifest = { ...base, version: hash.digest('hex').slice(0, 12) };
+  version.add(JSON.stringify(base));
+  const manifest: SearchManifest = { ...base, version: version.name() };
   const named = new Map<string, Uint8Array>();
   for (const [path, data] of files) named.set(`${manifest.version}/${path}`, data);
   return {

@@ -14,10 +14,10 @@
  * consecutive numbers, so a region's name is indexed as a few ranges, not as a list of every
  * channel under it, and a body's channels are neighbours, which the files compress well.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from '../domain/model.ts';
+import { ContentVersion } from '../format/sha256.ts';
 import { buildKeyShards } from '../verify/build-index.ts';
 import { BackgroundWriter } from './background-writer.ts';
 import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
@@ -111,11 +111,10 @@ export function buildRecordStore(
   const ordered = Array.from(order, (i) => docs[i]!);
 
   const files = new Map<string, Uint8Array>();
-  const hash = createHash('sha256');
-  hash.update(`chunk ${chunkSize}\0`);
+  const version = new ContentVersion().add(`chunk ${chunkSize}\0`);
   /** A file of the store: hashed into its version, kept for writing, counted in `tally`. */
   const add = (tally: { files: number; bytes: number; largest: number }, path: string, data: Uint8Array) => {
-    hash.update(path).update(data);
+    version.add(path).add(data);
     files.set(path, data);
     tally.files++;
     tally.bytes += data.length;
@@ -137,7 +136,7 @@ export function buildRecordStore(
     docs: ordered,
     count: ordered.length,
     regions,
-    version: hash.digest('hex').slice(0, 12),
+    version: version.name(),
     chunkSize,
     keyShards: keys.shards.length,
     keys: keys.distinct,
