@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
+import { browserTestsEnabled, launchBrowser } from './helpers/browser.ts';
 import { fixtureSite } from './helpers/fixture-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -48,7 +48,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await serveStatic(await fixtureSite());
-  if (chromiumAvailable()) browser = await launchBrowser();
+  if (browserTestsEnabled()) browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -90,7 +90,7 @@ async function guardedContext(options: Parameters<Browser['newContext']>[0]): Pr
   return { context, offsite };
 }
 
-describe.skipIf(!chromiumAvailable())('every page template', () => {
+describe.skipIf(!browserTestsEnabled())('every page template', () => {
   it('has its content in the HTML without JavaScript, and the search form leads somewhere useful', { timeout: 120_000 }, async () => {
     const { context, offsite } = await guardedContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const page = await context.newPage();

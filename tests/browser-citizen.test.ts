@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
+import { browserTestsEnabled, launchBrowser } from './helpers/browser.ts';
 import { fixtureSite } from './helpers/fixture-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -17,7 +17,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   server = await serveStatic(await fixtureSite());
-  if (chromiumAvailable()) {
+  if (browserTestsEnabled()) {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   }
@@ -65,7 +65,7 @@ async function expectLandedOn(page: Page, region: string, id: string): Promise<v
   expect(box!.y).toBeLessThan(400);
 }
 
-describe.skipIf(!chromiumAvailable())('a citizen in Chromium', () => {
+describe.skipIf(!browserTestsEnabled())('a citizen in Chromium', () => {
   it('searches 荣成 from the home page, opens the closed Weibo account, sees when it closed and follows the destination', async () => {
     const { page, errors } = await open('/');
     await page.getByRole('searchbox', { name: '搜索账号、机构或地区' }).fill('荣成');

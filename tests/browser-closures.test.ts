@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
+import { browserTestsEnabled, launchBrowser } from './helpers/browser.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const result = await buildSite({ DATA_DIR: join(dataset, 'data'), CONTENT_DIR: join(dataset, 'content'), OUT_DIR: outDir });
   if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-4000)}`);
   server = await serveStatic(outDir);
-  if (chromiumAvailable()) browser = await launchBrowser();
+  if (browserTestsEnabled()) browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -75,7 +75,7 @@ describe('the closures pages as built', () => {
   });
 });
 
-describe.skipIf(!chromiumAvailable())('the closures browser in Chromium', () => {
+describe.skipIf(!browserTestsEnabled())('the closures browser in Chromium', () => {
   it('is a complete table without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const page = await context.newPage();

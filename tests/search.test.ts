@@ -21,7 +21,7 @@ import { writeSearchIndex } from '../src/search/write-index.ts';
 import { searchIndex } from '../src/integrations/search-index.ts';
 import { siteData } from '../src/site/registry.ts';
 import type { SearchManifest } from '../src/search/layout.ts';
-import { chromiumAvailable, launchBrowser } from './helpers/browser.ts';
+import { browserTestsEnabled, launchBrowser } from './helpers/browser.ts';
 import { segmentPinyin } from '../src/search/text.ts';
 import { compactCharMap, Tokenizer, traditionalToSimplified } from '../src/search/tokenize.ts';
 
@@ -399,7 +399,7 @@ describe('files', () => {
   });
 });
 
-describe.skipIf(!chromiumAvailable())('the search client in a browser', () => {
+describe.skipIf(!browserTestsEnabled())('the search client in a browser', () => {
   const PAGE = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>search</title></head><body>
 <form action="/regions/100000/" method="get" role="search" data-search="/search/index.json">
 <label for="q">搜索账号、机构或地区</label> <input id="q" name="q" type="search"> <button>搜索</button>
