@@ -27,6 +27,7 @@ import { CLOSURES_BUDGETS } from './lib/closures-budgets.ts';
 import { flagValue, requiredFlag } from './lib/flags.ts';
 import { loadRegistryOrExit } from './lib/load-registry.ts';
 import type { Lang } from '../src/domain/vocabulary.ts';
+import { escapeHtml as esc } from '../src/format/escape.ts';
 import {
   allShardFiles, closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, closuresShardFile,
   type ClosuresIndexView, type ClosuresPeriodView,
@@ -52,7 +53,6 @@ const bytes = (s: string) => Buffer.byteLength(s);
 const gz = (s: string | Uint8Array) => gzipSync(s, { level: 6 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const t0 = performance.now();
 const registry = loadRegistryOrExit({ dataDir, contentDir }, today, 'run npm run bench first (it generates the datasets)');

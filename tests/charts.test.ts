@@ -15,7 +15,8 @@ import { BACKGROUND, contrastRatio, INK, inkOn, LINE_COLOURS, MUTED_INK, SEQUENT
 import { provinceTileMap } from '../src/charts/province-tile-map.ts';
 import { rankedBars } from '../src/charts/ranked-bars.ts';
 import { barsPath, PathData, polylinePath, stepAfterPath } from '../src/charts/path-data.ts';
-import { escapeXml, num, wrapText } from '../src/charts/svg.ts';
+import { escapeXml } from '../src/format/escape.ts';
+import { num, wrapText } from '../src/charts/svg.ts';
 import { chartTableHtml } from '../src/site/render/chart-table.ts';
 import { chartView } from '../src/site/views/chart-view.ts';
 

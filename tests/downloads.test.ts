@@ -20,7 +20,8 @@ import { dosDateTime, runPooled, writeGzip, writeZip } from '../src/downloads/ar
 import { buildChangelog } from '../src/downloads/changelog.ts';
 import { CHANNEL_EXPORT_COLUMNS, channelCsvHeader, channelCsvLine, csvField, neutraliseCell, originalCell } from '../src/downloads/csv-export.ts';
 import { dataPackage } from '../src/downloads/datapackage.ts';
-import { atomFeed, feedEntries, jsonFeed, xmlEscape, type FeedMeta } from '../src/downloads/feeds.ts';
+import { atomFeed, feedEntries, jsonFeed, type FeedMeta } from '../src/downloads/feeds.ts';
+import { escapeXml } from '../src/format/escape.ts';
 import { channelsByShard, shardOf, SHARDS } from '../src/downloads/json-api.ts';
 import { downloadPlan, exportOrder, FILES, pageLinks } from '../src/downloads/plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt } from '../src/downloads/sitemap.ts';
@@ -238,7 +239,7 @@ describe('feeds', () => {
   });
 
   it('escapes markup and drops characters XML forbids', () => {
-    expect(xmlEscape('a & <b> "c" \'d\'\u0000\u0008\uFFFE')).toBe('a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;');
+    expect(escapeXml('a & <b> "c" \'d\'\u0000\u0008\uFFFE')).toBe('a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;');
   });
 });
 

@@ -7,7 +7,8 @@ import { dayOf, formatDate } from '../domain/approx-date.ts';
 import type { Lang } from '../domain/vocabulary.ts';
 import { BACKGROUND, INK, MUTED_INK } from './palette.ts';
 import { PathData } from './path-data.ts';
-import { el, escapeXml, group, idPart, num, paragraph, textWidth, text } from './svg.ts';
+import { escapeXml } from '../format/escape.ts';
+import { el, group, idPart, num, paragraph, textWidth, text } from './svg.ts';
 
 export type ChartLayout = 'wide' | 'narrow';
 

@@ -1,12 +1,9 @@
 /**
- * Building SVG as text: escaping, rounding, element helpers and a text-width estimate for
+ * Building SVG as text (escaped with src/format/escape.ts): rounding, element helpers and a text-width estimate for
  * wrapping. Output must be byte-for-byte stable (golden tests), so numbers are rounded to one
  * decimal and attributes are written in the order given.
  */
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../format/escape.ts';
 
 /**
  * A coordinate as drawn: rounded to a tenth of a unit, which is a tenth of a CSS pixel or

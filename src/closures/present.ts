@@ -12,6 +12,7 @@
  * Every value from the data goes through `esc`.
  */
 import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { escapeHtml as esc } from '../format/escape.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
 
@@ -41,14 +42,6 @@ export interface PresentContext {
   readonly base: string;
   /** Name of a province or prefecture in the page's language. */
   readonly areaName: (code: string) => string | undefined;
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-
-/** Text or attribute value, escaped (most values need nothing: tested before replacing). */
-export function esc(text: string): string {
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
 }
 
 /** Link to a page of the site in the page's language. */

@@ -13,6 +13,7 @@
 import { formatDate, earliestDay, type ApproxDate } from '../domain/approx-date.ts';
 import { isClosure, type Channel, type Registry } from '../domain/model.ts';
 import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { escapeXml } from '../format/escape.ts';
 import { reasonExplanation } from '../site/i18n.ts';
 import { destinationsJson, type PageLinks } from './json-api.ts';
 
@@ -129,18 +130,6 @@ export function feedEntries(registry: Registry, channels: Iterable<Channel>, lan
   });
 }
 
-/** Text safe inside XML 1.0 elements and attributes: escaped, characters XML forbids removed. */
-export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 const XML_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
 function feedUpdated(meta: FeedMeta, entries: readonly FeedEntry[]): string {
@@ -150,7 +139,7 @@ function feedUpdated(meta: FeedMeta, entries: readonly FeedEntry[]): string {
 }
 
 export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
-  const x = xmlEscape;
+  const x = escapeXml;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${XML_LANG[meta.lang]}">`,

@@ -10,7 +10,7 @@
  * language in its own <head>, which search engines accept as well, and alternates would
  * triple the file).
  */
-import { xmlEscape } from './feeds.ts';
+import { escapeXml } from '../format/escape.ts';
 
 export const URLS_PER_SITEMAP = 50_000;
 export const SITEMAP_INDEX = 'sitemap-index.xml';
@@ -29,7 +29,7 @@ export function buildSitemaps(urls: readonly string[], siteRoot: string, lastmod
   const sorted = [...new Set(urls)].sort();
   for (let i = 0; i < sorted.length || i === 0; i += perFile) {
     const chunk = sorted.slice(i, i + perFile);
-    const body = chunk.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`);
+    const body = chunk.map((u) => `<url><loc>${escapeXml(u)}</loc></url>`);
     sitemaps.push({
       file: `${SITEMAP_DIR}/sitemap-${sitemaps.length + 1}.xml`,
       xml: ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...body, '</urlset>', ''].join('\n'),
@@ -40,7 +40,7 @@ export function buildSitemaps(urls: readonly string[], siteRoot: string, lastmod
   const index = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...sitemaps.map((s) => `<sitemap><loc>${xmlEscape(siteRoot + s.file)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`),
+    ...sitemaps.map((s) => `<sitemap><loc>${escapeXml(siteRoot + s.file)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`),
     '</sitemapindex>',
     '',
   ].join('\n');

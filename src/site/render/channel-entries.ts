@@ -7,7 +7,8 @@
 import type { AgencyEntries, ChannelEntry } from '../views/channel-entry.ts';
 import type { RecentClosure } from '../views/region-view.ts';
 import { destinationsHtml } from './destinations-html.ts';
-import { attrs, esc, localName, sentence, time } from './html.ts';
+import { escapeHtml as esc } from '../../format/escape.ts';
+import { attrs, localName, sentence, time } from './html.ts';
 
 export interface EntryLabels {
   /** Text of the link to a live account's own address. */

@@ -8,7 +8,7 @@
  * labelled so keyboard users can scroll a wide table (WCAG scrollable-region-focusable).
  */
 import type { ChartView } from '../views/chart-view.ts';
-import { esc } from './html.ts';
+import { escapeHtml as esc } from '../../format/escape.ts';
 
 export function chartTableHtml(chart: ChartView): string {
   const { columns, notes } = chart.table;

@@ -1,6 +1,7 @@
 /** Where to go instead of a closed channel, as HTML: on its entry and on its notice page. */
 import type { DestinationView } from '../views/destinations.ts';
-import { esc, externalLink, localName } from './html.ts';
+import { escapeHtml as esc } from '../../format/escape.ts';
+import { externalLink, localName } from './html.ts';
 
 /** Where to go instead, a line each: the live destination, its platform, the closed channels passed through. */
 export function destinationsHtml(destinations: readonly DestinationView[], via: string): string {

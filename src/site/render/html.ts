@@ -1,18 +1,12 @@
 /**
  * HTML as strings, for the lists that run to hundreds of entries a page (and half a million
  * entries a build): Astro's component-per-item rendering costs milliseconds a page there,
- * string building microseconds. Everything interpolated goes through `esc`.
+ * string building microseconds. Everything interpolated goes through `esc` (escapeHtml).
  */
 import type { DateView } from '../views/dates.ts';
 import type { LocalName } from '../views/names.ts';
 import type { SentencePart } from '../closure-sentence.ts';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text or attribute value, escaped. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+import { escapeHtml as esc } from '../../format/escape.ts';
 
 /** ` name="value"` for each defined value; nothing for undefined or false. */
 export function attrs(values: Record<string, string | undefined | false>): string {

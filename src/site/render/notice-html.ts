@@ -9,7 +9,8 @@ import type { NoticePageView } from '../views/notice-view.ts';
 import type { CitationView } from '../views/citations.ts';
 import { destinationsHtml } from './destinations-html.ts';
 import { sourceListHtml } from './sources-html.ts';
-import { esc, localName, time } from './html.ts';
+import { escapeHtml as esc } from '../../format/escape.ts';
+import { localName, time } from './html.ts';
 
 /**
  * The content before and after the body: the template renders the notice's Markdown between

@@ -1,6 +1,7 @@
 /** A page's sources as HTML: region pages (numbered, for the entries' references), notices, prose pages. */
 import type { CitationView } from '../views/citations.ts';
-import { attrs, esc, externalLink, time } from './html.ts';
+import { escapeHtml as esc } from '../../format/escape.ts';
+import { attrs, externalLink, time } from './html.ts';
 
 /**
  * Sources as a reference list: what (linked), then who, when and an archived copy against link

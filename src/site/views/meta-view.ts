@@ -2,6 +2,7 @@
  * What a page tells link previews and feed readers: Open Graph tags (no images: nothing is
  * fetched from anywhere else) and the closure feeds in the page's language.
  */
+import { escapeHtml } from '../../format/escape.ts';
 import type { Lang, PageContext } from '../i18n.ts';
 
 export interface MetaView {
@@ -55,15 +56,13 @@ export function metaView({ ctx, siteName, title, description, url, provinceFeed 
   };
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The tags as HTML, every attribute fully escaped (a channel named "<script>…" stays text,
  * not even a tag-like string inside an attribute).
  */
 export function metaHtml(view: MetaView): string {
   return [
-    ...view.og.map((m) => `<meta property="${escapeAttr(m.property)}" content="${escapeAttr(m.content)}">`),
-    ...view.feeds.map((f) => `<link rel="alternate" type="${escapeAttr(f.type)}" title="${escapeAttr(f.title)}" href="${escapeAttr(f.href)}">`),
+    ...view.og.map((m) => `<meta property="${escapeHtml(m.property)}" content="${escapeHtml(m.content)}">`),
+    ...view.feeds.map((f) => `<link rel="alternate" type="${escapeHtml(f.type)}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.href)}">`),
   ].join('\n');
 }
