@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCycles, RedirectResolver, type RedirectNode } from '../src/domain/redirects.ts';
+import { findCycles, MAX_REDIRECT_CHAIN, RedirectResolver, type RedirectNode } from '../src/domain/redirects.ts';
 import type { Ref } from '../src/domain/schemas/cells.ts';
 
 const ref = (target: string): Ref => (target.includes(':') ? { kind: 'url', url: target } : { kind: 'id', id: target });
@@ -43,6 +43,28 @@ describe('resolving redirect chains', () => {
   it('terminates on cycles and resolves what the cycle can reach outside it', () => {
     const resolver = new RedirectResolver(graph({ a: { to: ['b'] }, b: { to: ['a', 'c'] }, c: { live: true } }));
     expect(resolver.resolve('a').endpoints).toEqual([{ kind: 'channel', id: 'c' }]);
+  });
+
+  it('walks a 10,000-hop chain without recursion: within the limit to the live end, beyond it marked too long', () => {
+    const spec: Record<string, { live?: boolean; to?: string[] }> = {};
+    for (let i = 0; i < 10_000; i++) spec[`n${i}`] = { to: [`n${i + 1}`] };
+    spec.n10000 = { live: true };
+    const resolver = new RedirectResolver(graph(spec));
+    const head = resolver.resolve('n0');
+    expect(head).toEqual({ endpoints: [], chains: [], deadEnds: [], tooLong: true });
+    const longest = resolver.resolve(`n${10_001 - MAX_REDIRECT_CHAIN}`);
+    expect(longest.tooLong).toBeUndefined();
+    expect(longest.endpoints).toEqual([{ kind: 'channel', id: 'n10000' }]);
+    expect(longest.chains[0]).toHaveLength(MAX_REDIRECT_CHAIN);
+    expect(resolver.resolve(`n${10_000 - MAX_REDIRECT_CHAIN}`).tooLong).toBe(true);
+  });
+
+  it('still finds a live end by a short route when a longer one is too long', () => {
+    const spec: Record<string, { live?: boolean; to?: string[] }> = { a: { to: ['n0', 'https://www.gov.cn/'] } };
+    for (let i = 0; i < 500; i++) spec[`n${i}`] = { to: [`n${i + 1}`] };
+    spec.n500 = { live: true };
+    const r = new RedirectResolver(graph(spec)).resolve('a');
+    expect(r).toEqual({ endpoints: [{ kind: 'url', url: 'https://www.gov.cn/' }], chains: [['a']], deadEnds: [], tooLong: true });
   });
 
   it('handles chains thousands of hops long', () => {

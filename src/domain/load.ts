@@ -3,10 +3,10 @@
  * every bad cell is recorded in the diagnostics; every row either becomes a record or an
  * error. Cross-row rules (references, redirects, levels) are the validator's, not ours.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv.ts';
+import { isDataFile, listDataFolder, readDataFile, type DataFileOptions } from './data-files.ts';
 import { readCsv } from './csv.ts';
 import { DiagnosticList, type Position } from './diagnostics.ts';
 import type { Loaded, Provenance } from './records.ts';
@@ -73,7 +73,8 @@ function columnsOf(schema: z.ZodObject<z.ZodRawShape>): ColumnSpec {
 
 const CHANNEL_COLUMNS = columnsOf(channelSchema);
 
-export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): LoadedDataset {
+/** `files` changes how files are read (tests lower the size limit or make reads fail). */
+export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList, files: DataFileOptions = {}): LoadedDataset {
   let rowsRead = 0;
   const table = (
     file: string,
@@ -81,11 +82,10 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
     required: boolean,
     onRow?: (row: CsvRow, table: CsvTable) => void,
   ): CsvTable | null => {
-    if (!existsSync(file)) {
-      if (required) diagnostics.error({ file, line: 1, col: 1 }, 'FILE_MISSING', `${file} is missing`);
-      return null;
-    }
-    const text = decodeUtf8(readFileSync(file), file, diagnostics);
+    const read = readDataFile(file, paths.dataDir, diagnostics, files);
+    if (read.status === 'missing' && required) diagnostics.error({ file, line: 1, col: 1 }, 'FILE_MISSING', `${file} is missing`);
+    if (read.status !== 'read') return null;
+    const text = decodeUtf8(read.bytes, file, diagnostics);
     if (text === null) return null;
     const t = readCsv(text, file, schema === channelSchema ? CHANNEL_COLUMNS : columnsOf(schema), diagnostics, onRow);
     rowsRead += t?.rowsRead ?? 0;
@@ -93,10 +93,9 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
   };
 
   const channelsDir = join(paths.dataDir, 'channels');
-  const channelFiles = existsSync(channelsDir)
-    ? readdirSync(channelsDir).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => join(channelsDir, f))
-    : [];
-  if (channelFiles.length === 0) {
+  const listing = listDataFolder(channelsDir, paths.dataDir, { extensions: ['.csv'], what: 'channel CSV files' }, diagnostics, files);
+  const channelFiles = listing.status === 'listed' ? listing.files : [];
+  if (listing.status !== 'refused' && channelFiles.length === 0) {
     diagnostics.error({ file: channelsDir, line: 1, col: 1 }, 'FILE_MISSING', `no channel files: put one or more .csv files in ${channelsDir}/`);
   }
   const channels: ChannelRecord[] = [];
@@ -121,25 +120,26 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList): L
   const events = rowsOf('events.csv', eventSchema, false);
   const regionOverrides = rowsOf('regions.csv', regionOverrideSchema, false);
   const rejectedNoticeSlugs = new Set<string>();
-  const notices = loadNotices(join(paths.contentDir, 'notices'), diagnostics, rejectedNoticeSlugs);
+  const notices = loadNotices(join(paths.contentDir, 'notices'), paths.contentDir, diagnostics, rejectedNoticeSlugs, files);
 
-  const synthetic = existsSync(join(paths.dataDir, SYNTHETIC_MARKER));
+  const synthetic = isDataFile(join(paths.dataDir, SYNTHETIC_MARKER), paths.dataDir, files);
   return { channels, sources, events, regionOverrides, notices, channelFiles, rowsRead, rejectedChannelIds, rejectedNoticeSlugs, synthetic };
 }
 
-function loadNotices(dir: string, diagnostics: DiagnosticList, rejected: Set<string>): NoticeRecord[] {
-  if (!existsSync(dir)) return [];
+function loadNotices(dir: string, root: string, diagnostics: DiagnosticList, rejected: Set<string>, files: DataFileOptions): NoticeRecord[] {
+  const listing = listDataFolder(dir, root, { extensions: ['.md', '.mdx'], what: 'Markdown notices' }, diagnostics, files);
+  if (listing.status !== 'listed') return [];
   const notices: NoticeRecord[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const file = join(dir, name);
+  for (const file of listing.files) {
+    const name = basename(file);
     if (/\.mdx$/i.test(name)) {
       rejected.add(name.replace(/\.mdx$/i, ''));
       diagnostics.error({ file, line: 1, col: 1 }, 'NOTICE_NOT_MARKDOWN', 'notices must be plain Markdown: rename it to .md and remove any import/export or JSX');
       continue;
     }
-    if (!/\.md$/i.test(name)) continue;
     const slug = name.replace(/\.md$/i, '');
-    const text = decodeUtf8(readFileSync(file), file, diagnostics);
+    const read = readDataFile(file, root, diagnostics, files);
+    const text = read.status === 'read' ? decodeUtf8(read.bytes, file, diagnostics) : null;
     const notice = text === null ? undefined : parseNotice(file, slug, text, diagnostics);
     if (notice) notices.push(notice);
     else rejected.add(slug);

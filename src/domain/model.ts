@@ -142,14 +142,15 @@ export class Registry {
     const region = this.regions.get(code);
     if (!region || region.kind === 'township') return [];
     const sections: { region: Region; channels: readonly Channel[] }[] = [];
-    const visit = (c: string) => {
+    // an explicit stack: data/regions.csv may hang townships under townships to any depth
+    const pending = [...region.children];
+    for (let c = pending.pop(); c !== undefined; c = pending.pop()) {
       const r = this.regions.get(c)!;
-      if (r.kind !== 'township' || !this.subtreeCounts.has(c)) return;
+      if (r.kind !== 'township' || !this.subtreeCounts.has(c)) continue;
       const own = this.channelsIn(c);
       if (own.length > 0) sections.push({ region: r, channels: own });
-      for (const child of r.children) visit(child);
-    };
-    for (const child of region.children) visit(child);
+      for (const child of r.children) pending.push(child);
+    }
     return sections.sort((a, b) => a.region.code.localeCompare(b.region.code));
   }
 

@@ -35,6 +35,11 @@ export interface Resolution {
   readonly chains: readonly (readonly string[])[];
   /** Non-live channels where a chain stopped with nowhere further to go. */
   readonly deadEnds: readonly string[];
+  /**
+   * Present (true) when some chain from here passes more than MAX_REDIRECT_CHAIN channels;
+   * its endpoints are left out.
+   */
+  readonly tooLong?: true;
 }
 
 const EMPTY: Resolution = { endpoints: [], chains: [], deadEnds: [] };
@@ -117,8 +122,18 @@ function walkCycle(group: Set<string>, successors: (id: string) => string[]): st
 }
 
 /**
+ * The most channels one chain may pass, from the closed channel to its live end (both
+ * counted). Real chains are a few hops (renamed, then merged); each page lists the chain of
+ * every closed channel on it, so a chain of n channels costs n² entries, and past this length
+ * it is a mistake or an attack. Longer chains are not followed: the validator reports them.
+ */
+export const MAX_REDIRECT_CHAIN = 100;
+
+/**
  * Resolves every channel's redirects to live endpoints. Memoised, so shared tails of chains
  * are walked once; channels on a cycle resolve to whatever the cycle can reach outside it.
+ * The walk keeps its own stack (a chain's length is the data's to choose, and the call stack
+ * overflows at a few thousand), and visits targets in the same order a recursive walk would.
  */
 export class RedirectResolver {
   private readonly nodes: RedirectNodes;
@@ -135,41 +150,99 @@ export class RedirectResolver {
     const node = this.nodes.get(id);
     if (!node || node.redirect.length === 0) return EMPTY;
     if (this.inProgress.has(id)) return EMPTY; // a cycle: reported by findCycles
-    this.inProgress.add(id);
-    const endpoints: Endpoint[] = [];
-    const chains: string[][] = [];
-    const deadEnds: string[] = [];
-    // seen endpoints, URLs and channel ids apart (not as "url:…" / "id:…" texts made per endpoint)
-    const seenUrls = new Set<string>();
-    const seenIds = new Set<string>();
-    const add = (endpoint: Endpoint, chain: string[]) => {
-      const seen = endpoint.kind === 'url' ? seenUrls : seenIds;
-      const key = endpoint.kind === 'url' ? endpoint.url : endpoint.id;
-      if (seen.has(key)) return;
-      seen.add(key);
-      endpoints.push(endpoint);
-      chains.push(chain);
-    };
-    for (const ref of node.redirect) {
+    const stack = [this.start(node)];
+    let result = EMPTY;
+    while (stack.length > 0) {
+      const walk = stack[stack.length - 1]!;
+      const ref = walk.node.redirect[walk.next];
+      if (ref === undefined) {
+        stack.pop();
+        result = this.finish(walk);
+        continue;
+      }
       if (ref.kind === 'url') {
-        add(ref, [id]);
+        walk.next++;
+        walk.add(ref, [walk.node.id]);
         continue;
       }
       const target = this.nodes.get(ref.id);
-      if (!target || ref.id === id) continue; // unknown targets and self-loops are reported per row
-      if (target.live) {
-        add({ kind: 'channel', id: ref.id }, [id, ref.id]);
+      if (!target || ref.id === walk.node.id) {
+        walk.next++; // unknown targets and self-loops are reported per row
         continue;
       }
-      const onward = this.resolve(ref.id);
-      if (onward.endpoints.length === 0 && !this.inProgress.has(ref.id)) {
-        deadEnds.push(...(onward.deadEnds.length > 0 ? onward.deadEnds : [ref.id]));
+      if (target.live) {
+        walk.next++;
+        walk.add({ kind: 'channel', id: ref.id }, [walk.node.id, ref.id]);
+        continue;
       }
-      onward.endpoints.forEach((e, i) => add(e, [id, ...onward.chains[i]!]));
+      const onward = this.memo.get(ref.id);
+      if (!onward && target.redirect.length > 0 && !this.inProgress.has(ref.id)) {
+        stack.push(this.start(target)); // resolved first; this ref is taken up again after
+        continue;
+      }
+      walk.next++;
+      walk.follow(ref.id, onward ?? EMPTY, this.inProgress.has(ref.id));
     }
-    this.inProgress.delete(id);
-    const resolution: Resolution = { endpoints, chains, deadEnds: deadEnds.length > 1 ? [...new Set(deadEnds)] : deadEnds };
-    this.memo.set(id, resolution);
+    return result;
+  }
+
+  private start(node: RedirectNode): Walk {
+    this.inProgress.add(node.id);
+    return new Walk(node);
+  }
+
+  private finish(walk: Walk): Resolution {
+    this.inProgress.delete(walk.node.id);
+    const { endpoints, chains, deadEnds, tooLong } = walk;
+    const resolution: Resolution = {
+      endpoints,
+      chains,
+      deadEnds: deadEnds.length > 1 ? [...new Set(deadEnds)] : deadEnds,
+      ...(tooLong ? { tooLong: true as const } : {}),
+    };
+    this.memo.set(walk.node.id, resolution);
     return resolution;
+  }
+}
+
+/** One channel being resolved: the redirects taken so far and what they led to. */
+class Walk {
+  readonly node: RedirectNode;
+  /** Index of the redirect to take next. */
+  next = 0;
+  readonly endpoints: Endpoint[] = [];
+  readonly chains: string[][] = [];
+  readonly deadEnds: string[] = [];
+  tooLong = false;
+  // seen endpoints, URLs and channel ids apart (not as "url:…" / "id:…" texts made per endpoint)
+  private readonly seenUrls = new Set<string>();
+  private readonly seenIds = new Set<string>();
+
+  constructor(node: RedirectNode) {
+    this.node = node;
+  }
+
+  add(endpoint: Endpoint, chain: string[]): void {
+    const seen = endpoint.kind === 'url' ? this.seenUrls : this.seenIds;
+    const key = endpoint.kind === 'url' ? endpoint.url : endpoint.id;
+    if (seen.has(key)) return;
+    seen.add(key);
+    this.endpoints.push(endpoint);
+    this.chains.push(chain);
+  }
+
+  /** Takes in where a closed target leads (`cycling`: the target is still being resolved). */
+  follow(targetId: string, onward: Resolution, cycling: boolean): void {
+    if (onward.tooLong) this.tooLong = true;
+    if (onward.endpoints.length === 0 && !onward.tooLong && !cycling) {
+      // one at a time: spreading a long list into push() would overflow the stack too
+      if (onward.deadEnds.length === 0) this.deadEnds.push(targetId);
+      for (const end of onward.deadEnds) this.deadEnds.push(end);
+    }
+    onward.endpoints.forEach((endpoint, i) => {
+      const chain = onward.chains[i]!;
+      if (chain.length >= MAX_REDIRECT_CHAIN) this.tooLong = true;
+      else this.add(endpoint, [this.node.id, ...chain]);
+    });
   }
 }

@@ -9,7 +9,7 @@ import type { DiagnosticList } from './diagnostics.ts';
 import type { ChannelRecord, LoadedDataset } from './load.ts';
 import type { Provenance } from './records.ts';
 import { applyRegionOverrides } from './region-overrides.ts';
-import { findCycles, RedirectResolver, type RedirectNode, type RedirectNodes } from './redirects.ts';
+import { findCycles, MAX_REDIRECT_CHAIN, RedirectResolver, type RedirectNode, type RedirectNodes } from './redirects.ts';
 import { builtinRegionEntries, kindOfCode, LEVELS_FOR_KIND, type RegionEntry, type RegionIndex } from './regions.ts';
 import type { Ref } from './schemas/cells.ts';
 import { CLOSURE_STATUSES, LIVE_STATUSES, SUCCESSOR_RULES } from './vocabulary.ts';
@@ -96,6 +96,9 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   for (const c of leading) {
     if (onCycle.has(c.id)) continue;
     const resolution = resolver.resolve(c.id);
+    if (resolution.tooLong) {
+      diagnostics.error(c.from.at('redirect'), 'REDIRECT_CHAIN_TOO_LONG', `a redirect chain from here passes more than ${MAX_REDIRECT_CHAIN} channels before a live one; point this channel straight at the live channel or website the chain ends at`);
+    }
     if (resolution.endpoints.length === 0 && resolution.deadEnds.length > 0) {
       const ends = resolution.deadEnds.map((id) => `${id} (${channelsById.get(id)?.status})`).join(', ');
       diagnostics.warning(c.from.at('redirect'), 'REDIRECT_DEAD_END', `every redirect from here ends at channels that are not active: ${ends}; point it at a live channel or a website`);

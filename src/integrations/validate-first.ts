@@ -4,6 +4,10 @@
  * errors, stops the build with every error in the validator's own format
  * (`path:line:col: error CODE message`) instead of a stack trace from the first page.
  * At national scale this saves the second full validation `npm run build` used to run.
+ *
+ * It runs at config setup, the first hook of a build: Astro syncs the content collections
+ * (reading content/) before `astro:build:start`, and nothing may read contributed files before
+ * the validator has checked what they are (a link to /dev/zero, a pipe, a folder named x.md).
  */
 import type { AstroIntegration } from 'astro';
 import { DataErrors, siteData } from '../site/registry.ts';
@@ -11,7 +15,8 @@ import { DataErrors, siteData } from '../site/registry.ts';
 export const validateFirst = (): AstroIntegration => ({
   name: 'validate-first',
   hooks: {
-    'astro:build:start': ({ logger }) => {
+    'astro:config:setup': ({ command, logger }) => {
+      if (command !== 'build') return;
       const started = performance.now();
       try {
         const { registry, today } = siteData();
