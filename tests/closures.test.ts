@@ -8,7 +8,8 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closuresCsv, csvCell, csvFileName } from '../src/closures/csv.ts';
+import { closuresCsv, csvFileName } from '../src/closures/csv.ts';
+import { csvField } from '../src/format/csv.ts';
 import { dateSortKey, facetCounts, filterRows, inRange, periodsInRange, sortRows } from '../src/closures/filter.ts';
 import { dateText, regionText, rowHtml, shortUrl, tableHtml } from '../src/closures/present.ts';
 import { comparePeriodsDesc, decodeRow, encodeRow, impliedAreas, impliedPage, periodOf, type ClosureRow, type WireContext } from '../src/closures/row.ts';
@@ -134,11 +135,11 @@ describe('sorting', () => {
 
 describe('CSV export', () => {
   it('neutralises formula-looking cells and quotes what needs quoting', () => {
-    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-    for (const c of ['+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(c).replace(/^"/, '').startsWith("'")).toBe(true);
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('2024-08')).toBe('2024-08');
-    expect(csvCell('plain')).toBe('plain');
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    for (const c of ['+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(csvField(c).replace(/^"/, '').startsWith("'")).toBe(true);
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('2024-08')).toBe('2024-08');
+    expect(csvField('plain')).toBe('plain');
   });
 
   it('writes the rows in order with a BOM, CRLF and absolute links', () => {

@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isClosure, Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { CHANNEL_COLUMNS } from '../src/domain/schemas/channel.ts';
-import { CHANNEL_EXPORT_COLUMNS, originalCell } from '../src/downloads/csv-export.ts';
+import { CHANNEL_EXPORT_COLUMNS } from '../src/downloads/csv-export.ts';
+import { originalCell } from '../src/format/csv.ts';
 import { cellText } from '../src/publish/data-diff.ts';
 import { buildSite, type BuildResult } from './helpers/build-site.ts';
 

@@ -2,7 +2,9 @@
  * The shared lower modules of src/format/: one rule each for hashing, escaping, CSV cells and
  * showing addresses, which every writer (pages, clients, downloads, synth) goes through.
  */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { csvField, csvRow, exactCsvField } from '../src/format/csv.ts';
 import { escapeHtml, escapeXml } from '../src/format/escape.ts';
 import { fnv1a, hash53 } from '../src/format/hash.ts';
 import { ContentVersion, sha256Hex } from '../src/format/sha256.ts';
@@ -39,5 +41,23 @@ describe('escaping', () => {
     expect(escapeXml('a\u0000b\u0008c\uFFFEd\uD800e\uDC00f')).toBe('abcdef');
     expect(escapeXml('𠀀\t\n')).toBe('𠀀\t\n');
     expect(escapeXml(`<"'&>`)).toBe('&lt;&quot;&apos;&amp;&gt;');
+  });
+});
+
+describe('CSV fields', () => {
+  const awkward = ['=SUM(A1)', '-1', '@x', ' lead', 'trail ', 'a,b', 'say "hi"', 'line\nbreak', '荣成', ''];
+
+  it('files for people: formula cells guarded, edge spaces quoted so no reader trims them', () => {
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField(' lead')).toBe('" lead"');
+    expect(csvField('+1, 2')).toBe('"\'+1, 2"');
+    expect(csvField('')).toBe('');
+  });
+
+  it("files the registry reads back: every value exactly, no guard, and a parser gets it back", () => {
+    expect(exactCsvField('=SUM(A1)')).toBe('=SUM(A1)');
+    expect(exactCsvField('trail ')).toBe('"trail "');
+    const parsed = Papa.parse<string[]>(csvRow(awkward, exactCsvField), { header: false }).data[0];
+    expect(parsed).toEqual(awkward);
   });
 });

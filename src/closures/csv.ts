@@ -1,24 +1,13 @@
 /**
  * "Download this view as CSV": the filtered rows, in the order shown, as RFC 4180 CSV that
- * spreadsheets open correctly (UTF-8 BOM, CRLF) and safely. A cell that a spreadsheet would
- * read as a formula (starting with = + - @, a tab or a carriage return) is neutralised with a
- * leading apostrophe (OWASP's advice on CSV injection): channel names and agencies are
- * contributed text and must never run in a journalist's spreadsheet.
+ * spreadsheets open correctly (UTF-8 BOM, CRLF) and safely: every cell formula-guarded
+ * (src/format/csv.ts), since channel names and agencies are contributed text and must never
+ * run in a journalist's spreadsheet.
  */
 import { LEVEL_LABELS, PLATFORM_LABELS, REASON_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { BOM, CRLF, csvRow } from '../format/csv.ts';
 import { sitePath } from './present.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
-
-/** Neutralises a formula-looking cell and quotes it when needed. */
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',');
-}
 
 const HEADERS = {
   zh: ['日期', '日期精度', '状态', '账号', '账号ID', '平台', '省级行政区', '地市', '地区', '地区代码', '主办机构', '级别', '原因', '现在请前往', '前往链接', '来源', '来源链接', '登记册页面'],
@@ -40,7 +29,7 @@ export interface CsvContext {
 export function closuresCsv(rows: readonly ClosureRow[], ctx: CsvContext): string {
   const { lang } = ctx;
   const name = (zh: string, en: string | undefined) => (lang === 'en' && en ? en : zh);
-  const lines = [csvLine(HEADERS[lang])];
+  const lines = [csvRow(HEADERS[lang])];
   const origin = ctx.siteUrl.endsWith('/') ? ctx.siteUrl : `${ctx.siteUrl}/`;
   const base = new URL(origin).pathname;
   const absolute = (path: string) => new URL(path, origin).href;
@@ -49,7 +38,7 @@ export function closuresCsv(rows: readonly ClosureRow[], ctx: CsvContext): strin
     const d = r.destination;
     const precision = date ? PRECISION[lang][date.length] ?? '' : '';
     lines.push(
-      csvLine([
+      csvRow([
         date,
         date && !r.closed ? `${precision} (${lang === 'zh' ? '宣布日期' : 'announced'})` : precision,
         STATUS_LABELS[r.status][lang],
@@ -72,7 +61,7 @@ export function closuresCsv(rows: readonly ClosureRow[], ctx: CsvContext): strin
     );
   }
   // BOM: Excel otherwise reads UTF-8 as the local code page and garbles every Chinese name.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${BOM}${lines.join(CRLF)}${CRLF}`;
 }
 
 /** A file name that says what the view is: "closures-2024-01_2024-06.csv". */

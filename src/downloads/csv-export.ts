@@ -2,43 +2,16 @@
  * The dataset as CSV for people to take away: the same columns contributors edit (so a row
  * can be checked against data/channels/*.csv), a few derived columns after them, UTF-8 with
  * a byte-order mark (so spreadsheet programs read the Chinese correctly) and CRLF line ends.
- *
- * Spreadsheet formula injection: a cell that begins with = + - @, a tab or a carriage return
- * is read as a formula by Excel, LibreOffice and Google Sheets. Every such cell gets a single
- * quote (') in front, which spreadsheets show as text and hide. To get the original value
- * back, drop a leading quote that is followed by one of those characters (`originalCell`).
+ * Every cell is formula-guarded (src/format/csv.ts).
  */
 import type { ChannelRecord, EventRecord, SourceRecord } from '../domain/load.ts';
 import type { RegionIndex } from '../domain/regions.ts';
 import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
+import { BOM, CRLF, csvField, csvRow } from '../format/csv.ts';
 import { cellText } from '../publish/data-diff.ts';
 
-export const BOM = '\uFEFF';
-export const CRLF = '\r\n';
-
-/** What a cell may not start with in a file meant for spreadsheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEUTRALISED = /^'[=+\-@\t\r]/;
-
-/** The cell with a quote put before a leading formula character. */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** The inverse of neutraliseCell, for readers who want the values exactly as in the data. */
-export function originalCell(text: string): string {
-  return NEUTRALISED.test(text) ? text.slice(1) : text;
-}
-
-/** One field, neutralised, then quoted when it holds a quote, comma, line break or edge space. */
-export function csvField(text: string): string {
-  if (text === '') return text;
-  const safe = neutraliseCell(text);
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvField).join(',') + CRLF;
+  return csvRow(cells) + CRLF;
 }
 
 /** Columns derived from the region tree, after the contributors' columns. */

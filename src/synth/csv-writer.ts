@@ -3,15 +3,7 @@
  * never becomes one giant string in memory.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-
-/** A cell as CSV: quoted only when it holds a comma, quote or line break. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',');
-}
+import { csvRow, exactCsvField } from '../format/csv.ts';
 
 const CHUNK = 1 << 20;
 
@@ -26,7 +18,8 @@ export class CsvFileWriter {
   }
 
   line(cells: readonly string[]): void {
-    const text = `${csvLine(cells)}\n`;
+    // the registry's own source files: values kept exactly, no spreadsheet guard
+    const text = `${csvRow(cells, exactCsvField)}\n`;
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= CHUNK) this.flush();
