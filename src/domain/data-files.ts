@@ -90,6 +90,8 @@ export type FolderListing =
 export interface WantedFiles {
   /** Extensions read from the folder, e.g. ['.csv'] (matched ignoring case). */
   readonly extensions: readonly string[];
+  /** Extensions listed too, for the caller to refuse with its own message (notices' .mdx). */
+  readonly alsoListed?: readonly string[];
   /** What belongs in the folder, for the messages ("channel CSV files"). */
   readonly what: string;
 }
@@ -124,7 +126,7 @@ export function listDataFolder(dir: string, root: string, wanted: WantedFiles, d
     return { status: 'refused' };
   }
   const files: string[] = [];
-  const extensions = wanted.extensions.map((e) => e.toLowerCase());
+  const extensions = [...wanted.extensions, ...(wanted.alsoListed ?? [])].map((e) => e.toLowerCase());
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const name = entry.name;
@@ -164,7 +166,6 @@ export function isDataFile(file: string, root: string, options: DataFileOptions 
 }
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**

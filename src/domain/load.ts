@@ -127,7 +127,7 @@ export function loadDataset(paths: DatasetPaths, diagnostics: DiagnosticList, fi
 }
 
 function loadNotices(dir: string, root: string, diagnostics: DiagnosticList, rejected: Set<string>, files: DataFileOptions): NoticeRecord[] {
-  const listing = listDataFolder(dir, root, { extensions: ['.md', '.mdx'], what: 'Markdown notices' }, diagnostics, files);
+  const listing = listDataFolder(dir, root, { extensions: ['.md'], alsoListed: ['.mdx'], what: 'Markdown notices' }, diagnostics, files);
   if (listing.status !== 'listed') return [];
   const notices: NoticeRecord[] = [];
   for (const file of listing.files) {
