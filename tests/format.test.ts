@@ -8,6 +8,7 @@ import { csvField, csvRow, exactCsvField } from '../src/format/csv.ts';
 import { escapeHtml, escapeXml } from '../src/format/escape.ts';
 import { fnv1a, hash53 } from '../src/format/hash.ts';
 import { ContentVersion, sha256Hex } from '../src/format/sha256.ts';
+import { displayUrl, isHttpUrl, shortUrl } from '../src/format/url.ts';
 
 describe('hashes shared by the build and the browser', () => {
   it('fnv1a is 32-bit FNV-1a over UTF-16 code units (published shard names depend on it)', () => {
@@ -59,5 +60,21 @@ describe('CSV fields', () => {
     expect(exactCsvField('trail ')).toBe('"trail "');
     const parsed = Papa.parse<string[]>(csvRow(awkward, exactCsvField), { header: false }).data[0];
     expect(parsed).toEqual(awkward);
+  });
+});
+
+describe('addresses', () => {
+  it('are shown without scheme or final slash, cut with an ellipsis; tables also drop www.', () => {
+    expect(displayUrl('HTTPS://www.example.gov.cn/a/b/')).toBe('www.example.gov.cn/a/b');
+    expect(shortUrl('https://www.example.gov.cn/a/b/')).toBe('example.gov.cn/a/b');
+    const long = `https://example.gov.cn/${'x'.repeat(80)}`;
+    expect(displayUrl(long)).toHaveLength(60);
+    expect(displayUrl(long, 40)).toBe(`example.gov.cn/${'x'.repeat(24)}…`);
+    expect(shortUrl(long)).toHaveLength(40);
+  });
+
+  it('become links only when http(s)', () => {
+    expect(isHttpUrl('https://example.gov.cn/')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://x/', 'not a url']) expect(isHttpUrl(bad), bad).toBe(false);
   });
 });

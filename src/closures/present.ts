@@ -13,6 +13,7 @@
  */
 import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { escapeHtml as esc } from '../format/escape.ts';
+import { shortUrl } from '../format/url.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
 
@@ -65,12 +66,6 @@ const ZH_LANG = ' lang="zh-Hans"';
 function local(zh: string, en: string | undefined, lang: Lang): [string, string] {
   if (lang === 'zh') return [zh, ''];
   return en ? [en, ''] : [zh, ZH_LANG];
-}
-
-/** "https://www.example.gov.cn/a/b/" shown as "example.gov.cn/a/b", at most 40 characters. */
-export function shortUrl(url: string): string {
-  const bare = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '');
-  return bare.length > 40 ? `${bare.slice(0, 39)}…` : bare;
 }
 
 /** The date as the data gives it (2024-08-14, 2024-08, 2024): the same in both languages. */

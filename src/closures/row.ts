@@ -7,7 +7,7 @@
  * client holds the labels.
  */
 import { LEVELS, PLATFORMS, REASONS, type Level, type Platform, type Reason } from '../domain/vocabulary.ts';
-import { displayUrl } from '../site/views/links.ts';
+import { displayUrl } from '../format/url.ts';
 
 export type ClosureStatus = 'closing' | 'closed';
 

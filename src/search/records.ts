@@ -25,6 +25,7 @@
  * show the Chinese.
  */
 import { PLATFORM_LABELS, PLATFORMS, STATUSES, type Labelled, type Platform, type Status } from '../domain/vocabulary.ts';
+import { displayUrl, SHORT_URL_CHARS } from '../format/url.ts';
 import { ByteReader, ByteWriter } from './codec.ts';
 
 export type RecordDestination =
@@ -302,8 +303,7 @@ export function decodeRecordFile(buf: Uint8Array): ChannelRecord[] {
 /** A destination's label: the channel's name and platform, or the web address's host and path. */
 export function destinationLabel(d: RecordDestination): Labelled {
   if (d.kind === 'url') {
-    const short = d.url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-    const label = short.length > 40 ? `${short.slice(0, 39)}…` : short;
+    const label = displayUrl(d.url, SHORT_URL_CHARS);
     return { zh: label, en: label };
   }
   const platform = PLATFORM_LABELS[d.platform];

@@ -6,6 +6,7 @@
  */
 import { formatDate, parseApproxDate } from '../domain/approx-date.ts';
 import { PLATFORM_LABELS, type Lang, type Status } from '../domain/vocabulary.ts';
+import { displayUrl } from '../format/url.ts';
 import { VERIFY_COPY } from './copy.ts';
 import { destinationLabel } from '../search/records.ts';
 import type { VerifyRecord } from './index-format.ts';
@@ -90,7 +91,7 @@ export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', han
         if (d.kind === 'url') return { link: { text, href: d.url, external: true } };
         return {
           link: { text, href: links.channel(d), external: false },
-          url: d.url ? { text: d.url.replace(/^https?:\/\//, ''), href: d.url, external: true } : undefined,
+          url: d.url ? { text: displayUrl(d.url), href: d.url, external: true } : undefined,
         };
       })
     : undefined;

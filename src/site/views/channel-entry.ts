@@ -14,7 +14,8 @@ import { localePath, routes, type PageContext } from '../i18n.ts';
 import { citationView, type CitationView } from './citations.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
 import { channelAnchor, channelHref } from './hrefs.ts';
-import { displayUrl, externalLink, isHttpUrl, type ExternalLink } from './links.ts';
+import { displayUrl, isHttpUrl } from '../../format/url.ts';
+import { externalLink, type ExternalLink } from './links.ts';
 import { agencyName, channelName, type LocalName } from './names.ts';
 
 export interface ChannelEntry {

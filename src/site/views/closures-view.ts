@@ -21,7 +21,7 @@ import {
 } from '../../closures/row.ts';
 import { emptyState } from '../../closures/state.ts';
 import { formatNumber, localePath, type PageContext } from '../i18n.ts';
-import { displayUrl } from './links.ts';
+import { displayUrl } from '../../format/url.ts';
 
 /** Rows on /closures/ itself: the first screen must stay small at any scale. */
 export const FIRST_SCREEN_ROWS = 100;

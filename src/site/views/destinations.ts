@@ -7,7 +7,7 @@ import type { Destination, Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
 import type { PageContext } from '../i18n.ts';
 import { channelHref } from './hrefs.ts';
-import { displayUrl, isHttpUrl } from './links.ts';
+import { displayUrl, isHttpUrl } from '../../format/url.ts';
 import { agencyName, channelName, type LocalName } from './names.ts';
 
 export interface ChannelLink {

@@ -3,6 +3,7 @@
  * data banner, and the footer's licence, source and data version.
  */
 import { dayOf } from '../../domain/approx-date.ts';
+import { displayUrl } from '../../format/url.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
 import type { SiteConfig } from '../config.ts';
 import { HTML_LANG, localePath, otherLang, routes, ui, type PageContext } from '../i18n.ts';
@@ -127,7 +128,7 @@ export function layoutView(input: LayoutInput): LayoutView {
     csp: CONTENT_SECURITY_POLICY,
     footer: {
       licence: { label: t.footer.licence, href: config.dataLicence.url, text: config.dataLicence.name },
-      source: { label: t.footer.source, href: config.repoUrl, text: config.repoUrl.replace(/^https?:\/\//, '') },
+      source: { label: t.footer.source, href: config.repoUrl, text: displayUrl(config.repoUrl) },
       updated: { label: t.footer.updated, ...dateView(dayOf(input.dataUpdated), ctx.lang) },
       version: input.dataVersion ? { label: t.footer.version, text: input.dataVersion } : undefined,
     },
