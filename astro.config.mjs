@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteConfigFromEnv } from './src/site/config.ts';
+import { siteConfigFromEnv } from './src/routes/site-config.ts';
 import { dataDownloads } from './src/integrations/data-downloads.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { verifyIndex } from './src/integrations/verify-index.ts';

@@ -16,7 +16,7 @@ import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { writeGzip, writeZip } from '../src/downloads/archive.ts';
 import { writeDownloads } from '../src/downloads/write-downloads.ts';
-import { siteConfigFromEnv } from '../src/site/config.ts';
+import { siteConfigFromEnv } from '../src/routes/site-config.ts';
 import { writeSyntheticDataset } from '../src/synth/dataset.ts';
 
 const TODAY = '2026-11-21';

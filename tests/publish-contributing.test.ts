@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ERROR_CODES } from '../src/domain/error-codes.ts';
-import { REPORT_FIELDS, REPORT_TEMPLATES, reportIssueUrl, type ReportKind } from '../src/publish/report-links.ts';
+import { REPORT_FIELDS, REPORT_TEMPLATES, reportIssueUrl, type ReportKind } from '../src/routes/report-links.ts';
 
 const GUIDES = { zh: 'CONTRIBUTING.md', en: 'CONTRIBUTING.en.md' } as const;
 

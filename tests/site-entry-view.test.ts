@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { sentenceText } from '../src/site/closure-sentence.ts';
-import { siteConfigFromEnv } from '../src/site/config.ts';
+import { siteConfigFromEnv } from '../src/routes/site-config.ts';
 import { ui, type PageContext } from '../src/site/i18n.ts';
 import { channelEntry, entriesByAgency, PageSources, type ChannelEntry } from '../src/site/views/channel-entry.ts';
 import { excerpt, markdownToText, noticePageView } from '../src/site/views/notice-view.ts';

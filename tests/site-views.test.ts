@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
-import { siteConfigFromEnv } from '../src/site/config.ts';
-import { inEveryLang, langFromParam, localePath, pageContext, routes, type PageContext } from '../src/site/i18n.ts';
+import { siteConfigFromEnv } from '../src/routes/site-config.ts';
+import { inEveryLang, langFromParam, pageContext, type PageContext } from '../src/site/i18n.ts';
+import { localePath, routes } from '../src/routes/routes.ts';
 import { ProseIndex, proseRoute } from '../src/site/prose.ts';
 import { breadcrumbs } from '../src/site/views/breadcrumbs.ts';
 import { homeView } from '../src/site/views/home-view.ts';

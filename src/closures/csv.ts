@@ -6,7 +6,7 @@
  */
 import { LEVEL_LABELS, PLATFORM_LABELS, REASON_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { BOM, CRLF, csvRow } from '../format/csv.ts';
-import { sitePath } from './present.ts';
+import { localePath, routes } from '../routes/routes.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 
 const HEADERS = {
@@ -53,10 +53,10 @@ export function closuresCsv(rows: readonly ClosureRow[], ctx: CsvContext): strin
         LEVEL_LABELS[r.level]?.[lang] ?? r.level,
         r.reason ? (REASON_LABELS[r.reason]?.[lang] ?? r.reason) : '',
         d ? name(d.name, d.nameEn) : '',
-        d ? (d.kind === 'channel' ? absolute(sitePath(base, lang, `/channels/${d.target}/`)) : d.target) : '',
+        d ? (d.kind === 'channel' ? absolute(localePath({ base, lang }, routes.channel(d.target))) : d.target) : '',
         r.source?.title ?? '',
         r.source?.href ?? '',
-        absolute(sitePath(base, lang, `/channels/${r.id}/`)),
+        absolute(localePath({ base, lang }, routes.channel(r.id))),
       ]),
     );
   }

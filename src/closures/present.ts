@@ -14,6 +14,7 @@
 import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { escapeHtml as esc } from '../format/escape.ts';
 import { shortUrl } from '../format/url.ts';
+import { localePath, routes } from '../routes/routes.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
 
@@ -45,18 +46,12 @@ export interface PresentContext {
   readonly areaName: (code: string) => string | undefined;
 }
 
-/** Link to a page of the site in the page's language. */
-export function sitePath(base: string, lang: Lang, route: string): string {
-  return `${base}${lang === 'en' ? 'en/' : ''}${route.replace(/^\/+/, '')}`;
-}
-
 /**
- * A channel's entry on its region's page, as src/site/views/hrefs.ts writes it (not imported:
- * it would bring the site's whole string table into the client). Without a page known, the
- * permalink, which the not-found page resolves.
+ * A channel's entry on its region's page. Without a page known, the permalink, which the
+ * not-found page resolves.
  */
 export function entryPath(base: string, lang: Lang, id: string, page: string | undefined): string {
-  return sitePath(base, lang, page ? `/regions/${page}/#c-${id}` : `/channels/${id}/`);
+  return localePath({ base, lang }, page ? routes.channelEntry(page, id) : routes.channel(id));
 }
 
 /** A Chinese name where the page is English (no translation given): marked so it is read as Chinese. */

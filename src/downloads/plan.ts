@@ -16,7 +16,7 @@
 import type { Channel, Registry } from '../domain/model.ts';
 import { isClosure } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
-import { localePath, routes } from '../site/i18n.ts';
+import { localePath, routes } from '../routes/routes.ts';
 import { provinceCodeOf } from './csv-export.ts';
 import { API_DIR, type PageLinks } from './json-api.ts';
 

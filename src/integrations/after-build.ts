@@ -6,7 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { localePath, routes } from '../site/i18n.ts';
+import { localePath, routes } from '../routes/routes.ts';
 import { siteData, type SiteData } from '../site/registry.ts';
 
 export interface AfterBuildContext {

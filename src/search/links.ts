@@ -3,7 +3,7 @@
  * results link exactly where pages do: a channel to its entry on its region's page, a place to
  * its page or its section of its county's page.
  */
-import { localePath, routes } from '../site/i18n.ts';
+import { localePath, routes } from '../routes/routes.ts';
 import type { LinkPatterns } from './records.ts';
 
 export function linkPatterns(base = '/'): { zh: LinkPatterns; en: LinkPatterns } {

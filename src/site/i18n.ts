@@ -1,8 +1,9 @@
 /**
- * The site's two languages: UI strings, and how a language-neutral route ("/regions/370000/")
- * becomes a link. Chinese is the default and lives at the root; English mirrors every page
- * under /en/. Pure functions of their arguments: the base path is passed in, never read from
- * the build tool, so views built on this are testable under plain Node.
+ * The site's two languages: UI strings, and each page's language and base path (links are
+ * made from them by src/routes/routes.ts). Chinese is the default and lives at the root;
+ * English mirrors every page under /en/. Pure functions of their arguments: the base path is
+ * passed in, never read from the build tool, so views built on this are testable under plain
+ * Node.
  */
 import { LANGS, type Labelled, type Lang, type Reason } from '../domain/vocabulary.ts';
 
@@ -46,31 +47,6 @@ export function otherLang(lang: Lang): Lang {
 export function pageContext(param: string | undefined, base: string): PageContext {
   return { lang: langFromParam(param), base: base.endsWith('/') ? base : `${base}/` };
 }
-
-/**
- * The link to a route in a language: localePath({lang:'en', base:'/r/'}, '/regions/370000/')
- * is "/r/en/regions/370000/". Routes are written with leading and trailing slashes.
- */
-export function localePath(ctx: PageContext, route: string): string {
-  const rest = route.replace(/^\/+/, '');
-  return `${ctx.base}${ctx.lang === 'en' ? 'en/' : ''}${rest}`;
-}
-
-/** Routes of each page type, language-neutral. */
-export const routes = {
-  home: () => '/',
-  region: (code: string) => `/regions/${code}/`,
-  /** A channel's permalink: a small page that sends the reader on to the channel's entry. */
-  channel: (id: string) => `/channels/${id}/`,
-  /** A channel's entry on the page of its region (see Registry.pageOf). */
-  channelEntry: (pageCode: string, id: string) => `/regions/${pageCode}/#c-${id}`,
-  /** A region: its own page, or its section of the page it is shown on (townships). */
-  regionAt: (pageCode: string, code: string) => (pageCode === code ? `/regions/${code}/` : `/regions/${pageCode}/#r-${code}`),
-  notice: (slug: string) => `/notices/${slug}/`,
-  prose: (slug: string) => `/${slug}/`,
-  data: () => '/data/',
-  changes: () => '/changes/',
-};
 
 export function label(labelled: Labelled, lang: Lang): string {
   return labelled[lang];

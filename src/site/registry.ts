@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { formatDiagnostic, summarise } from '../domain/diagnostics.ts';
 import { Registry } from '../domain/model.ts';
 import { checkDataset, datasetPathsFromEnv, todayFromEnv } from '../domain/pipeline.ts';
-import { siteConfigFromEnv, type SiteConfig } from './config.ts';
+import { siteConfigFromEnv, type SiteConfig } from '../routes/site-config.ts';
 
 export interface SiteData {
   readonly registry: Registry;

@@ -5,7 +5,7 @@
  * file; without it the form reloads the page, which explains how to check by hand.
  */
 import type { Lang } from '../domain/vocabulary.ts';
-import { reportIssueUrl } from '../publish/report-links.ts';
+import { reportIssueUrl } from '../routes/report-links.ts';
 import { entryLink } from '../search/records.ts';
 import { VERIFY_COPY } from './copy.ts';
 import type { VerifyManifest } from './index-format.ts';

@@ -20,7 +20,8 @@ import {
   type ClosureRow, type ClosuresManifest, type FacetKey, type Shard, type WireContext,
 } from '../../closures/row.ts';
 import { emptyState } from '../../closures/state.ts';
-import { formatNumber, localePath, type PageContext } from '../i18n.ts';
+import { formatNumber, type PageContext } from '../i18n.ts';
+import { localePath } from '../../routes/routes.ts';
 import { displayUrl } from '../../format/url.ts';
 
 /** Rows on /closures/ itself: the first screen must stay small at any scale. */

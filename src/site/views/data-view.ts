@@ -13,7 +13,7 @@ import { CHANNEL_EXPORT_COLUMNS, DERIVED_COLUMN_DESCRIPTIONS } from '../../downl
 import { FEED_LIMIT, PROVINCE_FEED_LIMIT } from '../../downloads/feeds.ts';
 import { SHARD_HEX_DIGITS, SHARDS } from '../../downloads/json-api.ts';
 import { downloadPlan, FILES } from '../../downloads/plan.ts';
-import type { SiteConfig } from '../config.ts';
+import type { SiteConfig } from '../../routes/site-config.ts';
 import { formatNumber, type Lang, type PageContext } from '../i18n.ts';
 
 export interface FileLink {

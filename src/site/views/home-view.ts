@@ -2,7 +2,8 @@
 import type { Registry } from '../../domain/model.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
 import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
-import { formatNumber, localePath, routes, ui, type PageContext } from '../i18n.ts';
+import { formatNumber, ui, type PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 import { countsView, type CountsView } from './status-counts.ts';

@@ -4,7 +4,8 @@
  * the permalink (a stub that forwards) for links from outside.
  */
 import type { Channel, Registry } from '../../domain/model.ts';
-import { localePath, routes, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 
 /** The id attribute of a channel's entry (ids are [a-z0-9-], so safe as a fragment). */
 export const channelAnchor = (id: string): string => `c-${id}`;

@@ -5,8 +5,9 @@
 import { dayOf } from '../../domain/approx-date.ts';
 import { displayUrl } from '../../format/url.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
-import type { SiteConfig } from '../config.ts';
-import { HTML_LANG, localePath, otherLang, routes, ui, type PageContext } from '../i18n.ts';
+import type { SiteConfig } from '../../routes/site-config.ts';
+import { HTML_LANG, otherLang, ui, type PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 import type { ProseIndex } from '../prose.ts';
 import { dateView, type DateView } from './dates.ts';
 import type { ExternalLink } from './links.ts';

@@ -5,7 +5,8 @@
  */
 import type { NoticeRecord } from '../../domain/load.ts';
 import type { Registry } from '../../domain/model.ts';
-import { HTML_LANG, localePath, routes, ui, type PageContext } from '../i18n.ts';
+import { HTML_LANG, ui, type PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
 import { citationView, type CitationView } from './citations.ts';
 import { optionalDate, type DateView } from './dates.ts';

@@ -4,9 +4,10 @@
  */
 import type { Channel } from '../../domain/model.ts';
 import type { Region } from '../../domain/regions.ts';
-import { reportIssueUrl } from '../../publish/report-links.ts';
-import type { SiteConfig } from '../config.ts';
-import { localePath, routes, ui, type PageContext } from '../i18n.ts';
+import { reportIssueUrl } from '../../routes/report-links.ts';
+import type { SiteConfig } from '../../routes/site-config.ts';
+import { ui, type PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 import type { ExternalLink } from './links.ts';
 
 export interface ReportLinks {

@@ -4,10 +4,11 @@
  */
 import { NATION_CODE } from '../../domain/regions.ts';
 import type { Registry } from '../../domain/model.ts';
-import { reportIssueUrl } from '../../publish/report-links.ts';
+import { reportIssueUrl } from '../../routes/report-links.ts';
 import { VERIFY_COPY, type VerifyCopy } from '../../verify/copy.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST } from '../../verify/index-format.ts';
-import { localePath, routes, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { localePath, routes } from '../../routes/routes.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 
 export const SEARCH_ROUTE = '/search/';
