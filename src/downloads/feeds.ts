@@ -12,9 +12,8 @@
  */
 import { formatDate, earliestDay, type ApproxDate } from '../domain/approx-date.ts';
 import { isClosure, type Channel, type Registry } from '../domain/model.ts';
-import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { PLATFORM_LABELS, REASON_EXPLANATIONS, type Lang } from '../domain/vocabulary.ts';
 import { escapeXml } from '../format/escape.ts';
-import { reasonExplanation } from '../site/i18n.ts';
 import { destinationsJson, type PageLinks } from './json-api.ts';
 
 export const FEED_LIMIT = 100;
@@ -92,7 +91,7 @@ export function closureSentence(registry: Registry, c: Channel, lang: Lang): str
     const closes = c.closed ? (lang === 'zh' ? `，预定于${when(c.closed, 'zh')}关停` : `; closes ${when(c.closed, 'en')}`) : '';
     parts.push(lang === 'zh' ? `${who}${announced}${closes}。` : `${who}: ${announced}${closes}.`);
   }
-  if (c.reason) parts.push(reasonExplanation(c.reason, lang));
+  if (c.reason) parts.push(REASON_EXPLANATIONS[c.reason][lang]);
   const destinations = registry.destinationsOf(c.id).map((d) => {
     if (d.endpoint.kind === 'url') return d.endpoint.url;
     const ch = d.channel;

@@ -12,8 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isClosure, type Channel, type Registry } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
-import type { Lang } from '../domain/vocabulary.ts';
-import { ui } from '../site/i18n.ts';
+import type { Labelled, Lang } from '../domain/vocabulary.ts';
 import { localePath, routes } from '../routes/routes.ts';
 import type { SiteConfig } from '../routes/site-config.ts';
 import type { DerivedCache } from '../build-cache/derived-cache.ts';
@@ -42,6 +41,8 @@ import { buildSitemaps, pageUrls, robotsTxt, SITEMAP_INDEX } from './sitemap.ts'
 export interface PublishContext {
   readonly registry: Registry;
   readonly config: SiteConfig;
+  /** The site's name and one-line description in both languages (the site's strings: siteIdentity), for feed and package titles. */
+  readonly identity: { readonly name: Labelled; readonly tagline: Labelled };
   /** Base path with a trailing slash. */
   readonly base: string;
   readonly dataUpdated: string;
@@ -165,20 +166,20 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
 
   // feeds: the nation and every province with closures, in both languages
   for (const lang of ['zh', 'en'] as const satisfies readonly Lang[]) {
-    const s = ui(lang);
+    const siteName = ctx.identity.name[lang];
     const feed = (province: string | undefined, channels: readonly Channel[], placeName: string) => {
       const atomFile = FILES.feeds.atom(lang, province);
       const jsonFile = FILES.feeds.json(lang, province);
       const meta = (self: string): FeedMeta => ({
         lang,
-        title: placeName ? `${s.siteName} · ${placeName}` : s.siteName,
+        title: placeName ? `${siteName} · ${placeName}` : siteName,
         subtitle: lang === 'zh' ? `最近关停的政务新媒体账号${placeName ? `（${placeName}）` : ''}` : `Recently closed government channels${placeName ? ` (${placeName})` : ''}`,
         selfUrl: siteRoot + self,
         atomUrl: siteRoot + atomFile,
         jsonUrl: siteRoot + jsonFile,
         homeUrl: origin + localePath({ lang, base }, province ? routes.region(province) : routes.home()),
         siteUrl: siteRoot,
-        author: s.siteName,
+        author: siteName,
         rights: `${config.dataLicence.name} ${config.dataLicence.url}`,
         dataUpdated: ctx.dataUpdated,
       });
@@ -204,13 +205,12 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
 
   // last: it gives every other file's size
   const size = (path: string) => written.find((w) => w.path === path)!.bytes;
-  const t = ui('en');
   putJson(
     FILES.datapackage,
     dataPackage({
       name: 'gov-new-media-channel-registry',
-      title: `${t.siteName} · ${ui('zh').siteName}`,
-      description: t.siteTagline,
+      title: `${ctx.identity.name.en} · ${ctx.identity.name.zh}`,
+      description: ctx.identity.tagline.en,
       homepage: siteRoot,
       version: ctx.dataVersion,
       created: ctx.dataUpdated,

@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { DerivedCache } from '../build-cache/derived-cache.ts';
 import { writeDownloads } from '../downloads/write-downloads.ts';
+import { siteIdentity } from '../site/i18n.ts';
 import { afterBuild } from './after-build.ts';
 
 export const COMPRESSED_CACHE_DIR = 'compressed-downloads';
@@ -19,7 +20,7 @@ export const dataDownloads = () =>
   afterBuild('data-downloads', async ({ outDir, base, cacheDir, pages, site }) => {
     const { registry, config, dataUpdated, dataVersion } = site;
     const cache = cacheDir === undefined ? undefined : new DerivedCache(join(cacheDir, COMPRESSED_CACHE_DIR));
-    const written = await writeDownloads(outDir, { registry, config, base, dataUpdated, dataVersion, pages: [...pages] }, { cache });
+    const written = await writeDownloads(outDir, { registry, config, identity: siteIdentity(), base, dataUpdated, dataVersion, pages: [...pages] }, { cache });
     const total = written.reduce((n, w) => n + w.bytes, 0);
     const largest = written.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const summary = `${written.length} files, ${(total / 1e6).toFixed(1)} MB; largest ${largest.path} ${(largest.bytes / 1e6).toFixed(1)} MB`;

@@ -5,7 +5,7 @@
  * passed in, never read from the build tool, so views built on this are testable under plain
  * Node.
  */
-import { LANGS, type Labelled, type Lang, type Reason } from '../domain/vocabulary.ts';
+import { LANGS, type Labelled, type Lang } from '../domain/vocabulary.ts';
 
 export type { Lang };
 
@@ -57,22 +57,6 @@ const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFor
 
 export function formatNumber(n: number, lang: Lang): string {
   return NUMBER_FORMATS[lang].format(n);
-}
-
-/** Why a channel closed, as a sentence a reader understands without the vocabulary. */
-const REASON_EXPLANATIONS: Record<Reason, Labelled> = {
-  merged: { zh: '已并入另一个账号。', en: 'Merged into another channel.' },
-  replaced: { zh: '已由新的账号替代。', en: 'Replaced by another channel.' },
-  renamed: { zh: '已更名为新的账号。', en: 'Renamed; it continues under a new name.' },
-  split: { zh: '已拆分为多个账号。', en: 'Split into several channels.' },
-  moved: { zh: '内容已迁移到其他渠道。', en: 'Moved to other channels or a website.' },
-  abolished: { zh: '主办机构已撤销。', en: 'The body that ran it no longer exists.' },
-  discontinued: { zh: '已停止运营。', en: 'Discontinued by its owner.' },
-  compromised: { zh: '账号被盗或失去控制。', en: 'Hacked or out of its owner\'s control.' },
-};
-
-export function reasonExplanation(reason: Reason, lang: Lang): string {
-  return REASON_EXPLANATIONS[reason][lang];
 }
 
 /** What the one date shown beside a channel in a list means. */
@@ -300,6 +284,11 @@ const en: UiStrings = {
 };
 
 const STRINGS: Record<Lang, UiStrings> = { zh, en };
+
+/** The site's name and one-line description in both languages, for what is published beside the pages (feeds, datapackage.json). */
+export function siteIdentity(): { readonly name: Labelled; readonly tagline: Labelled } {
+  return { name: { zh: zh.siteName, en: en.siteName }, tagline: { zh: zh.siteTagline, en: en.siteTagline } };
+}
 
 export function ui(lang: Lang): UiStrings {
   return STRINGS[lang];
