@@ -3,11 +3,13 @@
  *                      [--check NAME=OUTCOME]... [--run-url URL]
  * What the working tree's data changes relative to <git-ref>, as data: channels added,
  * closed, reopened, changed (which fields), removed, moved between files, per province, and
- * the validator's findings on the working tree. Always exits 0 when the diff could be made
+ * the validator's findings on the working tree. The JSON (with the --check outcomes) is what
+ * the pull-request comment is made from (npm run pr:comment). Always exits 0 when the diff could be made
  * (the validator's own exit code is what fails a check); 2 on bad arguments or a bad ref.
  */
 import { writeFileSync } from 'node:fs';
 import { datasetPathsFromEnv, todayFromEnv } from '../src/domain/pipeline.ts';
+import { diffJsonText } from '../src/publish/diff-json.ts';
 import { diffAgainstRef } from '../src/publish/diff-ref.ts';
 import { renderDiffMarkdown, type CheckOutcome } from '../src/publish/diff-markdown.ts';
 
@@ -52,7 +54,7 @@ const today = todayFromEnv(process.env, new Date());
 let text: string;
 try {
   const diff = diffAgainstRef(ref!, paths, today);
-  text = format === 'json' ? `${JSON.stringify({ ref, today, ...diff }, null, 2)}\n` : `${renderDiffMarkdown(diff, { baseLabel: ref!, checks, runUrl })}\n`;
+  text = format === 'json' ? diffJsonText(diff, { ref: ref!, today, checks }) : `${renderDiffMarkdown(diff, { baseLabel: ref!, checks, runUrl })}\n`;
 } catch (error) {
   console.error(`data:diff: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);

@@ -160,16 +160,16 @@ describe('renderDiffMarkdown', () => {
     const files = { 'data/channels/s.csv': csv(rongcheng) };
     const d = diffOf(files, { 'data/channels/s.csv': csv({ ...rongcheng, closed: '2024' }) });
     const md = renderDiffMarkdown(d, { baseLabel: 'main' });
-    expect(md).toMatch(/- `[^`]*s\.csv:2:\d+` \*\*STATUS_DATE_MISMATCH\*\*/);
+    expect(md).toMatch(/- `[^`]*s\.csv:2:\d+` \*\*STATUS\\_DATE\\_MISMATCH\*\*/);
     const same = renderDiffMarkdown(diffOf(files, files), { baseLabel: 'main' });
     expect(same).toContain('没有数据变更。No data changes.');
   });
 
   it('escapes names so data cannot break the table, inject HTML or mention people', () => {
-    expect(escapeMarkdown('a|b <img src=x> @everyone\nnext')).toBe('a\\|b &lt;img src=x&gt; @\u200beveryone next');
+    expect(escapeMarkdown('a|b <img src=x> @everyone\nnext')).toBe('a\\|b &lt;img src=x&gt; @\u200deveryone next');
     const d = diffOf({ 'data/channels/s.csv': csv(weihai) }, { 'data/channels/s.csv': csv(weihai, { ...rongcheng, name: 'x|<b>@admin' }) });
     const md = renderDiffMarkdown(d, { baseLabel: 'main' });
-    expect(md).toContain('| x\\|&lt;b&gt;@\u200badmin |');
+    expect(md).toContain('| x\\|&lt;b&gt;@\u200dadmin |');
     // Raw text appears only inside code spans, which GitHub renders literally.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toMatch(/<b>|@admin/);
     expect(md).toMatch(/\| `rongcheng-police-weibo` \| x/);
