@@ -27,9 +27,41 @@ describe('workflow lint', () => {
       '2: set top-level "permissions" ',
       '10: a job triggered by pull requests runs their code',
       '12: "actions/checkout@main" follows a moving branch',
+      '13: pin "actions/setup-node@v4" to the full commit SHA of its release, with the version as a comment ',
       '15: use Node 24, the version the project pins ',
       '17: use "npm install"',
       '23: pin "actions/github-script" to a version ',
+    ]);
+  });
+
+  it('wants every action pinned to a commit SHA with its release as a comment, or a comment saying why not', () => {
+    const sha = 'fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09';
+    const workflow = [
+      'name: Pins',
+      'on: push',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      `      - uses: actions/checkout@${sha} # v5.1.0`, // 9: pinned, release named
+      `      - uses: actions/checkout@${sha}`, // 10: which release?
+      `      - uses: actions/checkout@${sha} # the good one`, // 11: not a release
+      '      - uses: actions/checkout@fbc6f39 # v5.1.0', // 12: a short SHA can collide
+      '      - uses: actions/checkout@v5 # v5', // 13: a tag, not a reason
+      '      - uses: example/moving@v1 # unpinned: its publisher rewrites history, so old SHAs vanish', // 14
+      '      # unpinned: mirrored from our own organisation, which signs its tags', // 15
+      '      - uses: example/mirrored@v2', // 16
+      '      - uses: ./.github/actions/local', // 17: this repository's own code
+      '      - uses: example/no-reason@v3 # unpinned:', // 18: no reason given
+    ].join('\n');
+    expect(policyFindings(workflow, 'pins.yml').map((f) => `${f.line}:${f.col}: ${f.message.split(/[:,]/)[0]}`)).toEqual([
+      `10:15: say which release "actions/checkout@${sha}" is`,
+      `11:15: say which release "actions/checkout@${sha}" is`,
+      '12:15: pin "actions/checkout@fbc6f39" to the full commit SHA of its release',
+      '13:15: pin "actions/checkout@v5" to the full commit SHA of its release',
+      '18:15: pin "example/no-reason@v3" to the full commit SHA of its release',
     ]);
   });
 

