@@ -10,7 +10,8 @@
  */
 import { kindOfCode } from '../domain/regions.ts';
 import { ContentVersion } from '../format/sha256.ts';
-import { BLOCK_BITS, BLOCK_SIZE, ByteWriter, encodeBlock, inlineSizes, varintLength, writeExternalEntry, writeInlineEntry } from './codec.ts';
+import { BLOCK_BITS, BLOCK_SIZE, encodeBlock, inlineSizes, writeExternalEntry, writeInlineEntry } from './codec.ts';
+import { ByteWriter, varintLength } from '../format/bytes.ts';
 import { indexFiles, MANIFEST_FORMAT, type SearchLang, type SearchManifest } from './layout.ts';
 import { linkPatterns } from './links.ts';
 import { DEFAULT_PLACE_CHUNK, encodePlaceFile, type PlaceRecord } from './places.ts';

@@ -10,7 +10,7 @@
  *           varint channels
  */
 import type { Labelled } from '../domain/vocabulary.ts';
-import { ByteReader, ByteWriter } from './codec.ts';
+import { ByteReader, ByteWriter } from '../format/bytes.ts';
 import { FrontCodedTable, readFrontCodedTable } from './records.ts';
 
 export interface PlaceRecord {

@@ -10,7 +10,8 @@
  * could be a handle is also looked up whole among the verify keys, and a channel with that
  * handle comes before any other.
  */
-import { ByteReader, decodeBlockInto, emptyBits, idsOf, readShard, runsIntoBits, type BlockBits, type TokenPostings } from './codec.ts';
+import { decodeBlockInto, emptyBits, idsOf, readShard, runsIntoBits, type BlockBits, type TokenPostings } from './codec.ts';
+import { ByteReader } from '../format/bytes.ts';
 import { keyCheck, readKeyShard, shardOfKey } from '../verify/index-format.ts';
 import { handleKeyOf } from '../verify/normalise.ts';
 import { blockPath, placesPath, shardPath, type SearchLang, type SearchManifest } from './layout.ts';

@@ -26,7 +26,7 @@
  */
 import { PLATFORM_LABELS, PLATFORMS, STATUSES, type Labelled, type Platform, type Status } from '../domain/vocabulary.ts';
 import { displayUrl, SHORT_URL_CHARS } from '../format/url.ts';
-import { ByteReader, ByteWriter } from './codec.ts';
+import { ByteReader, ByteWriter } from '../format/bytes.ts';
 
 export type RecordDestination =
   | { readonly kind: 'channel'; readonly id: string; readonly page: string; readonly name: Labelled; readonly platform: Platform; readonly url?: string }

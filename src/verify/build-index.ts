@@ -3,7 +3,7 @@
  * store (src/search/record-store.ts) from every channel's lookup keys (normalise.ts), and the
  * manifest that points the page's client at them.
  */
-import { ByteWriter } from '../search/codec.ts';
+import { ByteWriter } from '../format/bytes.ts';
 import { linkPatterns } from '../search/links.ts';
 import { storeInfo, type RecordStore } from '../search/record-store.ts';
 import type { LinkPatterns } from '../search/records.ts';
