@@ -22,12 +22,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { CLOSURES_BUDGETS } from './lib/closures-budgets.ts';
 import { flagValue, requiredFlag } from './lib/flags.ts';
 import { loadRegistryOrExit } from './lib/load-registry.ts';
 import type { Lang } from '../src/domain/vocabulary.ts';
 import { escapeHtml as esc } from '../src/format/escape.ts';
+import { bundleBrowserScript } from '../src/build-tools/bundle-browser-script.ts';
 import {
   allShardFiles, closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, closuresShardFile,
   type ClosuresIndexView, type ClosuresPeriodView,
@@ -148,7 +148,7 @@ for (const lang of LANGS) {
   }
 }
 
-const client = (await build({ entryPoints: ['src/closures/client.ts'], bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, logLevel: 'silent' })).outputFiles[0]!.text;
+const client = await bundleBrowserScript('src/closures/client.ts');
 const firstScreen = { html: firstScreenHtml.bytes, htmlGzip: firstScreenHtml.gzip, js: bytes(client), jsGzip: gz(client), manifest: bytes(manifest), manifestGzip: gz(manifest) };
 const firstScreenGzip = firstScreen.htmlGzip + firstScreen.jsGzip + firstScreen.manifestGzip;
 const closuresOutput = {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
 import { ID_PATTERN } from '../src/domain/schemas/cells.ts';
-import { bundleBrowserScript } from '../src/site/bundle-browser-script.ts';
+import { bundleBrowserScript } from '../src/build-tools/bundle-browser-script.ts';
 import {
   isSameSitePath,
   pageInShard,

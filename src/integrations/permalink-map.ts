@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleBrowserScript } from '../site/bundle-browser-script.ts';
+import { bundleBrowserScript } from '../build-tools/bundle-browser-script.ts';
 import { PERMALINK_DIR, PERMALINK_SHARDS, permalinkMap, shardFile } from '../site/permalink-map.ts';
 import { afterBuild } from './after-build.ts';
 

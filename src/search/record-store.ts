@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { Registry } from '../domain/model.ts';
 import { ContentVersion } from '../format/sha256.ts';
 import { buildKeyShards } from '../verify/build-index.ts';
-import { BackgroundWriter } from './background-writer.ts';
+import { BackgroundWriter } from '../build-tools/background-writer.ts';
 import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
 import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLookup, type SearchDoc } from './search-docs.ts';
 

@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildSearchIndex, type BuildOptions, type BuiltIndex } from './build-index.ts';
 import { MANIFEST_FILE } from './layout.ts';
-import { BackgroundWriter } from './background-writer.ts';
+import { BackgroundWriter } from '../build-tools/background-writer.ts';
 import type { Registry } from '../domain/model.ts';
 import { queueRecordStore, recordStoreOf, writeRecordStore, type RecordStore } from './record-store.ts';
 

@@ -1,6 +1,6 @@
 /** The verify page's client and the search page's ?q= helper as small ES modules. */
 import { fileURLToPath } from 'node:url';
-import { bundleBrowserScript } from '../site/bundle-browser-script.ts';
+import { bundleBrowserScript } from '../build-tools/bundle-browser-script.ts';
 
 export const VERIFY_ENTRIES = {
   'client.js': fileURLToPath(new URL('./client.ts', import.meta.url)),

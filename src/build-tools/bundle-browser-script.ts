@@ -1,6 +1,8 @@
 /**
  * A browser script (a client .ts file and what it imports) bundled into one small ES module
- * with esbuild, so it can be served as a separate cacheable file under the site's CSP.
+ * with esbuild, so it can be served as a separate cacheable file under the site's CSP. Build
+ * tooling, below every folder with a client (search, verify, the permalink resolver, the
+ * closures bench): it knows nothing of the registry, only how to bundle an entry file.
  */
 import { build } from 'esbuild';
 
