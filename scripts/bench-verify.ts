@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
-import { recordStoreOf } from '../src/search/record-store.ts';
+import { recordStoreOf } from '../src/store/record-store.ts';
 import { bundleVerifyClients } from '../src/verify/bundle-client.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST } from '../src/verify/index-format.ts';
 import { writeVerifyIndex } from '../src/verify/write-index.ts';

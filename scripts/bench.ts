@@ -27,7 +27,7 @@ import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { builtinRegionEntries } from '../src/domain/regions.ts';
 import type { SearchManifest } from '../src/search/layout.ts';
 import { MANIFEST_FILE } from '../src/search/layout.ts';
-import { SEARCH_DIR } from '../src/search/write-index.ts';
+import { SEARCH_DIR } from '../src/store/record-store.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST, type VerifyManifest } from '../src/verify/index-format.ts';
 import { FILE_BYTE_LIMIT } from '../src/downloads/json-api.ts';

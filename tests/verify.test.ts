@@ -3,14 +3,15 @@
  * keyed, and lookups against an index built in memory (the same code the browser runs).
  */
 import { describe, expect, it } from 'vitest';
-import { buildRecordStore, STORE_DIR } from '../src/search/record-store.ts';
-import type { SearchDoc } from '../src/search/search-docs.ts';
+import { buildRecordStore, STORE_DIR } from '../src/store/record-store.ts';
+import type { SearchDoc } from '../src/store/search-docs.ts';
 import { headerSearchView, verifyPageView } from '../src/site/views/search-view.ts';
 import { verifyManifest } from '../src/verify/build-index.ts';
 import { fnv1a } from '../src/format/hash.ts';
-import { keyCheck, type VerifyRecord } from '../src/verify/index-format.ts';
+import { type VerifyRecord } from '../src/verify/index-format.ts';
+import { keyCheck } from '../src/store/keys.ts';
 import { VerifyIndex } from '../src/verify/lookup.ts';
-import { canonicalUrl, channelKeys, normaliseHandle, parseInput } from '../src/verify/normalise.ts';
+import { canonicalUrl, channelKeys, normaliseHandle, parseInput } from '../src/store/normalise.ts';
 import { queryParam, withQueryParam } from '../src/verify/query-param.ts';
 import { verdictView, type VerdictLinks } from '../src/verify/verdict.ts';
 
@@ -114,7 +115,7 @@ describe('channel keys', () => {
   });
 });
 
-/** A channel as the indexes take it (src/search/search-docs.ts). */
+/** A channel as the indexes take it (src/store/search-docs.ts). */
 const doc = (over: Partial<SearchDoc> & Pick<SearchDoc, 'id'>): SearchDoc => ({
   name: over.id,
   agency: '荣成市公安局',

@@ -8,8 +8,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSearchClient } from '../search/bundle-client.ts';
-import { linkPatterns } from '../search/links.ts';
-import { CLIENT_FILE, SEARCH_DIR, writeSearchIndexOf } from '../search/write-index.ts';
+import { linkPatterns } from '../store/links.ts';
+import { SEARCH_DIR } from '../store/record-store.ts';
+import { CLIENT_FILE, writeSearchIndexOf } from '../search/write-index.ts';
 import { afterBuild } from './after-build.ts';
 
 export const searchIndex = () =>

@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkPatterns } from '../search/links.ts';
-import { recordStoreOf } from '../search/record-store.ts';
+import { linkPatterns } from '../store/links.ts';
+import { recordStoreOf } from '../store/record-store.ts';
 import { bundleVerifyClients } from '../verify/bundle-client.ts';
 import { VERIFY_DIR } from '../verify/index-format.ts';
 import { writeVerifyIndex } from '../verify/write-index.ts';

@@ -1,6 +1,6 @@
 /**
  * Builds the static search index (codec.ts has the term layout, places.ts the places) over a
- * record store (record-store.ts): record numbers are ranks, so the index only says which
+ * record store (src/store/record-store.ts): record numbers are ranks, so the index only says which
  * numbers a token is in.
  *
  * National scale shapes it: half a million channels make over half a million distinct tokens
@@ -13,11 +13,11 @@ import { ContentVersion } from '../format/sha256.ts';
 import { BLOCK_BITS, BLOCK_SIZE, encodeBlock, inlineSizes, writeExternalEntry, writeInlineEntry } from './codec.ts';
 import { ByteWriter, varintLength } from '../format/bytes.ts';
 import { indexFiles, MANIFEST_FORMAT, type SearchLang, type SearchManifest } from './layout.ts';
-import { linkPatterns } from './links.ts';
+import { linkPatterns } from '../store/links.ts';
 import { DEFAULT_PLACE_CHUNK, encodePlaceFile, type PlaceRecord } from './places.ts';
-import { placeLabels, regionCache, storeInfo, type RecordStore } from './record-store.ts';
-import type { LinkPatterns } from './records.ts';
-import type { RegionInfo } from './search-docs.ts';
+import { placeLabels, regionCache, storeInfo, type RecordStore } from '../store/record-store.ts';
+import type { LinkPatterns } from '../store/records.ts';
+import type { RegionInfo } from '../store/search-docs.ts';
 import { searchTexts, TEXT_FIELDS, TOKEN_CLASSES, tokenizeTexts, type TokenClass } from './search-texts.ts';
 import { Tokenizer } from './tokenize.ts';
 

@@ -11,7 +11,7 @@ import { PLATFORM_LABELS, STATUS_LABELS } from '../domain/vocabulary.ts';
 import { type SearchLang, type SearchManifest } from './layout.ts';
 import type { PlaceRecord } from './places.ts';
 import { fileSource, SearchIndex, type SearchResult } from './query.ts';
-import { destinationLabel, entryLink, placeLink, type ChannelRecord, type LinkPatterns } from './records.ts';
+import { destinationLabel, entryLink, placeLink, type ChannelRecord, type LinkPatterns } from '../store/records.ts';
 
 const PAGE = 10;
 const DELAY_MS = 150;

@@ -6,11 +6,11 @@
  *   search/<version>/s/<n>.bin          term shards (codec.ts)
  *   search/<version>/b/<file>-<block>.bin   blocks of common terms
  *   search/<version>/p/<n>.bin          places (regions) that names match, placeChunk per file
- *   search/store/<store>/r/<n>.bin      channel records, shared with the verify index (records.ts)
+ *   search/store/<store>/r/<n>.bin      channel records, shared with the verify index (src/store/records.ts)
  *   search/store/<store>/k/<n>.bin      lookup keys, shared with verify: search finds a handle
- *                                       typed whole there (src/verify/index-format.ts)
+ *                                       typed whole there (src/store/keys.ts)
  */
-import type { LinkPatterns, StoreInfo } from './records.ts';
+import type { LinkPatterns, StoreInfo } from '../store/records.ts';
 
 export const MANIFEST_FORMAT = 2 as const;
 export const MANIFEST_FILE = 'index.json';
@@ -22,7 +22,7 @@ export interface SearchManifest {
   readonly format: typeof MANIFEST_FORMAT;
   /** Content hash; the term files live in a folder of this name, so they never go stale. */
   readonly version: string;
-  /** The channel store shared with verify (record-store.ts). */
+  /** The channel store shared with verify (src/store/record-store.ts). */
   readonly store: StoreInfo;
   readonly places: { readonly count: number; readonly chunkSize: number };
   readonly blockSize: number;

@@ -4,14 +4,14 @@
  * channel in or below it is a place; place numbers run from provinces to townships, then by
  * code, which is the order they are shown in. Bundled into the client, so no Node imports.
  *
- *   file  = varint places, table (records.ts), place*
+ *   file  = varint places, table (src/store/records.ts), place*
  *   place = ref code, varint page ref + 1 (0: the code), ref name, varint nameEn ref + 1
  *           (0: the name), varint parent zh ref + 1 (0: none), varint parent en ref + 1,
  *           varint channels
  */
 import type { Labelled } from '../domain/vocabulary.ts';
 import { ByteReader, ByteWriter } from '../format/bytes.ts';
-import { FrontCodedTable, readFrontCodedTable } from './records.ts';
+import { FrontCodedTable, readFrontCodedTable } from '../store/records.ts';
 
 export interface PlaceRecord {
   readonly code: string;

@@ -12,11 +12,11 @@
  */
 import { decodeBlockInto, emptyBits, idsOf, readShard, runsIntoBits, type BlockBits, type TokenPostings } from './codec.ts';
 import { ByteReader } from '../format/bytes.ts';
-import { keyCheck, readKeyShard, shardOfKey } from '../verify/index-format.ts';
-import { handleKeyOf } from '../verify/normalise.ts';
+import { keyCheck, readKeyShard, shardOfKey } from '../store/keys.ts';
+import { handleKeyOf } from '../store/normalise.ts';
 import { blockPath, placesPath, shardPath, type SearchLang, type SearchManifest } from './layout.ts';
 import { decodePlaceFile, type PlaceRecord } from './places.ts';
-import { decodeRecordFile, keyFileOf, recordFileOf, type ChannelRecord } from './records.ts';
+import { decodeRecordFile, keyFileOf, recordFileOf, type ChannelRecord } from '../store/records.ts';
 import {
   chars,
   compact,

@@ -7,7 +7,7 @@
  * (pool[offsets[n]] is how many, then the numbers): a million small arrays would burden the
  * garbage collector.
  */
-import type { RegionLookup, SearchDoc } from './search-docs.ts';
+import type { RegionLookup, SearchDoc } from '../store/search-docs.ts';
 import { fnv1a } from '../format/hash.ts';
 import { chars, routeKey, tokenCheck } from './text.ts';
 import { compactCharMap, TokenInterner, Tokenizer } from './tokenize.ts';

@@ -9,9 +9,8 @@ import { buildSearchIndex, type BuildOptions, type BuiltIndex } from './build-in
 import { MANIFEST_FILE } from './layout.ts';
 import { BackgroundWriter } from '../build-tools/background-writer.ts';
 import type { Registry } from '../domain/model.ts';
-import { queueRecordStore, recordStoreOf, writeRecordStore, type RecordStore } from './record-store.ts';
+import { queueRecordStore, recordStoreOf, writeRecordStore, type RecordStore } from '../store/record-store.ts';
 
-export const SEARCH_DIR = 'search';
 export const CLIENT_FILE = 'client.js';
 
 export interface WrittenIndex {

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../domain/vocabulary.ts';
 import { reportIssueUrl } from '../routes/report-links.ts';
-import { entryLink } from '../search/records.ts';
+import { entryLink } from '../store/records.ts';
 import { VERIFY_COPY } from './copy.ts';
 import type { VerifyManifest } from './index-format.ts';
 import { VerifyIndex } from './lookup.ts';

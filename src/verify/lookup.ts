@@ -3,9 +3,10 @@
  * runs in the browser client, the tests and the benchmark; each gives it its own way to get
  * files.
  */
-import { decodeRecordFile, recordFileOf } from '../search/records.ts';
-import { findKey, type VerifyManifest, type VerifyRecord } from './index-format.ts';
-import { parseInput } from './normalise.ts';
+import { decodeRecordFile, recordFileOf } from '../store/records.ts';
+import { type VerifyManifest, type VerifyRecord } from './index-format.ts';
+import { findKey } from '../store/keys.ts';
+import { parseInput } from '../store/normalise.ts';
 
 /** Reads a file by its path relative to the manifest's folder ("../search/store/<version>/k/3.bin"). */
 export type IndexFiles = (path: string) => Promise<Uint8Array>;

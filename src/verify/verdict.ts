@@ -8,10 +8,10 @@ import { formatDate, parseApproxDate } from '../domain/approx-date.ts';
 import { PLATFORM_LABELS, type Lang, type Status } from '../domain/vocabulary.ts';
 import { displayUrl } from '../format/url.ts';
 import { VERIFY_COPY } from './copy.ts';
-import { destinationLabel } from '../search/records.ts';
+import { destinationLabel } from '../store/records.ts';
 import type { VerifyRecord } from './index-format.ts';
 import type { VerifyAnswer } from './lookup.ts';
-import { normaliseHandle } from './normalise.ts';
+import { normaliseHandle } from '../store/normalise.ts';
 
 export interface VerdictLinks {
   /** A channel's entry on its region's page, in the page's language. */

@@ -5,8 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeRecordStore, type RecordStore } from '../search/record-store.ts';
-import { SEARCH_DIR } from '../search/write-index.ts';
+import { SEARCH_DIR, writeRecordStore, type RecordStore } from '../store/record-store.ts';
 import { verifyManifest, type VerifyBuildOptions } from './build-index.ts';
 import { VERIFY_MANIFEST, type VerifyManifest } from './index-format.ts';
 

@@ -317,7 +317,7 @@ export interface StoreInfo {
   /** Records, and records per file. */
   readonly count: number;
   readonly chunkSize: number;
-  /** Key shards (src/verify/index-format.ts). */
+  /** Key shards (keys.ts). */
   readonly keyShards: number;
 }
 

@@ -6,7 +6,7 @@
  * second finds it made (same content, same folder name).
  *
  *   search/store/<version>/r/<n>.bin     records, chunkSize per file
- *   search/store/<version>/k/<n>.bin     key shards (src/verify/index-format.ts)
+ *   search/store/<version>/k/<n>.bin     key shards (keys.ts)
  *
  * Record numbers are assigned in the order results should come in when a query matches more
  * than a page: live channels before the others, higher-level bodies before lower ones, then by
@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from '../domain/model.ts';
 import { ContentVersion } from '../format/sha256.ts';
-import { buildKeyShards } from '../verify/build-index.ts';
+import { buildKeyShards } from './keys.ts';
 import { BackgroundWriter } from '../build-tools/background-writer.ts';
 import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
 import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLookup, type SearchDoc } from './search-docs.ts';
@@ -26,6 +26,11 @@ import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLoo
 export const DEFAULT_RECORD_CHUNK = 64;
 export const DEFAULT_KEY_SHARD_BYTES = 8_000;
 
+/**
+ * The site folder the store is written under (<out>/search/store/<version>/): the search
+ * index's own folder, which the verify manifest points into.
+ */
+export const SEARCH_DIR = 'search';
 /** The store's folder under the search folder. */
 export const STORE_DIR = 'store';
 
