@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../src/domain/csv.ts';
+import { readCsv, type ColumnSpec } from '../src/domain/csv.ts';
 import { DiagnosticList, formatDiagnostic } from '../src/domain/diagnostics.ts';
 import { decodeUtf8 } from '../src/domain/text-file.ts';
 import { CHANNEL_HEADER, channelRow, checkFiles, codes, only } from './helpers/dataset.ts';
 
-const spec = { required: ['id', 'name'], optional: ['notes'] };
+const spec = { required: ['id', 'name'], optional: ['notes'], multiline: ['notes'] };
 
-function read(text: string) {
+function read(text: string, columns: ColumnSpec = spec) {
   const diagnostics = new DiagnosticList();
-  const table = readCsv(text, 'f.csv', spec, diagnostics);
+  const table = readCsv(text, 'f.csv', columns, diagnostics);
   return { table, diagnostics, problems: diagnostics.sorted().map((d) => `${d.code}@${d.line}:${d.col}`) };
 }
 
 describe('reading what spreadsheets export', () => {
   it('accepts a BOM, CRLF, quoted commas, quotes and line breaks, and trailing blank lines', () => {
-    const bytes = new TextEncoder().encode('\ufeffid,name,notes\r\na,"荣成, 威海","he said ""closed"""\r\nb,"two\r\nlines",x\r\nc,plain,\r\n\r\n\r\n');
+    const bytes = new TextEncoder().encode('\ufeffid,name,notes\r\na,"荣成, 威海","he said ""closed"""\r\nb,x,"two\r\nlines"\r\nc,plain,\r\n\r\n\r\n');
     const diagnostics = new DiagnosticList();
     const text = decodeUtf8(bytes, 'f.csv', diagnostics)!;
     const table = readCsv(text, 'f.csv', spec, diagnostics)!;
@@ -22,7 +22,7 @@ describe('reading what spreadsheets export', () => {
     expect(table.header).toEqual(['id', 'name', 'notes']);
     expect(table.rows.map((r) => r.cells)).toEqual([
       ['a', '荣成, 威海', 'he said "closed"'],
-      ['b', 'two\r\nlines', 'x'],
+      ['b', 'x', 'two\r\nlines'],
       ['c', 'plain', ''],
     ]);
     // The row after a two-line cell starts on line 5, not 4.
@@ -31,7 +31,7 @@ describe('reading what spreadsheets export', () => {
   });
 
   it('locates cells by line and character column, even after a multi-line cell', () => {
-    const { table } = read('id,name,notes\nb,"two\nlines",x\n');
+    const { table } = read('id,name,notes\nb,"two\nlines",x\n', { ...spec, multiline: ['name'] });
     expect(table!.rows[0]!.positionOf(1)).toEqual({ file: 'f.csv', line: 2, col: 3 });
     expect(table!.rows[0]!.positionOf(2)).toEqual({ file: 'f.csv', line: 3, col: 8 });
   });

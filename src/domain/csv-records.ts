@@ -19,7 +19,14 @@ export interface CsvRecord {
   readonly data: string[];
   /** papaparse's errors (offsets into the whole text); empty when it read cleanly. */
   readonly errors: readonly Papa.ParseError[];
+  /**
+   * The line break that ends records (papaparse's guess for the whole text: a "\n" or a "\r"
+   * elsewhere is text of a cell), which is what finding a cell in a record must stop at.
+   */
+  readonly newline: CsvNewline;
 }
+
+export type CsvNewline = '\n' | '\r\n' | '\r';
 
 const NO_ERRORS: readonly Papa.ParseError[] = Object.freeze([]);
 
@@ -44,7 +51,7 @@ export function forEachCsvRecord(text: string, onRecord: (record: CsvRecord) => 
       // no quote on the line: it is one record, its cells between the commas (the text after
       // a final line break is one more, empty record, as papaparse reads it)
       const end = lineBreak < 0 ? length : lineBreak + 1;
-      onRecord({ start, end, data: text.slice(start, lineEnd).split(','), errors: NO_ERRORS });
+      onRecord({ start, end, data: text.slice(start, lineEnd).split(','), errors: NO_ERRORS, newline: '\n' });
       if (lineBreak < 0) return;
       start = end;
       continue;
@@ -77,12 +84,12 @@ function quotedRecord(text: string, start: number): CsvRecord | undefined {
       const cell = text.slice(i + 1, close);
       data.push(cell.includes('"') ? cell.replaceAll('""', '"') : cell);
       const after = close + 1;
-      if (after === length) return { start, end: length, data, errors: NO_ERRORS };
+      if (after === length) return { start, end: length, data, errors: NO_ERRORS, newline: '\n' };
       if (text[after] === ',') {
         i = after + 1;
         continue;
       }
-      if (text[after] === '\n') return { start, end: after + 1, data, errors: NO_ERRORS };
+      if (text[after] === '\n') return { start, end: after + 1, data, errors: NO_ERRORS, newline: '\n' };
       return undefined; // text after the closing quote
     }
     let cellEnd = i;
@@ -90,8 +97,8 @@ function quotedRecord(text: string, start: number): CsvRecord | undefined {
     const cell = text.slice(i, cellEnd);
     if (cell.includes('"')) return undefined; // a quote inside an unquoted cell
     data.push(cell);
-    if (cellEnd === length) return { start, end: length, data, errors: NO_ERRORS };
-    if (text[cellEnd] === '\n') return { start, end: cellEnd + 1, data, errors: NO_ERRORS };
+    if (cellEnd === length) return { start, end: length, data, errors: NO_ERRORS, newline: '\n' };
+    if (text[cellEnd] === '\n') return { start, end: cellEnd + 1, data, errors: NO_ERRORS, newline: '\n' };
     i = cellEnd + 1;
   }
 }
@@ -108,7 +115,7 @@ function papaparseFrom(text: string, from: number, newline: '\n' | undefined, on
     step(result) {
       const end = result.meta.cursor + from;
       const errors = result.errors.length === 0 ? NO_ERRORS : result.errors.map((e) => (typeof e.index === 'number' ? { ...e, index: e.index + from } : e));
-      onRecord({ start, end, data: result.data, errors });
+      onRecord({ start, end, data: result.data, errors, newline: result.meta.linebreak as CsvNewline });
       start = end;
     },
   });

@@ -4,13 +4,19 @@
  * this module adds what spreadsheets need (BOM, CRLF, trailing blank lines), header checks,
  * and row → line/column bookkeeping.
  */
-import { forEachCsvRecord } from './csv-records.ts';
-import type { DiagnosticList, Position } from './diagnostics.ts';
+import { controlCharIn, hasLineBreak, SuspectScanner, swallowedRowIn } from './csv-cell-checks.ts';
+import { forEachCsvRecord, type CsvNewline } from './csv-records.ts';
+import { quoted, type DiagnosticList, type Position } from './diagnostics.ts';
 import type { ErrorCode } from './error-codes.ts';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
   readonly optional: readonly string[];
+  /**
+   * Columns of free text whose quoted cells may run over several lines (notes); a line break
+   * in any other column's cell is an error.
+   */
+  readonly multiline?: readonly string[];
 }
 
 export interface CsvRow {
@@ -59,12 +65,14 @@ export function readCsv(
   onRow?: (row: CsvRow, table: CsvTable) => void,
 ): CsvTable | null {
   const locator = new Locator(text, file);
+  const suspects = new SuspectScanner(text);
+  const multiline = new Set(spec.multiline);
   let headerRaw: { start: number; data: string[] } | undefined;
   let table: { file: string; columns: Map<string, number>; header: string[]; rows: CsvRow[]; rowsRead: number } | undefined;
   // what the header check and the rows report waits until every quote problem is reported
   const headerProblems = new DiagnosticBuffer();
   const rowProblems = new DiagnosticBuffer();
-  const takeRow = (start: number, data: string[]) => {
+  const takeRow = (start: number, end: number, data: string[]) => {
     if (!headerRaw) {
       headerRaw = { start, data };
       if (isBlank(data)) return;
@@ -88,13 +96,24 @@ export function readCsv(
       );
       return;
     }
-    const row = makeRow(file, locator.lineOf(start), start, data, locator, table.columns);
+    const line = locator.lineOf(start);
+    // almost every record is one line without a suspect character: only the others are looked into
+    const spansLines = end - 1 > start && locator.lineOf(end - 1) !== line;
+    if (spansLines || suspects.within(start, end)) {
+      const check = checkCells(data, start, table.header, multiline, locator, rowProblems);
+      if (!check.sound) {
+        table.rowsRead += check.hiddenRows; // rows a quote swallowed count as rows read, though not loaded
+        return; // reported; like a row of the wrong shape, not loaded
+      }
+    }
+    const row = makeRow(file, line, start, data, locator, table.columns);
     if (onRow) onRow(row, table);
     else table.rows.push(row);
   };
   let unreadableFromLine = -1;
   forEachCsvRecord(text, (result) => {
     const start = result.start;
+    locator.newline = result.newline;
     if (result.errors.length > 0) {
       const lastLine = locator.at(text.length).line;
       const malformed = result.errors.find((e) => e.code === 'InvalidQuotes');
@@ -123,8 +142,8 @@ export function readCsv(
         for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
       }
     }
-    if (result.errors.length === 0) takeRow(start, result.data);
-    else if (unreadableFromLine < 0) takeRow(start, []); // keep the row count honest
+    if (result.errors.length === 0) takeRow(start, result.end, result.data);
+    else if (unreadableFromLine < 0) takeRow(start, result.end, []); // keep the row count honest
   });
 
   if (!headerRaw || isBlank(headerRaw.data)) {
@@ -151,9 +170,62 @@ class DiagnosticBuffer {
   }
 }
 
+/**
+ * Whether the cells of a record that spans lines or holds a suspect character are sound: no
+ * control character or broken text in any cell, no line break outside the multi-line columns,
+ * and no line inside a quoted cell that looks like a row of its own (a quote closed a line
+ * late, which makes a whole row vanish into a note). Each problem is reported at its cell.
+ */
+function checkCells(
+  data: readonly string[],
+  start: number,
+  header: readonly string[],
+  multiline: ReadonlySet<string>,
+  locator: Locator,
+  problems: DiagnosticBuffer,
+): { sound: boolean; hiddenRows: number } {
+  const offsets = fieldOffsets(locator.text, start, locator.newline);
+  const cellAt = (i: number) => locator.at(start + (offsets[i] ?? 0));
+  let sound = true;
+  let hiddenRows = 0;
+  for (let i = 0; i < data.length; i++) {
+    const cell = data[i]!;
+    const column = header[i]!;
+    const control = controlCharIn(cell);
+    if (control) {
+      sound = false;
+      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds ${control.name} at its character ${control.index + 1}; remove it (a spreadsheet shows nothing there); this row was not loaded`);
+      continue;
+    }
+    if (!hasLineBreak(cell)) continue;
+    const swallowed = swallowedRowIn(cell, header.length, data.length - 1 - i);
+    if (swallowed) {
+      sound = false;
+      hiddenRows += 1 + swallowed.more;
+      const at = cellAt(i);
+      const line = at.line + swallowed.lineIndex;
+      const more = swallowed.more > 0 ? ` (and ${swallowed.more} more line${swallowed.more === 1 ? '' : 's'} after it)` : '';
+      problems.error(
+        at,
+        'CSV_SWALLOWED_ROW',
+        `${column}: the quoted cell opened at line ${at.line} runs on over line ${line}, which looks like a row of its own (id ${quoted(swallowed.id)})${more}: close the quote on line ${at.line}; neither row was loaded`,
+      );
+      continue;
+    }
+    if (!multiline.has(column) && hasLineBreak(cell.trim())) {
+      sound = false;
+      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds a line break, but ${column} is one line of text; join the lines; this row was not loaded`);
+    }
+  }
+  return { sound, hiddenRows };
+}
+
 function isBlank(data: readonly string[]): boolean {
   return data.every((cell) => cell.trim() === '');
 }
+
+/** How many of the same header problem are reported one by one before a count of the rest. */
+const HEADER_REPORTS_EACH = 20;
 
 function checkHeader(
   header: string[],
@@ -163,24 +235,45 @@ function checkHeader(
   headerStart: number,
   diagnostics: Pick<DiagnosticList, 'error'>,
 ): boolean {
-  const known = new Set([...spec.required, ...spec.optional]);
-  const problems: { at: Position; code: 'HEADER_DUPLICATE_COLUMN' | 'HEADER_UNKNOWN_COLUMN' | 'HEADER_MISSING_COLUMN'; message: string }[] = [];
+  const known = [...new Set([...spec.required, ...spec.optional])];
+  const knownSet = new Set(known);
+  type HeaderCode = 'HEADER_DUPLICATE_COLUMN' | 'HEADER_UNKNOWN_COLUMN' | 'HEADER_MISSING_COLUMN';
+  const problems: { at: Position; code: HeaderCode; message: string }[] = [];
+  // a header of 20,000 columns must not take 20,000 readings of the header, nor 20,000 lines
+  const offsets = fieldOffsets(locator.text, headerStart, locator.newline);
+  const cellPosition = (i: number) => locator.at(headerStart + (offsets[i] ?? 0));
+  const counts = { HEADER_DUPLICATE_COLUMN: 0, HEADER_UNKNOWN_COLUMN: 0, HEADER_MISSING_COLUMN: 0 };
+  const firstUnlisted: Partial<Record<HeaderCode, Position>> = {};
+  const report = (code: HeaderCode, at: () => Position, message: () => string) => {
+    const count = ++counts[code];
+    if (count <= HEADER_REPORTS_EACH) problems.push({ at: at(), code, message: message() });
+    else if (count === HEADER_REPORTS_EACH + 1) firstUnlisted[code] = at();
+  };
   const seen = new Map<string, number>();
-  const cellPosition = (i: number) => locator.at(headerStart + fieldOffsets(locator.text, headerStart)[i]!);
   header.forEach((name, i) => {
-    if (seen.has(name)) {
-      problems.push({ at: cellPosition(i), code: 'HEADER_DUPLICATE_COLUMN', message: `column "${name}" appears twice in the header (columns ${seen.get(name)! + 1} and ${i + 1})` });
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report('HEADER_DUPLICATE_COLUMN', () => cellPosition(i), () => `column ${quoted(name)} appears twice in the header (columns ${first + 1} and ${i + 1})`);
     } else {
       seen.set(name, i);
     }
-    if (!known.has(name)) {
-      const hint = nearest(name, [...known]);
-      const label = name === '' ? `column ${i + 1} has no name` : `unknown column "${name}"`;
-      problems.push({ at: cellPosition(i), code: 'HEADER_UNKNOWN_COLUMN', message: `${label}${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${[...known].join(', ')}` });
+    if (!knownSet.has(name)) {
+      report('HEADER_UNKNOWN_COLUMN', () => cellPosition(i), () => {
+        const hint = nearest(name, known);
+        const label = name === '' ? `column ${i + 1} has no name` : `unknown column ${quoted(name)}`;
+        return `${label}${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${known.join(', ')}`;
+      });
     }
   });
   for (const name of spec.required) {
-    if (!seen.has(name)) problems.push({ at: locator.at(headerStart), code: 'HEADER_MISSING_COLUMN', message: `the header lacks the required column "${name}"` });
+    if (!seen.has(name)) report('HEADER_MISSING_COLUMN', () => locator.at(headerStart), () => `the header lacks the required column "${name}"`);
+  }
+  for (const code of ['HEADER_DUPLICATE_COLUMN', 'HEADER_UNKNOWN_COLUMN'] as const) {
+    const rest = counts[code] - HEADER_REPORTS_EACH;
+    if (rest > 0) {
+      const what = code === 'HEADER_UNKNOWN_COLUMN' ? 'unknown' : 'repeated';
+      problems.push({ at: firstUnlisted[code]!, code, message: `and ${rest} more ${what} column${rest === 1 ? '' : 's'} after the ${HEADER_REPORTS_EACH} above (not listed one by one)` });
+    }
   }
   for (const p of problems) {
     diagnostics.error(p.at, p.code, `${p.message} (no row of this file is loaded until the header is fixed)`);
@@ -189,11 +282,14 @@ function checkHeader(
 }
 
 /** The known name closest to a typo, when it is close enough to be a useful hint. */
-function nearest(name: string, candidates: string[]): string | undefined {
+function nearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const folded = name.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c);
+    // the distance is at least the difference in length: a long name needs no table
+    if (Math.abs(folded.length - c.length) >= bestDistance) continue;
+    const d = editDistance(folded, c);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -248,7 +344,7 @@ export class CellLocator {
   }
 
   positionOf(index: number): Position {
-    const offsets = fieldOffsets(this.#locator.text, this.#start);
+    const offsets = fieldOffsets(this.#locator.text, this.#start, this.#locator.newline, index + 1);
     return this.#locator.at(this.#start + (offsets[index] ?? 0));
   }
 
@@ -279,34 +375,42 @@ class PositionedRow implements CsvRow {
 
 /**
  * Offsets (relative to `start`) at which each field of the record beginning at `start`
- * begins. Only called when a problem must be located, so it need not be fast.
+ * begins, the first `count` of them at most. The record ends at `newline` outside quotes, the
+ * line break its file's records end with (a "\r" in a file of "\n" records is text of a
+ * cell). Only called when a problem must be located, and reads the record once.
  */
-export function fieldOffsets(text: string, start: number): number[] {
+export function fieldOffsets(text: string, start: number, newline: CsvNewline = '\n', count = Infinity): number[] {
   const offsets = [0];
-  let i = start;
-  let quoted = false;
-  for (; i < text.length; i++) {
+  const breakChar = newline[0];
+  let inQuotes = false;
+  for (let i = start; i < text.length && offsets.length < count; i++) {
     const ch = text[i];
-    if (quoted) {
+    if (inQuotes) {
       if (ch === '"') {
         if (text[i + 1] === '"') i++;
-        else quoted = false;
+        else inQuotes = false;
       }
     } else if (ch === '"') {
-      quoted = true;
+      inQuotes = true;
     } else if (ch === ',') {
       offsets.push(i + 1 - start);
-    } else if (ch === '\n' || ch === '\r') {
+    } else if (ch === breakChar && (newline !== '\r\n' || text[i + 1] === '\n')) {
       break;
     }
   }
   return offsets;
 }
 
-/** Character offset → 1-based line and column, via a table of line starts built once. */
+/**
+ * Character offset → 1-based line and column, via a table of line starts built once. Lines
+ * are an editor's: each "\r\n", "\n" and lone "\r" ends one, whatever line break the
+ * file's records end with.
+ */
 class Locator {
   readonly text: string;
   readonly file: string;
+  /** The line break that ends the file's records (see CsvRecord.newline). */
+  newline: CsvNewline = '\n';
   private lineStarts: number[] | undefined;
   /** Index into lineStarts of lineOf's last answer. */
   private lastLine = 0;
@@ -340,6 +444,18 @@ class Locator {
 
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    } else {
+      const next = text.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1; // "\r\n" is one line break
+      starts.push(next);
+      if (next === cr + 2) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    }
+  }
   return starts;
 }

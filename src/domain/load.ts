@@ -16,7 +16,7 @@ import { eventSchema, type EventFields } from './schemas/event.ts';
 import { noticeSchema, type NoticeFields } from './schemas/notice.ts';
 import { regionOverrideSchema, type RegionOverrideFields } from './schemas/region-override.ts';
 import { sourceSchema, type SourceFields } from './schemas/source.ts';
-import { ID_PATTERN } from './schemas/cells.ts';
+import { ID_PATTERN, isMultilineText } from './schemas/cells.ts';
 import { decodeUtf8 } from './text-file.ts';
 import { readSimpleFrontmatter } from './frontmatter.ts';
 import type { z } from 'zod';
@@ -65,10 +65,12 @@ export const SYNTHETIC_MARKER = 'SYNTHETIC.json';
 function columnsOf(schema: z.ZodObject<z.ZodRawShape>): ColumnSpec {
   const required: string[] = [];
   const optional: string[] = [];
+  const multiline: string[] = [];
   for (const [name, field] of Object.entries(schema.shape)) {
     ((field as z.ZodType).safeParse(undefined).success ? optional : required).push(name);
+    if (isMultilineText(field as z.ZodType)) multiline.push(name);
   }
-  return { required, optional };
+  return { required, optional, multiline };
 }
 
 const CHANNEL_COLUMNS = columnsOf(channelSchema);

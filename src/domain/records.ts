@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import type { CsvRow, CsvTable } from './csv.ts';
-import type { DiagnosticList, Position } from './diagnostics.ts';
+import { quoted, type DiagnosticList, type Position } from './diagnostics.ts';
 import type { ErrorCode } from './error-codes.ts';
 import { rowReaderFor } from './row-reader.ts';
+import { showsNothing } from './schemas/cells.ts';
 
 /** Where a record came from, so later cross-row checks can point at the right cell. */
 export interface Provenance {
@@ -39,7 +40,18 @@ export function parseRow<S extends AnyObjectSchema>(row: CsvRow, table: CsvTable
   const record = rowReaderFor(schema, table.columns)?.(row.cells, from);
   if (record) return record as Loaded<z.output<S>>;
   // a bad row (or a schema the fast reader does not cover): zod says exactly what is wrong
-  return parseRecord(row, table, compiledSchema(schema), diagnostics, from);
+  return parseRecord(row, table, compiledSchema(schema), requiredFields(schema), diagnostics, from);
+}
+
+const requiredFieldsOf = new WeakMap<AnyObjectSchema, ReadonlySet<string>>();
+
+function requiredFields(schema: AnyObjectSchema): ReadonlySet<string> {
+  let required = requiredFieldsOf.get(schema);
+  if (!required) {
+    required = new Set(Object.entries(schema.shape).filter(([, field]) => !(field instanceof z.ZodOptional)).map(([name]) => name));
+    requiredFieldsOf.set(schema, required);
+  }
+  return required;
 }
 
 const compiledSchemas = new WeakMap<AnyObjectSchema, AnyObjectSchema>();
@@ -59,13 +71,15 @@ function parseRecord<S extends AnyObjectSchema>(
   row: CsvRow,
   table: CsvTable,
   schema: S,
+  required: ReadonlySet<string>,
   diagnostics: DiagnosticList,
   from: Provenance,
 ): Loaded<z.output<S>> | undefined {
   const input: Record<string, string | undefined> = {};
   for (const [name, index] of table.columns) {
     const value = row.cells[index];
-    input[name] = value === '' ? undefined : value;
+    // a required cell that shows nothing (U+200B and the like) is as empty as an empty one
+    input[name] = value === '' || (value !== undefined && required.has(name) && showsNothing(value)) ? undefined : value;
   }
   const result = schema.safeParse(input);
   if (result.success) {
@@ -77,7 +91,9 @@ function parseRecord<S extends AnyObjectSchema>(
   for (const issue of result.error.issues) {
     const column = String(issue.path[0] ?? '');
     const { code, message } = describeIssue(issue, column, input[column], 'REQUIRED');
-    diagnostics.error(from.at(column), code, message);
+    const cell = row.cells[table.columns.get(column) ?? -1];
+    const invisible = code === 'REQUIRED' && cell !== undefined && cell !== '';
+    diagnostics.error(from.at(column), code, invisible ? `${column} is required but holds only invisible characters (${quoted(cell)}): write its value` : message);
   }
   return undefined;
 }

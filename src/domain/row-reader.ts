@@ -3,12 +3,13 @@
  * rule, optional or not; from that field table this makes, per file, a reader that turns a
  * row's cells into exactly what zod would give for a good row (the same fields in the same
  * order, the same values) without zod's per-cell work, which for half a million rows was the
- * validator's largest cost. The reader never reports anything: on any bad or missing cell it
- * gives up and the row goes to zod, which says exactly what is wrong. So the schemas stay the
- * one place the rules live; this only knows how zod puts their results together.
+ * validator's largest cost. The reader never reports anything: on any bad or missing cell (a
+ * required one empty or showing nothing, see showsNothing) it gives up and the row goes to
+ * zod, which says exactly what is wrong. So the schemas stay the one place the rules live;
+ * this only knows how zod puts their results together.
  */
 import { z } from 'zod';
-import { cellParserOf, type CellParser } from './schemas/cells.ts';
+import { cellParserOf, showsNothing, type CellParser } from './schemas/cells.ts';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
@@ -81,14 +82,15 @@ function makeReader(rules: readonly FieldRule[] | null, columns: ReadonlyMap<str
     }
     const v = `v${props.length}`;
     const empty = `t === '' || t === undefined`;
+    const blank = `t === '' || t === undefined || showsNothing(t)`;
     lines.push(`t = cells[${index}];`);
     if (!rule.parse) {
-      lines.push(rule.optional ? `const ${v} = ${empty} ? undefined : t;` : `if (${empty}) return undefined;`, ...(rule.optional ? [] : [`const ${v} = t;`]));
+      lines.push(rule.optional ? `const ${v} = ${empty} ? undefined : t;` : `if (${blank}) return undefined;`, ...(rule.optional ? [] : [`const ${v} = t;`]));
     } else {
       const p = `p${parsers.push(rule.parse) - 1}`;
       lines.push(
         `let ${v};`,
-        rule.optional ? `if (!(${empty})) {` : `if (${empty}) return undefined; {`,
+        rule.optional ? `if (!(${empty})) {` : `if (${blank}) return undefined; {`,
         `  r = ${p}(t);`,
         `  if (!r.ok) return undefined;`,
         `  ${v} = r.value;`,
@@ -105,5 +107,5 @@ function makeReader(rules: readonly FieldRule[] | null, columns: ReadonlyMap<str
     `  return { ${[...props, 'from'].join(', ')} };`,
     '};',
   ].join('\n');
-  return new Function('parsers', code)(parsers) as RowReader;
+  return new Function('parsers', 'showsNothing', code)(parsers, showsNothing) as RowReader;
 }

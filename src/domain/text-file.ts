@@ -23,27 +23,57 @@ export function decodeUtf8(bytes: Uint8Array, file: string, diagnostics: Diagnos
   }
 }
 
-/** Line and column of the first byte sequence that is not valid UTF-8. */
+/**
+ * Line and column of the first byte that is not part of valid UTF-8, by the rules the decoder
+ * applies (no overlong forms, no surrogates, nothing past U+10FFFF), so the place reported is
+ * the place the decoder stopped. Lines end at "\r\n", "\n" or a lone "\r", as the CSV
+ * reader counts them; the column counts the characters before the byte on its line.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let valid = len > 0 && i + len <= bytes.length;
-    for (let k = 1; valid && k < len; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
-    if (!valid) {
-      const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, i)).length + 1;
+    const length = validSequenceAt(bytes, i);
+    if (length === 0) {
+      // a BOM opening the file is not text (decodeUtf8 drops it); anywhere else it is a character
+      const col = new TextDecoder('utf-8', { ignoreBOM: lineStart > 0 }).decode(bytes.subarray(lineStart, i)).length + 1;
       return { line, col };
     }
-    if (b === 0x0a) {
+    const b = bytes[i]!;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
-    i += len;
+    i += length;
   }
-  return { line, col: 1 };
+  // the decoder refused the bytes, so this is never reached; the start is a place that exists
+  return { line: 1, col: 1 };
+}
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
+function validSequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  let length: number;
+  // the allowed range of the second byte depends on the first (Unicode Table 3-7)
+  let low = 0x80;
+  let high = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) length = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    length = 3;
+    if (b === 0xe0) low = 0xa0;
+    if (b === 0xed) high = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    length = 4;
+    if (b === 0xf0) low = 0x90;
+    if (b === 0xf4) high = 0x8f;
+  } else return 0;
+  if (i + length > bytes.length) return 0;
+  const second = bytes[i + 1]!;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  return length;
 }
 
 function looksLikeGbk(bytes: Uint8Array): boolean {

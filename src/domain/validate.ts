@@ -5,7 +5,7 @@
  * when the validator happens to run.
  */
 import { isCertainlyBefore, startsAfter, type ApproxDate } from './approx-date.ts';
-import type { DiagnosticList } from './diagnostics.ts';
+import { quoted, type DiagnosticList } from './diagnostics.ts';
 import type { ChannelRecord, LoadedDataset } from './load.ts';
 import type { Provenance } from './records.ts';
 import { applyRegionOverrides } from './region-overrides.ts';
@@ -37,7 +37,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
 
   const sourceIds = new Set<string>();
   for (const s of loaded.sources) {
-    if (sourceIds.has(s.id)) diagnostics.error(s.from.at('id'), 'DUPLICATE_SOURCE', `source "${s.id}" is defined twice`);
+    if (sourceIds.has(s.id)) diagnostics.error(s.from.at('id'), 'DUPLICATE_SOURCE', `source ${quoted(s.id)} is defined twice`);
     sourceIds.add(s.id);
   }
   const citedSources = new Set<string>();
@@ -45,7 +45,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     for (const ref of refs) {
       if (ref.kind !== 'id') continue;
       citedSources.add(ref.id);
-      if (!sourceIds.has(ref.id)) diagnostics.error(from.at('source'), 'SOURCE_UNKNOWN', `source "${ref.id}" is not in data/sources.csv; add it there or cite an http(s) URL`);
+      if (!sourceIds.has(ref.id)) diagnostics.error(from.at('source'), 'SOURCE_UNKNOWN', `source ${quoted(ref.id)} is not in data/sources.csv; add it there or cite an http(s) URL`);
     }
   };
 
@@ -59,7 +59,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     checkRedirectTargets(c, channelsById, loaded.rejectedChannelIds, diagnostics);
     checkSources(c.source, c.from);
     if (c.notice !== undefined && !noticesBySlug.has(c.notice) && !loaded.rejectedNoticeSlugs.has(c.notice)) {
-      diagnostics.error(c.from.at('notice'), 'NOTICE_UNKNOWN', `notice "${c.notice}" is not a file content/notices/${c.notice}.md`);
+      diagnostics.error(c.from.at('notice'), 'NOTICE_UNKNOWN', `notice ${quoted(c.notice)} is not a file in content/notices/ (a notice's file is its slug followed by .md)`);
     }
   }
 
@@ -68,9 +68,9 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
       const channel = channelsById.get(id);
       if (!channel) {
         if (loaded.rejectedChannelIds.has(id)) continue;
-        diagnostics.error(n.from.at('channels'), 'NOTICE_UNKNOWN_CHANNEL', `notice names channel "${id}", which is not in the registry`);
+        diagnostics.error(n.from.at('channels'), 'NOTICE_UNKNOWN_CHANNEL', `notice names channel ${quoted(id)}, which is not in the registry`);
       } else if (channel.notice !== n.slug) {
-        diagnostics.warning(channel.from.at('notice'), 'NOTICE_NOT_LINKED', `notice ${n.slug} closes "${id}", but this row's notice column ${channel.notice ? `names "${channel.notice}"` : 'is empty'}`);
+        diagnostics.warning(channel.from.at('notice'), 'NOTICE_NOT_LINKED', `notice ${quoted(n.slug)} closes ${quoted(id)}, but this row's notice column ${channel.notice ? `names ${quoted(channel.notice)}` : 'is empty'}`);
       }
     }
     checkSources(n.source, n.from);
@@ -78,7 +78,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   for (const e of loaded.events) checkSources(e.source, e.from);
   // Only on an otherwise clean dataset: a rejected row's citations would make this noise.
   for (const s of diagnostics.errorCount > 0 ? [] : loaded.sources) {
-    if (!citedSources.has(s.id)) diagnostics.warning(s.from.at('id'), 'SOURCE_UNUSED', `source "${s.id}" is not cited by any channel, notice or event`);
+    if (!citedSources.has(s.id)) diagnostics.warning(s.from.at('id'), 'SOURCE_UNUSED', `source ${quoted(s.id)} is not cited by any channel, notice or event`);
   }
 
   // only a channel that is not live and redirects can be on a cycle or lead nowhere: the checks
@@ -135,7 +135,7 @@ function indexById(channels: readonly ChannelRecord[], diagnostics: DiagnosticLi
   for (const c of channels) {
     const first = byId.get(c.id);
     if (first) {
-      diagnostics.error(c.from.at('id'), 'DUPLICATE_ID', `id "${c.id}" is already used at ${first.from.file}:${first.from.line}; ids must be unique across all files`);
+      diagnostics.error(c.from.at('id'), 'DUPLICATE_ID', `id ${quoted(c.id)} is already used at ${first.from.file}:${first.from.line}; ids must be unique across all files`);
     } else {
       byId.set(c.id, c);
     }
@@ -222,7 +222,7 @@ function checkRedirectTargets(
   }
   for (const ref of c.redirect) {
     if (ref.kind !== 'id') continue;
-    if (ref.id === c.id) diagnostics.error(c.from.at('redirect'), 'REDIRECT_SELF', `"${c.id}" redirects to itself`);
-    else if (!byId.has(ref.id) && !rejectedIds.has(ref.id)) diagnostics.error(c.from.at('redirect'), 'REDIRECT_UNKNOWN', `redirect target "${ref.id}" is not a channel id in the registry (a website must be a full https:// URL)`);
+    if (ref.id === c.id) diagnostics.error(c.from.at('redirect'), 'REDIRECT_SELF', `${quoted(c.id)} redirects to itself`);
+    else if (!byId.has(ref.id) && !rejectedIds.has(ref.id)) diagnostics.error(c.from.at('redirect'), 'REDIRECT_UNKNOWN', `redirect target ${quoted(ref.id)} is not a channel id in the registry (a website must be a full https:// URL)`);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { digitsAt, parseApproxDate, type ApproxDate } from '../approx-date.ts';
+import { quoted } from '../diagnostics.ts';
 import type { ErrorCode } from '../error-codes.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
@@ -45,20 +46,20 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export function parseId(text: string): CellResult<string> {
   return ID_PATTERN.test(text)
     ? ok(text)
-    : fail('ID_FORMAT', `"${text}" is not a valid id: use lower-case letters a–z, digits and hyphens, starting with a letter or digit (e.g. rongcheng-police-weibo)`);
+    : fail('ID_FORMAT', `${quoted(text)} is not a valid id: use lower-case letters a–z, digits and hyphens, starting with a letter or digit (e.g. rongcheng-police-weibo)`);
 }
 
 export function parseHttpUrl(text: string): CellResult<string> {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
-    return fail('URL_SCHEME', `"${truncate(text)}" is not an http(s) link${scheme ? ` (scheme "${scheme}:" is not allowed)` : ''}; write the full address starting with https://`);
+    return fail('URL_SCHEME', `${quoted(text)} is not an http(s) link${scheme ? ` (scheme "${scheme}:" is not allowed)` : ''}; write the full address starting with https://`);
   }
   try {
     const url = new URL(text);
     if (!url.hostname.includes('.') && url.hostname !== 'localhost') throw new Error('no host');
     return ok(text);
   } catch {
-    return fail('URL_FORMAT', `"${truncate(text)}" is not a valid web address`);
+    return fail('URL_FORMAT', `${quoted(text)} is not a valid web address`);
   }
 }
 
@@ -71,10 +72,13 @@ export function parseRef(text: string): CellResult<Ref> {
     return url.ok ? ok({ kind: 'url', url: url.value }) : url;
   }
   const id = parseId(text);
-  return id.ok ? ok({ kind: 'id', id: id.value }) : fail('ID_FORMAT', `"${text}" is neither an id nor an http(s) link`);
+  return id.ok ? ok({ kind: 'id', id: id.value }) : fail('ID_FORMAT', `${quoted(text)} is neither an id nor an http(s) link`);
 }
 
-/** `;`-separated list; empty parts (a stray `;`) are ignored. */
+/**
+ * `;`-separated list; empty parts (a stray `;`) are ignored, but a list of nothing but `;` is
+ * refused: ";;;" must not pass for "at least one source".
+ */
 export function listOf<T>(parseItem: (text: string) => CellResult<T>) {
   return repeated((text: string): CellResult<T[]> => {
     const values: T[] = [];
@@ -85,6 +89,7 @@ export function listOf<T>(parseItem: (text: string) => CellResult<T>) {
       if (!result.ok) return result;
       values.push(result.value);
     }
+    if (values.length === 0) return fail('LIST_EMPTY', `${quoted(text)} lists nothing between its ";" separators: write at least one item (an id or an https:// link), or leave the cell empty where it may be`);
     return ok(values);
   });
 }
@@ -140,7 +145,7 @@ export function parseDate(text: string): CellResult<ApproxDate> {
 
 export function parseCount(text: string): CellResult<number> {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    return fail('INTEGER', `"${truncate(text)}" is not a whole number; write digits only (e.g. 12000, not 1.2万 or 12,000)`);
+    return fail('INTEGER', `${quoted(text)} is not a whole number; write digits only (e.g. 12000, not 1.2万 or 12,000)`);
   }
   return ok(Number(text));
 }
@@ -148,7 +153,7 @@ export function parseCount(text: string): CellResult<number> {
 export const parseRegionCode = repeated((text: string): CellResult<string> => {
   return /^(\d{6}|\d{9})$/.test(text)
     ? ok(text)
-    : fail('REGION_FORMAT', `"${truncate(text)}" is not a region code: use the 6-digit GB/T 2260 code (370000, 371000, 371082), a 9-digit township code (360729200), or 100000 for central bodies`);
+    : fail('REGION_FORMAT', `${quoted(text)} is not a region code: use the 6-digit GB/T 2260 code (370000, 371000, 371082), a 9-digit township code (360729200), or 100000 for central bodies`);
 });
 
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {
@@ -159,12 +164,29 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
     const word = words.get(text);
     if (word) return word;
     const folded = text.toLowerCase().replace(/[\s_]+/g, '-');
-    const hint = allowed.has(folded) ? ` (did you mean "${folded}"?)` : '';
-    return fail('ENUM', `"${truncate(text)}" is not a ${what}${hint}; use one of: ${values.join(', ')}`);
+    const hint = allowed.has(folded) ? ` (did you mean ${quoted(folded)}?)` : '';
+    return fail('ENUM', `${quoted(text)} is not a ${what}${hint}; use one of: ${values.join(', ')}`);
   };
 }
 
 export const text = () => z.string();
+
+const multilineTexts = new WeakSet<z.ZodType>();
+
+/**
+ * Free text whose quoted cells may run over several lines (notes). Any other column's cell is
+ * one line: a line break there is an error (CELL_CONTROL_CHAR).
+ */
+export function multilineText() {
+  const schema = z.string();
+  multilineTexts.add(schema);
+  return schema;
+}
+
+/** Whether a field (optional or not) is multilineText(). */
+export function isMultilineText(field: z.ZodType): boolean {
+  return multilineTexts.has(field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field);
+}
 
 /** How many distinct good texts one `repeated` parser keeps (far more than any column has). */
 const REPEATED_LIMIT = 200_000;
@@ -196,6 +218,23 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function truncate(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+/**
+ * Characters that show nothing: whitespace (Zs and the rest of Unicode's White_Space), controls
+ * (Cc), format characters (Cf: zero-width space and joiners, word joiner, soft hyphen, BOM…),
+ * the other default-ignorable code points (Hangul fillers, variation selectors…) and the
+ * blank braille pattern, a favourite "invisible" filler.
+ */
+const SHOWS_NOTHING = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]+$/u;
+
+/**
+ * True when `text` is empty or holds only characters that show nothing, so a required cell
+ * like it is as empty as an empty one (JS trim() removes spaces but not U+200B and its kin).
+ * Called for every required cell, so almost every text is ruled out by its first character:
+ * printable ASCII and the CJK range that names are written in cannot start such a text.
+ */
+export function showsNothing(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  if (first >= 0x4e00 && first < 0xd800) return false;
+  return text === '' || SHOWS_NOTHING.test(text);
 }

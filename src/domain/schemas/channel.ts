@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LEVELS, PLATFORMS, REASONS, STATUSES } from '../vocabulary.ts';
-import { cell, listOf, oneOf, parseCount, parseDate, parseHttpUrl, parseId, parseRef, parseRegionCode } from './cells.ts';
+import { cell, listOf, multilineText, oneOf, parseCount, parseDate, parseHttpUrl, parseId, parseRef, parseRegionCode } from './cells.ts';
 
 const date = () => cell(parseDate);
 
@@ -51,11 +51,11 @@ export const channelSchema = z.object({
     examples: ['cd-2024-08-28'],
   }),
   checked: date().optional().meta({ description: 'When a person last verified the row (YYYY-MM-DD preferred).', examples: ['2026-11-01'] }),
-  notes: z.string().optional().meta({
+  notes: multilineText().optional().meta({
     description: 'Anything else worth knowing, in Chinese; shown with the channel\'s entry on its region page (on English pages too when notes_en is empty).',
     examples: ['2016年12月账号被盗。'],
   }),
-  notes_en: z.string().optional().meta({ description: 'The notes in English, for the channel\'s entry on English pages.', examples: ['Account hacked in December 2016.'] }),
+  notes_en: multilineText().optional().meta({ description: 'The notes in English, for the channel\'s entry on English pages.', examples: ['Account hacked in December 2016.'] }),
 });
 
 export type ChannelFields = z.output<typeof channelSchema>;
