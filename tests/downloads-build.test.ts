@@ -19,7 +19,7 @@ import { checkDataset } from '../src/domain/pipeline.ts';
 import { CHANNEL_COLUMNS } from '../src/domain/schemas/channel.ts';
 import { CHANNEL_EXPORT_COLUMNS } from '../src/downloads/csv-export.ts';
 import { originalCell } from '../src/format/csv.ts';
-import { cellText } from '../src/publish/data-diff.ts';
+import { cellText } from '../src/domain/data-diff.ts';
 import { buildSite, type BuildResult } from './helpers/build-site.ts';
 
 const BASE = '/registry/';

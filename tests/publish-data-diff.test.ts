@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { diffDatasets, NATION, type DataDiff } from '../src/publish/data-diff.ts';
+import { diffDatasets, NATION, type DataDiff } from '../src/domain/data-diff.ts';
 import { diffAgainstRef } from '../src/publish/diff-ref.ts';
 import { DIFF_COMMENT_MARKER, escapeMarkdown, renderDiffMarkdown } from '../src/publish/diff-markdown.ts';
 import { CHANNEL_HEADER, channelRow, TODAY, writeDataset, type FixtureFiles } from './helpers/dataset.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { diffDatasets } from '../src/publish/data-diff.ts';
+import { diffDatasets } from '../src/domain/data-diff.ts';
 import { diffJsonText, parseDiffJson } from '../src/publish/diff-json.ts';
 import { DIFF_COMMENT_MARKER, escapeMarkdown, MAX_COMMENT_LENGTH, renderDiffMarkdown } from '../src/publish/diff-markdown.ts';
 import { prComment } from '../src/publish/pr-comment.ts';

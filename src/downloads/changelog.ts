@@ -1,16 +1,16 @@
 /**
  * What changed in the data between published versions, for the /changes/ page. At build
  * time: the last commits touching the data and content folders (git log), each version
- * unpacked with `git archive` (src/publish/git-snapshot.ts) and loaded as the site loads
- * data, consecutive versions compared with src/publish/data-diff.ts. Capped in versions and
+ * unpacked with `git archive` (src/domain/git-snapshot.ts) and loaded as the site loads
+ * data, consecutive versions compared with src/domain/data-diff.ts. Capped in versions and
  * in time (a national dataset takes seconds to load per version); when there is no git
  * history (a tarball, a shallow clone) the page says so instead of inventing one.
  */
 import { execFileSync } from 'node:child_process';
 import type { DatasetPaths } from '../domain/load.ts';
 import { checkDataset } from '../domain/pipeline.ts';
-import { diffDatasets, type ChannelChange, type ChannelChangeKind, type DataDiff } from '../publish/data-diff.ts';
-import { snapshotAtRef, type Snapshot } from '../publish/git-snapshot.ts';
+import { diffDatasets, type ChannelChange, type ChannelChangeKind, type DataDiff } from '../domain/data-diff.ts';
+import { snapshotAtRef, type Snapshot } from '../domain/git-snapshot.ts';
 
 export const MAX_VERSIONS = 10;
 export const TIME_BUDGET_MS = 90_000;

@@ -8,7 +8,7 @@ import type { ChannelRecord, EventRecord, SourceRecord } from '../domain/load.ts
 import type { RegionIndex } from '../domain/regions.ts';
 import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
 import { BOM, CRLF, csvField, csvRow } from '../format/csv.ts';
-import { cellText } from '../publish/data-diff.ts';
+import { cellText } from '../domain/data-diff.ts';
 
 export function csvLine(cells: readonly string[]): string {
   return csvRow(cells) + CRLF;

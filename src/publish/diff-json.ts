@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { CheckOutcome } from './diff-markdown.ts';
-import type { DataDiff } from './data-diff.ts';
+import type { DataDiff } from '../domain/data-diff.ts';
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 const count = z.number().int().nonnegative();

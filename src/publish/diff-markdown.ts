@@ -6,7 +6,7 @@
  * Text goes through escapeMarkdown(), identifiers and addresses into code spans (which GitHub
  * renders literally: no mentions, references or autolinks inside them).
  */
-import type { ChannelChangeKind } from './data-diff.ts';
+import type { ChannelChangeKind } from '../domain/data-diff.ts';
 import type { DiffSummary } from './diff-json.ts';
 
 type ChannelChange = DiffSummary['channels'][number];

@@ -4,8 +4,8 @@
  */
 import type { DatasetPaths } from '../domain/load.ts';
 import { checkDataset } from '../domain/pipeline.ts';
-import { diffDatasets, type DataDiff } from './data-diff.ts';
-import { snapshotAtRef } from './git-snapshot.ts';
+import { diffDatasets, type DataDiff } from '../domain/data-diff.ts';
+import { snapshotAtRef } from '../domain/git-snapshot.ts';
 
 export function diffAgainstRef(ref: string, paths: DatasetPaths, today: string, repoDir = '.'): DataDiff {
   const snapshot = snapshotAtRef(ref, [paths.dataDir, paths.contentDir], repoDir);

@@ -5,7 +5,7 @@
  */
 import type { Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, STATUS_LABELS, type Platform } from '../../domain/vocabulary.ts';
-import type { ChannelChangeKind } from '../../publish/data-diff.ts';
+import type { ChannelChangeKind } from '../../domain/data-diff.ts';
 import type { Changelog } from '../../downloads/changelog.ts';
 import { formatNumber, type Lang, type PageContext } from '../i18n.ts';
 import { localePath, routes } from '../../routes/routes.ts';

@@ -5,13 +5,13 @@
  * "荣成公安 closed 2024-04, reason discontinued" is what they can check against a source,
  * a line diff of a 22-column CSV is not.
  */
-import type { ApproxDate } from '../domain/approx-date.ts';
-import type { Diagnostic } from '../domain/diagnostics.ts';
-import type { ChannelRecord, LoadedDataset, NoticeRecord, SourceRecord } from '../domain/load.ts';
-import type { RegionIndex } from '../domain/regions.ts';
-import type { Ref } from '../domain/schemas/cells.ts';
-import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
-import { CLOSURE_STATUSES, type Status } from '../domain/vocabulary.ts';
+import type { ApproxDate } from './approx-date.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { ChannelRecord, LoadedDataset, NoticeRecord, SourceRecord } from './load.ts';
+import type { RegionIndex } from './regions.ts';
+import type { Ref } from './schemas/cells.ts';
+import { CHANNEL_COLUMNS } from './schemas/channel.ts';
+import { CLOSURE_STATUSES, type Status } from './vocabulary.ts';
 
 /** One side of the comparison: a loaded dataset and the region tree it was validated with. */
 export interface DiffSide {
