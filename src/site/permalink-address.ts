@@ -1,22 +1,18 @@
 /**
  * Permalink addresses as both the build and the not-found page's script read them (this
- * module runs in the browser too, so it imports nothing): which shard of the permalink map
- * holds a key, and where a resolved permalink leads. See permalink-map.ts.
+ * module runs in the browser too, so it imports only the shared hash): which shard of the
+ * permalink map holds a key, and where a resolved permalink leads. See permalink-map.ts.
  */
+import { fnv1a } from '../format/hash.ts';
 
 /** Shards of the map: ~2,000 keys each at 500,000 channels. */
 export const PERMALINK_SHARDS = 256;
 /** The map's folder under the site root. */
 export const PERMALINK_DIR = 'permalinks';
 
-/** FNV-1a over the key's UTF-16 code units: the same in the build and the browser. */
+/** FNV-1a of the key: the same in the build and the browser. */
 export function permalinkShard(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % PERMALINK_SHARDS;
+  return fnv1a(key) % PERMALINK_SHARDS;
 }
 
 export const shardFile = (n: number): string => `${n.toString(16).padStart(2, '0')}.json`;
