@@ -61,6 +61,18 @@ export const ERROR_CODES = {
   REGION_PARENT_CYCLE: 'Region overrides make a region its own ancestor.',
   DUPLICATE_SOURCE: 'The same source id is defined twice.',
   SOURCE_UNUSED: 'A source is defined but cited by nothing.',
+  // Importing a published list (npm run import): each names an input row left for review
+  IMPORT_UNREADABLE: 'The list (or part of it) cannot be read: not CSV, .xlsx or HTML, an unknown encoding, too large, or broken.',
+  IMPORT_HEADER: 'No header row naming the body, account name and platform columns was found; rows are read only under a header.',
+  IMPORT_COLUMN_UNMAPPED: 'A column of the list matches no registry column and was not imported.',
+  IMPORT_CELL: 'A cell of the list cannot be used as it is (empty, a date or link not understood, a status the importer does not record).',
+  IMPORT_PLATFORM: 'The platform label is not one the importer knows.',
+  IMPORT_PLACE_NONE: 'The body\'s name names no division of the list\'s area, or one outside it.',
+  IMPORT_PLACE_AMBIGUOUS: 'The body\'s name fits several divisions of the list\'s area.',
+  IMPORT_LEVEL: 'The kind of body (a township government, a village committee) does not fit the division its name was placed in.',
+  IMPORT_DUPLICATE: 'The row repeats an earlier row of the same list (same platform and handle, or same name, body and platform).',
+  IMPORT_ALREADY_RECORDED: 'The account is already in the registry; differences between the list and the registry are listed.',
+  IMPORT_INVALID: 'The row as imported does not pass the registry\'s validator.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
