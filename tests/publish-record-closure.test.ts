@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { applyCellEdits, cellValue, parseCsvDocument, scanCsv } from '../src/publish/csv-edit.ts';
+import { applyCellEdits, cellValue, parseCsvDocument, scanCsv } from '../src/format/csv-edit.ts';
 import { ClosureInputError, recordClosure, splitList, type ClosureInput } from '../src/publish/record-closure.ts';
 import { CHANNEL_HEADER, channelRow, TODAY, writeDataset, type FixtureFiles } from './helpers/dataset.ts';
 

@@ -11,7 +11,7 @@ import { parseApproxDate, formatDateZh } from '../domain/approx-date.ts';
 import type { Diagnostic } from '../domain/diagnostics.ts';
 import type { DatasetPaths } from '../domain/load.ts';
 import { PLATFORM_LABELS, REASON_LABELS, type Platform, type Reason } from '../domain/vocabulary.ts';
-import { applyCellEdits, cellValue, parseCsvDocument, type CellEdit, type CsvDocument, type RecordSpan } from './csv-edit.ts';
+import { applyCellEdits, cellValue, parseCsvDocument, type CellEdit, type CsvDocument, type RecordSpan } from '../format/csv-edit.ts';
 
 export interface ClosureInput {
   readonly id: string;
