@@ -8,7 +8,7 @@
  * without a line break is continued on a new line and still ends without one.
  */
 import { BOM, CRLF, csvRow, exactCsvField } from '../format/csv.ts';
-import { parseCsvDocument } from '../publish/csv-edit.ts';
+import { parseCsvDocument } from '../format/csv-edit.ts';
 import { CHANNEL_COLUMNS } from '../domain/schemas/channel.ts';
 
 export type ChannelCells = Readonly<Partial<Record<(typeof CHANNEL_COLUMNS)[number], string>>>;
