@@ -264,9 +264,10 @@ describe('messages quote cells short and on one line', () => {
       channelRow({ id: longId, name: 'n' }),
       channelRow({ id: longId, name: 'n' }),
       channelRow({ id: 'c', name: 'n', status: 'closed', closed: '2024', reason: 'renamed', redirect: `${longId}x` }),
+      channelRow({ id: 'd', name: 'n', opened: '2'.repeat(100_000) }),
     ];
     const checked = checkFiles({ 'data/channels/test.csv': `${CHANNEL_HEADER}\n${rows.join('\n')}\n` });
-    expect(codes(checked, 'error')).toEqual(['ID_FORMAT@2', 'ENUM@3', 'DUPLICATE_ID@5', 'REDIRECT_UNKNOWN@6']);
+    expect(codes(checked, 'error')).toEqual(['ID_FORMAT@2', 'ENUM@3', 'DUPLICATE_ID@5', 'REDIRECT_UNKNOWN@6', 'DATE_FORMAT@7']);
     for (const d of checked.diagnostics.items) {
       expect(formatDiagnostic(d)).not.toMatch(/[\r\n]/);
       expect(d.message.length, d.code).toBeLessThan(400);

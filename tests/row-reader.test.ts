@@ -59,6 +59,15 @@ describe('the fast row reader', () => {
     }
   });
 
+  it('gives up on a required cell that shows nothing (zod reports it as REQUIRED), and reads an optional one as zod does', () => {
+    const reader = rowReaderFor(channelSchema, columnsOf(CHANNEL_HEADER))!;
+    for (const invisible of ['\u200b', '\u2060\ufeff', '\u00ad']) {
+      expect(reader(row({ ...good, name: invisible }), FROM)).toBeUndefined();
+      expect(reader(row({ ...good, platform: invisible }), FROM)).toBeUndefined();
+      expectSameAsZod(channelSchema, CHANNEL_HEADER, row({ ...good, name: `荣成${invisible}公安`, name_en: invisible }));
+    }
+  });
+
   it('reads the other CSV entities too', () => {
     expectSameAsZod(sourceSchema, 'id,title,publisher,date,url,archive', ['cd', 'T', 'P', '2024-08-28', '', 'https://web.archive.org/x']);
     expectSameAsZod(eventSchema, 'date,title,title_en,source', ['2023-12', '标题', '', 'ccac-2023-12']);

@@ -3,6 +3,7 @@
  * The precision is part of the value and survives to every page: a closure known as
  * "2024-04" is shown as "2024年4月", never as a made-up day.
  */
+import { quoted } from './diagnostics.ts';
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
@@ -40,22 +41,22 @@ export function parseApproxDate(text: string): DateParseResult {
     return {
       ok: false,
       code: 'DATE_FORMAT',
-      message: `"${text}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-04, 2024-08-14)`,
+      message: `${quoted(text)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-04, 2024-08-14)`,
     };
   }
   const year = Number(m[1]);
   if (year < 1990 || year > 2100) {
-    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `year ${year} in "${text}" is outside 1990–2100` };
+    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `year ${year} in ${quoted(text)} is outside 1990–2100` };
   }
   if (m[2] === undefined) return { ok: true, date: { value: text, precision: 'year', year } };
   const month = Number(m[2]);
   if (month < 1 || month > 12) {
-    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `"${text}" has no month ${m[2]}` };
+    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `${quoted(text)} has no month ${m[2]}` };
   }
   if (m[3] === undefined) return { ok: true, date: { value: text, precision: 'month', year, month } };
   const day = Number(m[3]);
   if (day < 1 || day > daysInMonth(year, month)) {
-    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `"${text}" does not exist: ${year}-${m[2]} has ${daysInMonth(year, month)} days` };
+    return { ok: false, code: 'DATE_IMPOSSIBLE', message: `${quoted(text)} does not exist: ${year}-${m[2]} has ${daysInMonth(year, month)} days` };
   }
   return { ok: true, date: { value: text, precision: 'day', year, month, day } };
 }

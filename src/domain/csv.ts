@@ -1,8 +1,10 @@
 /**
  * CSV reading that keeps every row's position, so each later problem can be reported at the
  * exact line and column. Parsing is papaparse's (its reading of each record, csv-records.ts);
- * this module adds what spreadsheets need (BOM, CRLF, trailing blank lines), header checks,
- * and row → line/column bookkeeping.
+ * this module adds what spreadsheets need (BOM, CRLF or CR-only lines, trailing blank lines),
+ * header checks, the checks of cells that legal CSV can still hide (csv-cell-checks.ts: control
+ * characters, line breaks outside notes, rows swallowed by a quote), and row → line/column
+ * bookkeeping.
  */
 import { controlCharIn, hasLineBreak, SuspectScanner, swallowedRowIn } from './csv-cell-checks.ts';
 import { forEachCsvRecord, type CsvNewline } from './csv-records.ts';
@@ -55,7 +57,8 @@ export interface CsvTable {
  * table's `rows` (so a file of 50,000 rows never holds them all at once: they die young
  * instead of filling the old generation the garbage collector has to sweep). Diagnostics
  * are reported in the same order either way: quote problems as found, then header problems,
- * then rows with the wrong number of cells; `onRow`'s own problems should follow those.
+ * then rows with the wrong number of cells or unsound cells (neither is loaded); `onRow`'s own
+ * problems should follow those.
  */
 export function readCsv(
   text: string,
@@ -194,7 +197,7 @@ function checkCells(
     const control = controlCharIn(cell);
     if (control) {
       sound = false;
-      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds ${control.name} at its character ${control.index + 1}; remove it (a spreadsheet shows nothing there); this row was not loaded`);
+      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds ${control.name} at its character ${control.index + 1}; remove it; this row was not loaded`);
       continue;
     }
     if (!hasLineBreak(cell)) continue;
@@ -208,7 +211,7 @@ function checkCells(
       problems.error(
         at,
         'CSV_SWALLOWED_ROW',
-        `${column}: the quoted cell opened at line ${at.line} runs on over line ${line}, which looks like a row of its own (id ${quoted(swallowed.id)})${more}: close the quote on line ${at.line}; neither row was loaded`,
+        `${column}: the quoted cell opened at line ${at.line} runs on over line ${line}, which looks like a row of its own (id ${quoted(swallowed.id)})${more}: close the quote on line ${at.line}; ${swallowed.more > 0 ? 'none of these rows was' : 'neither row was'} loaded`,
       );
       continue;
     }
