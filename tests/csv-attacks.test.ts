@@ -169,8 +169,8 @@ describe('control characters', () => {
   }
 
   it('refuse an unpaired surrogate, and let a pair through', () => {
-    const { problems, table } = read('id,name,notes\na,x\ud800y,\nb,𠮷,\n');
-    expect(problems).toEqual(['CELL_CONTROL_CHAR@2:3']);
+    const { problems, table } = read('id,name,notes\na,x\ud800y,\nb,𠮷,😀\nc,😀😀,\ude00\nd,\ud83d,\n');
+    expect(problems).toEqual(['CELL_CONTROL_CHAR@2:3', 'CELL_CONTROL_CHAR@4:8', 'CELL_CONTROL_CHAR@5:3']);
     expect(table!.rows.map((r) => r.cells[1])).toEqual(['𠮷']);
   });
 

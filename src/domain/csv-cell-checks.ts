@@ -9,8 +9,7 @@ import { ID_PATTERN } from './schemas/cells.ts';
 
 /**
  * Characters that may make a cell unsound: C0 controls but TAB, LF and CR (line breaks are
- * judged by column), DEL, C1 controls, and surrogates (most come in good pairs, which the
- * closer look lets pass).
+ * judged by column), DEL, C1 controls, and surrogates (good pairs are passed over).
  */
 const SUSPECT = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF]/g;
 
@@ -36,12 +35,25 @@ export class SuspectScanner {
   /** True when text[start, end) may hold a control or broken character; starts must not go back. */
   within(start: number, end: number): boolean {
     if (this.#next < start) {
+      const text = this.#text;
       this.#pattern.lastIndex = start;
-      const match = this.#pattern.exec(this.#text);
+      let match = this.#pattern.exec(text);
+      // a good surrogate pair (an emoji, a rare character) is passed over here, so that a file
+      // full of them does not send every row to the closer look
+      while (match && isPairAt(text, match.index)) {
+        this.#pattern.lastIndex = match.index + 2;
+        match = this.#pattern.exec(text);
+      }
       this.#next = match ? match.index : Infinity;
     }
     return this.#next < end;
   }
+}
+
+function isPairAt(text: string, i: number): boolean {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 export interface ControlChar {
