@@ -23,7 +23,7 @@ import { listDate, listStatus, listUrl, looksLikeFormula } from './list-cells.ts
 import { Placer } from './place.ts';
 import { platformOf } from './platform-map.ts';
 import { readListTables, type ListFormat, type SourceRow } from './read-table.ts';
-import { AccountIndex, differences, type Difference } from './registry-match.ts';
+import { accountKeys, AccountIndex, differences, type Difference } from './registry-match.ts';
 import { channelRowsCsv, type ChannelCells } from './write-rows.ts';
 
 export interface ImportRequest {
@@ -94,7 +94,7 @@ export async function importList(request: ImportRequest, registry: ValidatedData
   const placer = new Placer(registry.regions, request.area);
   const ids = new IdMaker(registry.regions, (id) => registry.channelsById.has(id) || registry.loaded.rejectedChannelIds.has(id));
   const known = new AccountIndex<ChannelRecord>();
-  for (const c of registry.loaded.channels) known.add({ platform: c.platform, name: c.name, agency: c.agency, handle: c.handle }, c);
+  for (const c of registry.loaded.channels) known.add(accountKeys({ platform: c.platform, name: c.name, agency: c.agency, handle: c.handle }), c);
   const seen = new AccountIndex<Position>();
   let reviewRows = 0;
   const candidates: Candidate[] = [];
@@ -156,7 +156,7 @@ export async function importList(request: ImportRequest, registry: ValidatedData
       const handle = cellOf(row, 'handle') || undefined;
 
       if (platform && name && agency) {
-        const account = { platform, name, agency, handle };
+        const account = accountKeys({ platform, name, agency, handle });
         const inRegistry = known.find(account);
         if (inRegistry) {
           const listed: Record<string, string | undefined> = { name, agency, handle, url: url.ok ? url.value : undefined };

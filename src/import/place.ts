@@ -217,7 +217,13 @@ export class Placer {
         if (entries) found.push({ start: i, end: i + length, entries });
       }
     }
-    const outer = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    // a name inside a longer one is part of it (荣成 in 荣成市); a short name overlapping a full
+    // one is a chance reading across two words (市中 in 胶州市中云街道 is not 市中区)
+    const outer = found.filter(
+      (m) =>
+        !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start) &&
+        !(m.entries.every((e) => e.short) && found.some((o) => o !== m && o.start < m.end && m.start < o.end && o.entries.some((e) => !e.short))),
+    );
     // a township's short name counts at the start, or after its county (or prefecture) is named
     return outer
       .map((m) => ({

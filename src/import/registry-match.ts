@@ -20,17 +20,23 @@ function keysOf(a: AccountKey): string[] {
   return keys;
 }
 
+/** An account's lookup keys, made once and used for every index it is looked up in or added to. */
+export function accountKeys(account: AccountKey): readonly string[] {
+  return keysOf(account);
+}
+
 /** Accounts by their keys; the first one added under a key is the one found. */
 export class AccountIndex<T> {
   private readonly byKey = new Map<string, T>();
 
-  add(account: AccountKey, value: T): void {
-    for (const key of keysOf(account)) if (!this.byKey.has(key)) this.byKey.set(key, value);
+  add(keys: readonly string[], value: T): void {
+    for (const key of keys) if (!this.byKey.has(key)) this.byKey.set(key, value);
   }
 
-  find(account: AccountKey): T | undefined {
-    for (const key of keysOf(account).reverse()) {
-      const found = this.byKey.get(key);
+  /** The account under the handle's key first, then under the name's. */
+  find(keys: readonly string[]): T | undefined {
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const found = this.byKey.get(keys[i]!);
       if (found !== undefined) return found;
     }
     return undefined;
