@@ -3,11 +3,19 @@
  * "download this view" and the synthetic dataset generator.
  *
  * Spreadsheet formula injection: a cell that begins with = + - @, a tab or a carriage return
- * is read as a formula by Excel, LibreOffice and Google Sheets. In a file meant for people
- * every such cell gets a single quote (') in front, which spreadsheets show as text and hide
- * (OWASP's advice on CSV injection); to get the original value back, drop a leading quote
- * that is followed by one of those characters (`originalCell`). Files the registry reads
- * back itself (data/) must keep every value exactly, so they are written without the quote.
+ * is read as a formula by Excel, LibreOffice and Google Sheets (OWASP's list), and some of
+ * them skip leading spaces first. In a file meant for people such a cell gets one single
+ * quote (') in front, which spreadsheets show as text. The rule, exactly:
+ *
+ *   guard:   a cell matching /^[' ]*[=+\-@\t\r]/ (any run of single quotes and spaces, then
+ *            = + - @ tab or CR) gets one ' in front; every other cell is left as it is.
+ *   undo:    a cell matching /^'[' ]*[=+\-@\t\r]/ loses its first character.
+ *
+ * Quotes are part of the run so that a value already starting with '= (or ''=, or ' =) is
+ * guarded too: undoing the guard then always gives back the value exactly, whatever it was
+ * (a guarded cell always matches the undo pattern, an unguarded one never does). Files the
+ * registry reads back itself (data/) must keep every value exactly, so they are written
+ * without the quote.
  *
  * A field is quoted when it holds a quote, comma or line break, and also when it starts or
  * ends with a space, which some readers would otherwise trim.
@@ -16,9 +24,10 @@
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
 
-/** What a cell may not start with in a file meant for spreadsheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+/** A cell a spreadsheet could evaluate, after any quotes and spaces before it (see above). */
+export const FORMULA_START = /^[' ]*[=+\-@\t\r]/;
+/** A cell the guard changed: its quote, then a cell FORMULA_START matches. */
+const NEUTRALISED = /^'[' ]*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** The cell with a quote put before a leading formula character. */
