@@ -290,6 +290,44 @@ describe('region overrides', () => {
     const checked = checkRows([active('a')], regions('371082,荣成市,Rongcheng City,\n'));
     expect(checked.dataset.regions.get('371082')).toMatchObject({ nameEn: 'Rongcheng City', parent: '371000' });
   });
+
+  it('REGION_PARENT_LEVEL: a parent not above the region, at its parent cell; the region keeps its own place', () => {
+    const rows = [
+      '371082998,甲街道,,371082', // a township under its county: fine
+      '371082999,乙街道,,371082998', // a township under a township
+      '371083,某县,,371082', // a county under a county
+      '370000,山东省,,371000', // a province under one of its prefectures
+      '100000,全国,,370000', // the nation under anything
+    ];
+    const checked = checkRows([active('a')], regions(rows.map((r) => `${r}\n`).join('')));
+    expect(codes(checked)).toEqual(['REGION_PARENT_LEVEL@3', 'REGION_PARENT_LEVEL@4', 'REGION_PARENT_LEVEL@5', 'REGION_PARENT_LEVEL@6']);
+    const [township] = only(checked, 'REGION_PARENT_LEVEL');
+    expect(township!.col).toBe('371082999,乙街道,,'.length + 1);
+    expect(township!.message).toContain('371082998 of 371082999 is a township');
+    // each falls back to the parent its code implies (or the built-in list gives)
+    expect(checked.dataset.regions.get('371082999')!.parent).toBe('371082');
+    expect(checked.dataset.regions.get('371083')!.parent).toBe('371000');
+    expect(checked.dataset.regions.get('370000')!.parent).toBe('100000');
+    expect(checked.dataset.regions.get('100000')!.parent).toBeUndefined();
+  });
+
+  it('REGION_PARENT_LEVEL: a chain of 5,000 townships each under the last, every link at its line (returns within 5 s)', () => {
+    const started = Date.now();
+    const code = (n: number) => String(371080000 + n);
+    const rows = Array.from({ length: 5000 }, (_, n) => `${code(n)},第${n}街道,,${n === 0 ? '371082' : code(n - 1)}\n`);
+    const checked = checkRows([active('a', { region: code(4999), level: 'township' })], regions(rows.join('')));
+    const levelLines = only(checked, 'REGION_PARENT_LEVEL').map((d) => d.line);
+    expect(levelLines).toEqual(Array.from({ length: 4999 }, (_, n) => n + 3));
+    expect(Date.now() - started).toBeLessThan(5000);
+    // the first township stands under its county; the others' implied parents (37108x) do not exist
+    expect(checked.dataset.regions.lineage(code(0)).map((r) => r.code)).toEqual(['100000', '370000', '371000', '371082', code(0)]);
+    expect(codes(checked).filter((c) => !c.startsWith('REGION_PARENT_LEVEL@'))).toEqual(['REGION_UNKNOWN@2']);
+  });
+
+  it('the same code twice with a parent that does not exist is reported, not thrown', () => {
+    const checked = checkRows([active('a')], regions('379998001,x,,379998\n379998001,y,,379998\n'));
+    expect(codes(checked)).toEqual(['REGION_PARENT_UNKNOWN@2']);
+  });
 });
 
 describe('never losing a row', () => {

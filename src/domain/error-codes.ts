@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   FRONTMATTER: 'The notice frontmatter is missing, not YAML, or has a wrong field.',
   REGION_PARENT_UNKNOWN: 'A region override names a parent code that does not exist.',
   REGION_PARENT_CYCLE: 'Region overrides make a region its own ancestor.',
+  REGION_PARENT_LEVEL: 'A region override gives a parent that is not of a higher kind (nation > province > prefecture > county > township).',
   DUPLICATE_SOURCE: 'The same source id is defined twice.',
   SOURCE_UNUSED: 'A source is defined but cited by nothing.',
   // Importing a published list (npm run import): each names an input row left for review

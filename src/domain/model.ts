@@ -142,7 +142,7 @@ export class Registry {
     const region = this.regions.get(code);
     if (!region || region.kind === 'township') return [];
     const sections: { region: Region; channels: readonly Channel[] }[] = [];
-    // an explicit stack: data/regions.csv may hang townships under townships to any depth
+    // an explicit stack, though the tree is at most five deep (regions.csv parents are checked to be above)
     const pending = [...region.children];
     for (let c = pending.pop(); c !== undefined; c = pending.pop()) {
       const r = this.regions.get(c)!;

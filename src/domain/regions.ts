@@ -37,6 +37,14 @@ export interface Region {
   readonly children: readonly string[];
 }
 
+/** The kinds from the top of the tree down: a region's parent is always of an earlier kind. */
+export const KIND_ORDER: readonly RegionKind[] = ['nation', 'province', 'prefecture', 'county', 'township'];
+
+/** True when a region of kind `upper` may be the parent of one of kind `lower` (strictly above it). */
+export function isAboveKind(upper: RegionKind, lower: RegionKind): boolean {
+  return KIND_ORDER.indexOf(upper) < KIND_ORDER.indexOf(lower);
+}
+
 /** The kind of division a code denotes, from its shape alone. */
 export function kindOfCode(code: string): RegionKind {
   if (code === NATION_CODE) return 'nation';
@@ -214,9 +222,9 @@ export class RegionIndex {
     const seen = new Set<string>();
     for (let r = this.get(code); r && !seen.has(r.code); r = r.parent ? this.get(r.parent) : undefined) {
       seen.add(r.code);
-      chain.unshift(r);
+      chain.push(r);
     }
-    return chain;
+    return chain.reverse();
   }
 
   /** The province-level ancestor (or the region itself), undefined for the nation. */
