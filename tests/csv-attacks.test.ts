@@ -13,6 +13,7 @@ const spec: ColumnSpec = { required: ['id', 'name'], optional: ['notes'], multil
 function read(text: string, columns: ColumnSpec = spec) {
   const diagnostics = new DiagnosticList();
   const table = readCsv(text, 'f.csv', columns, diagnostics);
+  expect(diagnostics.items.filter((d) => d.file !== 'f.csv')).toEqual([]);
   return { table, diagnostics, problems: diagnostics.sorted().map((d) => `${d.code}@${d.line}:${d.col}`) };
 }
 
@@ -77,7 +78,7 @@ describe('line and column with any line breaks', () => {
     it(`reports a ${name} file's bad cell at its line and column`, () => {
       const good = channelRow({ id: 'good', name: 'n' });
       const checked = checkFiles({ 'data/channels/test.csv': [CHANNEL_HEADER, good, good.replace('good', 'good2'), rowText].join(eol) + eol });
-      expect(only(checked, 'ENUM').map((d) => [d.line, d.col])).toEqual([[4, colOf(rowText, 'platform')]]);
+      expect(only(checked, 'ENUM').map((d) => [d.file, d.line, d.col])).toEqual([[checked.file, 4, colOf(rowText, 'platform')]]);
       expect(checked.diagnostics.errorCount).toBe(1);
     });
   }
@@ -113,7 +114,7 @@ describe('encoding errors', () => {
     expect(decodeUtf8(new Uint8Array(bytes), 'f.csv', diagnostics)).toBeNull();
     expect(diagnostics.items).toHaveLength(1);
     const d = diagnostics.items[0]!;
-    expect(d.code).toBe('FILE_ENCODING');
+    expect(d).toMatchObject({ file: 'f.csv', code: 'FILE_ENCODING' });
     const lines = new TextDecoder('utf-8').decode(new Uint8Array(bytes)).split(/\r\n|\r|\n/);
     expect(d.line).toBeGreaterThanOrEqual(1);
     expect(d.line).toBeLessThanOrEqual(lines.length);
@@ -152,6 +153,7 @@ describe('encoding errors', () => {
     const bytes = [...utf8(`${CHANNEL_HEADER}\r${channelRow({ id: 'a', name: 'n' })}\r`), 0xc8, 0xd9, 0x0d];
     const checked = checkFiles({ 'data/channels/test.csv': new Uint8Array(bytes) });
     expect(codes(checked, 'error')).toEqual(['FILE_ENCODING@3']);
+    expect(only(checked, 'FILE_ENCODING')[0]!.file).toBe(checked.file);
   });
 });
 
@@ -198,6 +200,7 @@ describe('required cells that show nothing', () => {
         `REQUIRED@3:${colOf(b, 'platform')}`,
         `REQUIRED@3:${colOf(b, 'source')}`,
       ]);
+      expect(checked.diagnostics.items.filter((d) => d.file !== checked.file)).toEqual([]);
       expect(only(checked, 'REQUIRED')[0]!.message).toMatch(/^name is required but holds only invisible characters \("\\u/);
     });
   }
