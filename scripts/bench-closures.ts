@@ -136,14 +136,13 @@ for (const lang of LANGS) {
   }
 }
 
-// Notices: the page's own HTML (the Markdown body rendered roughly as Astro does: a <p> a paragraph).
+// Notices: the page's own HTML, the body rendered from its checked Markdown tree as the page does.
 const notices = kind();
 for (const lang of LANGS) {
   const ctx = { lang, base: '/' };
-  for (const [slug, notice] of registry.notices) {
+  for (const slug of registry.notices.keys()) {
     const t = performance.now();
-    const body = notice.body.trim().split(/\n\s*\n/).map((p) => `<p>${esc(p)}</p>`).join('\n');
-    const html = noticePageHtml(noticePageView(registry, slug, ctx), body);
+    const html = noticePageHtml(noticePageView(registry, slug, ctx));
     count(notices, `${lang === 'en' ? 'en/' : ''}notices/${slug}/index.html`, html, performance.now() - t);
   }
 }

@@ -1,22 +1,17 @@
 /**
- * Content collections: closure notices (plain Markdown only: contributed content must never
- * run code at build time) and maintainers' prose pages (MDX). The notice schema is the
- * domain's, so the validator and the site agree on what a notice is.
+ * Content collections: the maintainers' prose pages (MDX) only. Closure notices are
+ * contributed, so they are not a collection: the domain reads and validates them
+ * (src/domain/notice.ts) and the notice pages render the validated records, so no notice file
+ * is read or rendered by anything the validator has not checked.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { noticeSchema } from './domain/schemas/notice.ts';
 import { datasetPathsFromEnv } from './domain/pipeline.ts';
 
 const { contentDir } = datasetPathsFromEnv(process.env);
-
-const notices = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${contentDir}/notices` }),
-  schema: noticeSchema,
-});
 
 const pages = defineCollection({
   loader: glob({ pattern: '*.mdx', base: `${contentDir}/pages` }),
 });
 
-export const collections = { notices, pages };
+export const collections = { pages };

@@ -11,7 +11,7 @@ import { sentenceText } from '../src/site/closure-sentence.ts';
 import { siteConfigFromEnv } from '../src/routes/site-config.ts';
 import { ui, type PageContext } from '../src/site/i18n.ts';
 import { channelEntry, entriesByAgency, PageSources, type ChannelEntry } from '../src/site/views/channel-entry.ts';
-import { excerpt, markdownToText, noticePageView } from '../src/site/views/notice-view.ts';
+import { excerpt, noticePageView } from '../src/site/views/notice-view.ts';
 import { regionView } from '../src/site/views/region-view.ts';
 import { channelReportLinks, regionReportLinks } from '../src/site/views/report-links.ts';
 import { entryHtml } from '../src/site/render/channel-entries.ts';
@@ -275,12 +275,6 @@ describe('notice page', () => {
 });
 
 describe('notice excerpts', () => {
-  it('reads Markdown as plain text', () => {
-    expect(markdownToText('# 标题\n\n**说明：** 见[公告](https://x.org/a) 和 `代码`。\n\n> 引用\n- 一\n- 二')).toBe('标题 说明： 见公告 和 代码。 引用 一 二');
-    expect(markdownToText('Some *emphasis* and _more_, snake_case_name kept. <b>tag</b>')).toBe('Some emphasis and more, snake_case_name kept. tag');
-    expect(markdownToText('```\ncode\n```\nafter ![alt](i.png)')).toBe('after alt');
-  });
-
   it('cuts at a sentence end in the second half, else with an ellipsis', () => {
     expect(excerpt('短句。', 10)).toBe('短句。');
     expect(excerpt('第一句话比较长一些。第二句话也很长很长。', 15)).toBe('第一句话比较长一些。');

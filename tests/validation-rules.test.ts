@@ -364,10 +364,10 @@ describe('raw HTML in notices', () => {
   const frontmatter = '---\ntitle: t\nchannels:\n  - a\nissuer: i\nsource: cd-2024-08-28\nlang: zh\n---\n';
   const withBody = (body: string) => checkRows([closed('a', { notice: 'n' })], { 'content/notices/n.md': `${frontmatter}${body}` });
 
-  it('NOTICE_HTML: a tag or comment in the body, at its line and column', () => {
+  it('NOTICE_HTML: each tag or comment in the body, at its line and column', () => {
     const checked = withBody('第一段。\n\n请访问 <a href="https://x.example/">这里</a>。\n');
-    expect(codes(checked, 'error')).toEqual(['NOTICE_HTML@11']);
-    expect(only(checked, 'NOTICE_HTML')[0]).toMatchObject({ col: 5 });
+    expect(codes(checked, 'error')).toEqual(['NOTICE_HTML@11', 'NOTICE_HTML@11']);
+    expect(only(checked, 'NOTICE_HTML').map((d) => d.col)).toEqual([5, 36]);
     expect(codes(withBody('<!-- hidden -->\n'), 'error')).toEqual(['NOTICE_HTML@9']);
     expect(codes(withBody('<iframe src="https://x.example/"></iframe>\n'), 'error')).toEqual(['NOTICE_HTML@9']);
   });

@@ -4,21 +4,19 @@
  * error. Cross-row rules (references, redirects, levels) are the validator's, not ours.
  */
 import { basename, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { ColumnSpec, CsvRow, CsvTable } from './csv.ts';
 import { isDataFile, listDataFolder, readDataFile, type DataFileOptions } from './data-files.ts';
 import { readCsv } from './csv.ts';
-import { DiagnosticList, type Position } from './diagnostics.ts';
-import type { Loaded, Provenance } from './records.ts';
-import { describeIssue, parseRow, parseRows } from './records.ts';
+import { DiagnosticList } from './diagnostics.ts';
+import type { Loaded } from './records.ts';
+import { parseRow, parseRows } from './records.ts';
 import { channelSchema, type ChannelFields } from './schemas/channel.ts';
 import { eventSchema, type EventFields } from './schemas/event.ts';
-import { noticeSchema, type NoticeFields } from './schemas/notice.ts';
 import { regionOverrideSchema, type RegionOverrideFields } from './schemas/region-override.ts';
 import { sourceSchema, type SourceFields } from './schemas/source.ts';
-import { ID_PATTERN, isMultilineText } from './schemas/cells.ts';
+import { isMultilineText } from './schemas/cells.ts';
 import { decodeUtf8 } from './text-file.ts';
-import { readSimpleFrontmatter } from './frontmatter.ts';
+import { parseNotice, type NoticeRecord } from './notice.ts';
 import type { z } from 'zod';
 
 export interface DatasetPaths {
@@ -32,11 +30,7 @@ export type ChannelRecord = Loaded<ChannelFields>;
 export type SourceRecord = Loaded<SourceFields>;
 export type EventRecord = Loaded<EventFields>;
 export type RegionOverrideRecord = Loaded<RegionOverrideFields>;
-export type NoticeRecord = Loaded<NoticeFields> & {
-  readonly slug: string;
-  /** Markdown body, frontmatter removed. */
-  readonly body: string;
-};
+export type { NoticeRecord };
 
 export interface LoadedDataset {
   readonly channels: ChannelRecord[];
@@ -147,90 +141,4 @@ function loadNotices(dir: string, root: string, diagnostics: DiagnosticList, rej
     else rejected.add(slug);
   }
   return notices;
-}
-
-const NOTICE_FIELDS: ReadonlySet<string> = new Set(Object.keys(noticeSchema.shape));
-
-/** Parses one notice file; on any problem records it and returns undefined. */
-export function parseNotice(file: string, slug: string, text: string, diagnostics: DiagnosticList): NoticeRecord | undefined {
-  const start: Position = { file, line: 1, col: 1 };
-  if (!ID_PATTERN.test(slug)) {
-    diagnostics.error(start, 'ID_FORMAT', `notice file name "${slug}.md" is not a valid slug: use lower-case letters, digits and hyphens`);
-    return undefined;
-  }
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) {
-    diagnostics.error(start, 'FRONTMATTER', 'a notice must start with frontmatter between two "---" lines (title, channels, announced, effective, issuer, source, lang)');
-    return undefined;
-  }
-  const yamlText = match[1]!;
-  let data: unknown = readSimpleFrontmatter(yamlText);
-  if (data === undefined) {
-    const doc = parseDocument(yamlText, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = error.linePos?.[0];
-        diagnostics.error({ file, line: (pos?.line ?? 1) + 1, col: pos?.col ?? 1 }, 'FRONTMATTER', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
-      }
-      return undefined;
-    }
-    data = doc.toJS();
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    diagnostics.error({ file, line: 2, col: 1 }, 'FRONTMATTER', 'frontmatter must be a set of "key: value" lines');
-    return undefined;
-  }
-  const lines = yamlText.split(/\r?\n/);
-  const from: Provenance = {
-    file,
-    line: 1,
-    at(key: string): Position {
-      const index = lines.findIndex((l) => l.startsWith(`${key}:`));
-      return index < 0 ? start : { file, line: index + 2, col: 1 };
-    },
-  };
-  const known = NOTICE_FIELDS;
-  let ok = true;
-  for (const key of Object.keys(data)) {
-    if (!known.has(key)) {
-      diagnostics.error(from.at(key), 'FRONTMATTER', `unknown frontmatter field "${key}"; allowed: ${[...known].join(', ')}`);
-      ok = false;
-    }
-  }
-  const result = noticeSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      const { code, message } = describeIssue(issue, key, (data as Record<string, unknown>)[key] ?? undefined, 'FRONTMATTER');
-      diagnostics.error(from.at(key), code, message);
-    }
-    return undefined;
-  }
-  if (!ok) return undefined;
-  const bodyStart = match[0].length;
-  const html = firstRawHtml(text, bodyStart);
-  if (html) {
-    diagnostics.error({ file, ...html.at }, 'NOTICE_HTML', `the notice contains raw HTML (${html.tag}); write plain Markdown: links as [text](https://…), emphasis as **text**`);
-    return undefined;
-  }
-  return { ...result.data, from, slug, body: text.slice(bodyStart).trim() };
-}
-
-/**
- * The first HTML tag or comment in a Markdown body outside code, with its line and column.
- * Markdown passes raw HTML through to the page, so a contributed notice could otherwise add
- * markup (forms, iframes, styles) that the site never meant to publish.
- */
-export function firstRawHtml(text: string, from: number): { tag: string; at: { line: number; col: number } } | undefined {
-  const tagPattern = /<!--|<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?/g;
-  // Blank out fenced code blocks and inline code (same length, so offsets stay true).
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  const scan = text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from).replace(/^(```|~~~)[\s\S]*?^\1/gm, blank).replace(/`[^`\n]*`/g, blank);
-  tagPattern.lastIndex = from;
-  const m = tagPattern.exec(scan);
-  if (!m) return undefined;
-  const before = text.slice(0, m.index);
-  const line = before.split('\n').length;
-  const col = m.index - before.lastIndexOf('\n');
-  return { tag: text.slice(m.index, m.index + Math.min(m[0].length, 30)), at: { line, col } };
 }

@@ -8,21 +8,13 @@ import type { ChannelSummary } from '../views/channel-summary.ts';
 import type { NoticePageView } from '../views/notice-view.ts';
 import type { CitationView } from '../views/citations.ts';
 import { destinationsHtml } from './destinations-html.ts';
+import { noticeBodyHtml } from './notice-body-html.ts';
 import { sourceListHtml } from './sources-html.ts';
 import { escapeHtml as esc } from '../../format/escape.ts';
 import { localName, time } from './html.ts';
 
-/**
- * The content before and after the body: the template renders the notice's Markdown between
- * them (through the content collection's own renderer), inside <div class="notice-body">.
- */
-export function noticePageParts(view: NoticePageView): { before: string; after: string } {
-  const [before, after] = noticePageHtml(view, '\u0000').split('\u0000') as [string, string];
-  return { before, after };
-}
-
-/** `bodyHtml`: the notice's Markdown rendered (plain Markdown, never MDX). */
-export function noticePageHtml(view: NoticePageView, bodyHtml: string): string {
+/** The notice page's content: the facts, the body (rendered from its checked tree), the channels, the sources. */
+export function noticePageHtml(view: NoticePageView): string {
   const t = view.labels;
   const lang = view.lang ? ` lang="${esc(view.lang)}"` : '';
   let out = `<p class="kicker">${esc(t.kicker)}</p><h1 class="notice-heading"${lang}>${esc(view.title)}</h1>`;
@@ -32,7 +24,7 @@ export function noticePageHtml(view: NoticePageView, bodyHtml: string): string {
   out += '</dl>';
   out += `<section class="notice" aria-labelledby="notice-body"><h2 id="notice-body">${esc(view.kindLabel)}</h2>`;
   if (view.languageNote) out += `<p class="meta">${esc(view.languageNote)}</p>`;
-  out += `<div class="notice-body" lang="${esc(view.bodyLang)}">${bodyHtml}</div></section>`;
+  out += `<div class="notice-body" lang="${esc(view.bodyLang)}">${noticeBodyHtml(view.body)}</div></section>`;
   out += `<section aria-labelledby="closes"><h2 id="closes">${esc(t.closes)}</h2><ul class="channel-list">`;
   for (const c of view.channels) out += channelHtml(c, view.issuer, t.via);
   out += '</ul></section>';

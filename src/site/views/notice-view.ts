@@ -3,8 +3,10 @@
  * closes, who issued it and when, and where it was found), and the short form a channel page
  * shows with a link to that page.
  */
+import type { Root } from 'mdast';
 import type { NoticeRecord } from '../../domain/load.ts';
 import type { Registry } from '../../domain/model.ts';
+import { noticePlainText } from '../../domain/notice-markdown.ts';
 import { HTML_LANG, ui, type PageContext } from '../i18n.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
@@ -31,6 +33,8 @@ export interface NoticeSummaryView {
 }
 
 export interface NoticePageView extends NoticeSummaryView {
+  /** The body as the checked CommonMark tree (rendered by render/notice-body-html.ts). */
+  readonly body: Root;
   /** HTML lang of the body, always set (the rendered Markdown goes in an element with it). */
   readonly bodyLang: string;
   /** "The notice is in Chinese…" on pages in the other language. */
@@ -73,7 +77,7 @@ export function noticeSummary(notice: NoticeRecord, ctx: PageContext): NoticeSum
     effective: optionalDate(notice.effective, ctx.lang),
     kindLabel: notice.kind === 'text' ? t.channel.noticeText : t.channel.noticeSummary,
     lang: notice.lang === ctx.lang ? undefined : bodyLang,
-    excerpt: excerpt(markdownToText(notice.body), EXCERPT_LENGTH[notice.lang]),
+    excerpt: excerpt(noticePlainText(notice.bodyTree), EXCERPT_LENGTH[notice.lang]),
     readLabel: notice.kind === 'text' ? t.channel.readNotice : t.channel.readSummary,
   };
 }
@@ -84,6 +88,7 @@ export function noticePageView(registry: Registry, slug: string, ctx: PageContex
   const t = ui(ctx.lang);
   return {
     ...noticeSummary(notice, ctx),
+    body: notice.bodyTree,
     bodyLang: HTML_LANG[notice.lang],
     languageNote: notice.lang === ctx.lang ? undefined : t.notice.otherLanguage,
     channels: notice.channels.flatMap((id) => {
@@ -91,7 +96,7 @@ export function noticePageView(registry: Registry, slug: string, ctx: PageContex
       return c ? [channelSummary(registry, c, ctx, { withRegion: true })] : [];
     }),
     sources: registry.citations(notice.source).map((c) => citationView(c, ctx.lang)),
-    description: excerpt(markdownToText(notice.body), DESCRIPTION_LENGTH[notice.lang]),
+    description: excerpt(noticePlainText(notice.bodyTree), DESCRIPTION_LENGTH[notice.lang]),
     labels: {
       kicker: t.notice.label,
       issuer: t.channel.issuer,
@@ -103,29 +108,6 @@ export function noticePageView(registry: Registry, slug: string, ctx: PageContex
       via: t.channel.via,
     },
   };
-}
-
-/**
- * Markdown as plain text, for an excerpt: the words without the markup (links keep their
- * text, images their alt text, code blocks and raw HTML tags go). Not a Markdown parser; an
- * excerpt only needs to read well.
- */
-export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, ' ')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
-    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, ' ')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
