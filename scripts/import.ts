@@ -110,6 +110,7 @@ if (sourceId !== undefined && !dataset.loaded.sources.some((s) => s.id === sourc
 
 const into = one('into');
 const intoPath = into === undefined ? undefined : checkInto(into);
+if (intoPath !== undefined && resolve(outFile) === intoPath) usage('--out and --into must be different files: --out gets the rows alone, --into gets them appended');
 
 const result = await importList({ file: listFile, bytes, area, source, today, listDate, encoding, sheet: one('sheet'), columns, outFile }, dataset);
 const regionName = dataset.regions.get(area)!.name;

@@ -210,6 +210,14 @@ describe('validation by the registry\'s own checks', () => {
     expect(result.placed[0]!.cells.source).toBe('https://www.weihai.gov.cn/list.html');
   });
 
+  it('does not search a body\'s name longer than any body\'s for places (returns within 5 s)', async () => {
+    const started = Date.now();
+    const result = await run(new TextEncoder().encode(`单位名称,账号名称,平台\n${'荣成市'.repeat(100_000)},荣成公安,抖音\n`));
+    expect(reported(result)).toEqual(['IMPORT_CELL@2:1']);
+    expect(result.diagnostics.items[0]!.message).toBe('the body (单位名称) is 300000 characters long, longer than any body\'s name; check the cell');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('cannot read a list in which no table has a header', async () => {
     const result = await run(new TextEncoder().encode('荣成市公安局,荣成公安,抖音\n'));
     expect(result.readable).toBe(false);

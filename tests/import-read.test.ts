@@ -124,6 +124,15 @@ describe('reading an .xlsx list', () => {
     expect(diagnostics.items[0]!.message).toMatch(/inflates to more than 160 MB/);
   });
 
+  it('spends no more on merged cells than the sheet has rows, however many merges it lists (returns within 5 s)', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [String(i), i === 0 ? '威海市公安局' : null]);
+    const merges = Array.from({ length: 20_000 }, () => 'B1:B5000');
+    const started = Date.now();
+    const { tables } = await read(xlsxBytes([{ name: 'a', rows, merges }]));
+    expect(lines(tables)[0]![4999]).toBe('5000: 4999|威海市公安局');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses a ZIP that is not a workbook', async () => {
     const { codes, diagnostics } = await read(zipSync({ 'readme.txt': strToU8('hello') }));
     expect(codes).toEqual(['error IMPORT_UNREADABLE@1']);
@@ -159,6 +168,15 @@ describe('reading an HTML page', () => {
     const started = Date.now();
     const { tables } = await read(new TextEncoder().encode(deep));
     expect(lines(tables)[0]![1]).toBe('1: 荣成市公安局|荣成公安');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('spreads spans no further than the table\'s size, however large they claim to be (returns within 5 s)', async () => {
+    const row = `<tr>${'<td rowspan="65534" colspan="1000">荣成市公安局</td>'.repeat(20)}</tr>`;
+    const started = Date.now();
+    const { tables } = await read(new TextEncoder().encode(`<table>${row.repeat(400)}</table>`));
+    expect(tables!.tables[0]!.rows.length).toBeGreaterThan(0);
+    expect(lines(tables)[0]![0]).toMatch(/^1: 荣成市公安局\|/);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

@@ -61,7 +61,7 @@ const SYNONYMS: Record<ListField, readonly string[]> = {
 export function normaliseHeader(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[(\[【（][^)\]】）]*[)\]】）]/g, '')
+    .replace(/[([【（][^)\]】）]*[)\]】）]/g, '')
     .replace(/[\s*:：]+/g, '')
     .toLowerCase();
 }

@@ -77,6 +77,9 @@ export interface ImportResult {
   readonly outText: string;
 }
 
+/** Longer than any body's name (中共威海市委网络安全和信息化委员会办公室 is 20); a longer cell is not searched for places. */
+const MAX_BODY_NAME = 100;
+
 /** Registry columns a list row can disagree with, for "already recorded" messages. */
 const COMPARED: readonly string[] = ['name', 'agency', 'handle', 'url', 'region', 'level'];
 
@@ -145,7 +148,9 @@ export async function importList(request: ImportRequest, registry: ValidatedData
       const platformLabel = cellOf(row, 'platform');
       const platform = platformLabel === '' ? undefined : platformOf(platformLabel);
       if (platformLabel !== '' && !platform) problem('platform', 'IMPORT_PLATFORM', `platform ${quoted(platformLabel)} is not one the importer knows (微博, 微信公众号, 微信视频号, 抖音, 快手, 今日头条, 政务APP, 小程序 …); one platform per row`);
-      const placement = agency === '' ? undefined : placer.place(agency, cellOf(row, 'area'));
+      const placeable = agency !== '' && agency.length <= MAX_BODY_NAME;
+      if (agency.length > MAX_BODY_NAME) problem('agency', 'IMPORT_CELL', `the ${fieldLabel('agency')} is ${agency.length} characters long, longer than any body's name; check the cell`);
+      const placement = placeable ? placer.place(agency, cellOf(row, 'area').slice(0, MAX_BODY_NAME)) : undefined;
       if (placement && !placement.ok) problem('agency', placement.code, placement.message);
       const opened = listDate(cellOf(row, 'opened'));
       if (!opened.ok) problem('opened', 'IMPORT_CELL', opened.message);

@@ -28,7 +28,7 @@ export function normaliseLabel(label: string): string {
   return label
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[(\[【（][^)\]】）]*[)\]】）]/g, '')
+    .replace(/[([【（][^)\]】）]*[)\]】）]/g, '')
     .replace(/[\s·•]+/g, '')
     .replace(/(?:账号|帐号|平台)$/, '');
 }

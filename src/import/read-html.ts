@@ -87,6 +87,9 @@ class HtmlSourceRow implements SourceRow {
 function tableRows(table: Element): SourceRow[] {
   const trs = descendants(table, (e) => e.tagName === 'tr', (e) => e.tagName !== 'table');
   const grid: { text: string; col: number }[][] = trs.map(() => []);
+  // spreading spans is bounded by the grid's size: overlapping hostile spans (each cell
+  // rowspan=65534 colspan=200) would otherwise cost rows × columns per cell
+  let spanBudget = 4 * (trs.length + 1) * MAX_COLUMNS;
   trs.forEach((tr, r) => {
     const row = grid[r]!;
     let c = 0;
@@ -96,8 +99,10 @@ function tableRows(table: Element): SourceRow[] {
       if (c >= MAX_COLUMNS) break;
       const text = cellText(cell);
       const col = cell.sourceCodeLocation?.startCol ?? 1;
-      const colspan = spanOf(cell, 'colspan', MAX_COLUMNS - c);
-      const rowspan = spanOf(cell, 'rowspan', trs.length - r);
+      let colspan = spanOf(cell, 'colspan', MAX_COLUMNS - c);
+      let rowspan = spanOf(cell, 'rowspan', trs.length - r);
+      if (rowspan * colspan > spanBudget) rowspan = colspan = 1;
+      spanBudget -= rowspan * colspan;
       for (let dr = 0; dr < rowspan; dr++) {
         const spanned = grid[r + dr]!;
         for (let dc = 0; dc < colspan; dc++) spanned[c + dc] ??= { text: dc === 0 ? text : '', col };

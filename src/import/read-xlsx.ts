@@ -157,9 +157,14 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, sheet: stri
     return null;
   }
   const grid = data.map((row) => row.map(cellString));
+  // filling is bounded by the sheet's size: a workbook could list millions of overlapping merges
+  let fillBudget = 4 * (grid.length + 1);
   for (const range of mergedRanges(text(parts.get(wanted.path)))) {
     const value = grid[range.top]?.[range.left] ?? '';
-    for (let r = range.top + 1; r <= Math.min(range.bottom, grid.length - 1); r++) {
+    const bottom = Math.min(range.bottom, grid.length - 1);
+    fillBudget -= Math.max(0, bottom - range.top);
+    if (fillBudget < 0) break;
+    for (let r = range.top + 1; r <= bottom; r++) {
       const row = grid[r]!;
       if ((row[range.left] ?? '') === '') row[range.left] = value;
     }
