@@ -53,9 +53,19 @@ function entry(html: string, id: string): string {
 const hrefsIn = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
 
+/**
+ * Added to the fixture's notice: Markdown that looks like markup but is valid (a tag in a code
+ * span, an image from another host: a warning), so the built page shows what becomes of it.
+ */
+const NOTICE_EXTRA = '\n## 附注\n\n代码 `<meta http-equiv="refresh" content="0;url=https://evil.example/">` 照原样显示。\n\n![示意图](https://evil.example/track.png)\n';
+/** Added to a prose page: a code block, which a syntax highlighter would colour with style="". */
+const PROSE_EXTRA = '\n```js\nconst shown = "<b>plain</b>";\n```\n';
+
 beforeAll(async () => {
   const fixture = fixtureWithTownships();
   fixtureRoot = fixture.root;
+  appendFileSync(join(fixture.contentDir, 'notices/rongcheng-police-weibo-2024.md'), NOTICE_EXTRA);
+  appendFileSync(join(fixture.contentDir, 'pages/about.mdx'), PROSE_EXTRA);
   registry = new Registry(checkDataset(fixture, { today: '2026-11-21' }).dataset);
   result = await build({ DATA_DIR: fixture.dataDir, CONTENT_DIR: fixture.contentDir, OUT_DIR: outDir, BASE_PATH: BASE });
   if (result.code !== 0) console.error(result.output);
@@ -157,6 +167,23 @@ describe('the built site', () => {
     const notice = page('notices/rongcheng-police-weibo-2024');
     expect(notice).toContain('关于荣成公安微博账号停止运营的公告');
     expect(notice.slice(notice.indexOf('class="notice-body"'))).toContain('<strong>威海公安</strong>');
+  });
+
+  it('renders the notice body from the validated record: markup-like text as text, headings below the title, images as links', () => {
+    const notice = page('notices/rongcheng-police-weibo-2024');
+    const body = notice.slice(notice.indexOf('<div class="notice-body"'), notice.indexOf('</div></section>'));
+    expect(body).toContain('<h3>附注</h3>');
+    expect(body).toContain('<code>&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=https://evil.example/&quot;&gt;</code>');
+    expect(body).toContain('<a href="https://evil.example/track.png">示意图</a>');
+    expect(notice.match(/<meta http-equiv=/g)).toHaveLength(1); // the page's own Content-Security-Policy
+    expect(body).not.toMatch(/<img|\ssrc=|\sstyle=/);
+  });
+
+  it('shows code in prose pages without a highlighter\'s inline styles', () => {
+    const about = page('about');
+    expect(about).toContain('<pre');
+    expect(about).toContain('const shown = &quot;&lt;b&gt;plain&lt;/b&gt;&quot;;');
+    expect(about).not.toMatch(/\sstyle=/i);
   });
 
   it('cites each page’s sources once, numbered, with an archived copy', () => {
