@@ -13,7 +13,7 @@
  */
 import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { escapeHtml as esc } from '../format/escape.ts';
-import { shortUrl } from '../format/url.ts';
+import { isHttpUrl, shortUrl } from '../format/url.ts';
 import { localePath, routes } from '../routes/routes.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
@@ -109,8 +109,11 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
     if (d.kind === 'channel') {
       const [text, textLang] = local(d.name, d.nameEn, lang);
       destination = `<a href="${esc(entryPath(base, lang, d.target, d.page))}"${textLang}>${esc(text)}</a>`;
-    } else {
+    } else if (isHttpUrl(d.target)) {
       destination = `<a href="${esc(d.target)}">${esc(shortUrl(d.target))}</a>`;
+    } else {
+      // the client draws rows from downloaded shards: an address only ever becomes a link when http(s)
+      destination = esc(shortUrl(d.target));
     }
     destination += moreText(row.moreDestinations, lang);
   }

@@ -25,7 +25,7 @@
  * show the Chinese.
  */
 import { PLATFORM_LABELS, PLATFORMS, STATUSES, type Labelled, type Platform, type Status } from '../domain/vocabulary.ts';
-import { displayUrl, SHORT_URL_CHARS } from '../format/url.ts';
+import { displayUrl, isHttpUrl, SHORT_URL_CHARS } from '../format/url.ts';
 import { ByteReader, ByteWriter } from '../format/bytes.ts';
 
 export type RecordDestination =
@@ -273,14 +273,18 @@ export function decodeRecordFile(buf: Uint8Array): ChannelRecord[] {
     if (flags & FLAG_DESTINATIONS) {
       for (let n = reader.varint(); n > 0; n--) {
         const kind = reader.varint();
-        if (kind === 0) destinations.push({ kind: 'url', url: text() });
-        else {
+        // the clients make links of these: an address that is not http(s) is dropped here, whatever the file holds
+        if (kind === 0) {
+          const url = text();
+          if (isHttpUrl(url)) destinations.push({ kind: 'url', url });
+        } else {
           const destId = text();
           const page = text();
           const dName = text();
           const en = reader.varint();
-          const url = reader.varint();
-          destinations.push({ kind: 'channel', id: destId, page, name: { zh: dName, en: en ? texts[en - 1]! : dName }, platform: PLATFORMS[kind - 1]!, url: url ? texts[url - 1] : undefined });
+          const urlRef = reader.varint();
+          const url = urlRef ? texts[urlRef - 1] : undefined;
+          destinations.push({ kind: 'channel', id: destId, page, name: { zh: dName, en: en ? texts[en - 1]! : dName }, platform: PLATFORMS[kind - 1]!, url: url && isHttpUrl(url) ? url : undefined });
         }
       }
     }
