@@ -26,6 +26,8 @@ export interface BodyStart {
 /** How much of a raw HTML node a message quotes. */
 const HTML_QUOTED = 40;
 
+const IMAGE_MESSAGE = 'images are not shown: the site loads nothing from other hosts, so the page links to the image with its description instead ([description](https://…) says the same)';
+
 /**
  * The body as a checked tree, or undefined when it has errors (each reported). Positions are
  * dropped once checked: the page needs none, and they would be most of the tree's memory.
@@ -38,31 +40,33 @@ export function readNoticeBody(body: string, start: BodyStart, diagnostics: Diag
     return undefined;
   }
   const root = fromMarkdown(body);
-  const errorsBefore = diagnostics.errorCount;
+  let ok = true;
+  const error = (...args: Parameters<DiagnosticList['error']>) => {
+    diagnostics.error(...args);
+    ok = false;
+  };
   // one node at a time from a stack: the tree's depth is the contributor's to choose
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     const here = at(node.position?.start.line ?? 1, node.position?.start.column ?? 1);
     if (node.type === 'html') {
-      diagnostics.error(here, 'NOTICE_HTML', `the notice contains raw HTML (${quoted(node.value.slice(0, HTML_QUOTED))}), which the page shows as text, never as markup: write plain Markdown (links as [text](https://…), emphasis as **text**), or put angle brackets in code: \`<…>\``);
+      error(here, 'NOTICE_HTML', `the notice contains raw HTML (${quoted(node.value.slice(0, HTML_QUOTED))}), which the page shows as text, never as markup: write plain Markdown (links as [text](https://…), emphasis as **text**), or put angle brackets in code: \`<…>\``);
     } else if (node.type === 'link' || node.type === 'definition') {
       const url = parseHttpUrl(node.url);
-      if (!url.ok) diagnostics.error(here, url.code, `${url.message}; the page shows only the link's text`);
+      if (!url.ok) error(here, url.code, `${url.message}; the page shows only the link's text`);
     } else if (node.type === 'image') {
       const url = parseHttpUrl(node.url);
-      if (!url.ok) diagnostics.error(here, url.code, `${url.message}; the page shows only the image's description`);
-      else diagnostics.warning(here, 'NOTICE_IMAGE', imageMessage);
+      if (!url.ok) error(here, url.code, `${url.message}; the page shows only the image's description`);
+      else diagnostics.warning(here, 'NOTICE_IMAGE', IMAGE_MESSAGE);
     } else if (node.type === 'imageReference') {
       // its address is on its definition, checked there
-      diagnostics.warning(here, 'NOTICE_IMAGE', imageMessage);
+      diagnostics.warning(here, 'NOTICE_IMAGE', IMAGE_MESSAGE);
     }
     delete node.position;
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return diagnostics.errorCount === errorsBefore ? root : undefined;
+  return ok ? root : undefined;
 }
-
-const imageMessage = 'images are not shown: the site loads nothing from other hosts, so the page links to the image with its description instead ([description](https://…) says the same)';
 
 /**
  * The body's words without the markup, blocks separated by a space, for excerpts: link texts
