@@ -10,7 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticList } from '../src/domain/diagnostics.ts';
 import { markdownLimitExceeded } from '../src/domain/markdown-limits.ts';
-import { parseNotice } from '../src/domain/notice.ts';
+import { parseNotice, readNoticeFrontmatter } from '../src/domain/notice.ts';
 import { noticePlainText, readNoticeBody } from '../src/domain/notice-markdown.ts';
 import { noticeBodyHtml } from '../src/site/render/notice-body-html.ts';
 import { checkRows, codes, only } from './helpers/dataset.ts';
@@ -319,6 +319,13 @@ describe('frontmatter attacks', () => {
       expect(ms).toBeLessThan(5000);
     });
   }
+
+  it('is read by the domain alone: tools (new:closure) take a notice\'s fields from the same reader, limits and all', () => {
+    const diagnostics = new DiagnosticList();
+    expect(readNoticeFrontmatter(FILE, `---\n${REST}---\n正文\n`, diagnostics)).toMatchObject({ channels: ['a'], lang: 'zh' });
+    expect(readNoticeFrontmatter(FILE, `---\nchannels: ${'['.repeat(3000)}\n---\n`, diagnostics)).toBeUndefined();
+    expect(diagnostics.items.map((d) => `${d.code}@${d.line}`)).toEqual(['FRONTMATTER@2']);
+  });
 
   it('still reads frontmatter in other YAML forms, nested as a notice needs', () => {
     const { found, notice } = read('---\ntitle: "关于[某]账号的公告"\nchannels: [a]\nissuer: i # 注释\nsource: [cd-2024-08-28]\nlang: zh\n---\n正文\n');

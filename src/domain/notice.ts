@@ -39,11 +39,8 @@ export function parseNotice(file: string, slug: string, text: string, diagnostic
     diagnostics.error({ file, ...lineAndColumn(text, control.index) }, 'NOTICE_CONTROL_CHAR', `the notice holds ${control.name}: delete it (it is invisible in most editors)`);
     return undefined;
   }
-  const match = FRONTMATTER.exec(text);
-  if (!match) {
-    diagnostics.error(start, 'FRONTMATTER', 'a notice must start with frontmatter between two "---" lines (title, channels, announced, effective, issuer, source, lang)');
-    return undefined;
-  }
+  const match = frontmatterOf(file, text, diagnostics);
+  if (!match) return undefined;
   const fields = readFields(file, match[1]!, diagnostics);
   const bodyStart = match[0].length;
   const body = text.slice(bodyStart);
@@ -52,10 +49,30 @@ export function parseNotice(file: string, slug: string, text: string, diagnostic
   return { ...fields, slug, body: body.trim(), bodyTree };
 }
 
+/**
+ * A notice's frontmatter as plain data, before the schema (what tools such as new:closure read
+ * a field from), or undefined with its problems reported: the one reader of notice YAML.
+ */
+export function readNoticeFrontmatter(file: string, text: string, diagnostics: DiagnosticList): unknown {
+  const match = frontmatterOf(file, text, diagnostics);
+  return match ? frontmatterData(file, match[1]!, diagnostics) : undefined;
+}
+
+function frontmatterOf(file: string, text: string, diagnostics: DiagnosticList): RegExpExecArray | undefined {
+  const match = FRONTMATTER.exec(text);
+  if (!match) diagnostics.error({ file, line: 1, col: 1 }, 'FRONTMATTER', 'a notice must start with frontmatter between two "---" lines (title, channels, announced, effective, issuer, source, lang)');
+  return match ?? undefined;
+}
+
+/** The frontmatter text (from the file's second line) read as YAML: the plain form fast, any other within limits. */
+function frontmatterData(file: string, yamlText: string, diagnostics: DiagnosticList): unknown {
+  return readSimpleFrontmatter(yamlText) ?? readYamlFrontmatter(yamlText, 2, file, diagnostics);
+}
+
 /** The frontmatter (from the file's second line) as the notice's fields, or undefined with its problems reported. */
 function readFields(file: string, yamlText: string, diagnostics: DiagnosticList): Loaded<NoticeFields> | undefined {
   const start: Position = { file, line: 1, col: 1 };
-  const data = readSimpleFrontmatter(yamlText) ?? readYamlFrontmatter(yamlText, 2, file, diagnostics);
+  const data = frontmatterData(file, yamlText, diagnostics);
   if (data === undefined) return undefined;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     diagnostics.error({ file, line: 2, col: 1 }, 'FRONTMATTER', 'frontmatter must be a set of "key: value" lines');

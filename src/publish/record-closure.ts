@@ -6,10 +6,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { parseApproxDate, formatDateZh } from '../domain/approx-date.ts';
-import type { Diagnostic } from '../domain/diagnostics.ts';
+import { DiagnosticList, type Diagnostic } from '../domain/diagnostics.ts';
 import type { DatasetPaths } from '../domain/load.ts';
+import { readNoticeFrontmatter } from '../domain/notice.ts';
 import { PLATFORM_LABELS, REASON_LABELS, type Platform, type Reason } from '../domain/vocabulary.ts';
 import { applyCellEdits, cellValue, parseCsvDocument, type CellEdit, type CsvDocument, type RecordSpan } from '../format/csv-edit.ts';
 
@@ -239,13 +240,9 @@ export function recordClosure(input: ClosureInput, paths: DatasetPaths, validate
 /** The channel ids a notice file names, or undefined when there is no such file. */
 function readNoticeChannels(file: string): string[] | undefined {
   if (!existsSync(file)) return undefined;
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
-  try {
-    const data: unknown = match ? parse(match[1]!) : undefined;
-    const channels = (data as { channels?: unknown } | undefined)?.channels;
-    if (Array.isArray(channels)) return channels.map(String);
-    return typeof channels === 'string' ? splitList([channels]) : [];
-  } catch {
-    return []; // unreadable frontmatter: the validator will say why
-  }
+  // the domain's reader, with its limits: a notice is contributed text (its problems are the validator's to report)
+  const data = readNoticeFrontmatter(file, readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), new DiagnosticList());
+  const channels = (data as { channels?: unknown } | null | undefined)?.channels;
+  if (Array.isArray(channels)) return channels.map(String);
+  return typeof channels === 'string' ? splitList([channels]) : [];
 }
