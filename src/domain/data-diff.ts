@@ -261,7 +261,8 @@ function compareRecords<T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<st
 }
 
 function noticeText(n: NoticeRecord): string {
-  const { from: _from, ...fields } = n;
+  // the body's text says whether it changed; its parsed tree is the same text again
+  const { from: _from, bodyTree: _tree, ...fields } = n;
   return JSON.stringify(Object.entries(fields).map(([k, v]) => [k, cellText(v)]));
 }
 
