@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dayOf, parseApproxDate, type ApproxDate } from '../src/domain/approx-date.ts';
 import { REASONS, type Reason } from '../src/domain/vocabulary.ts';
 import {
-  activeSentence,
   closureSentence,
-  dormantSentence,
   sentenceText,
   type ClosureFacts,
   type SentenceTarget,
@@ -176,23 +174,3 @@ describe('closure sentences, every reason in both languages', () => {
   });
 });
 
-describe('active and dormant channels', () => {
-  it('says an active channel is the official one as recorded, and when it was checked', () => {
-    expect(sentenceText(activeSentence({ text: '威海市公安局' }, '微博', d('2026-11-01'), 'zh'))).toBe(
-      '据本登记册记录，这是威海市公安局在微博上的官方账号。最近一次人工核实：2026年11月1日。',
-    );
-    expect(sentenceText(activeSentence({ text: 'Weihai PSB', original: '威海市公安局' }, 'Weibo', undefined, 'en'))).toBe(
-      'As recorded in this registry, this is an official account of Weihai PSB (威海市公安局). No one has yet recorded checking it by hand.',
-    );
-    const parts = activeSentence({ text: '威海市公安局', lang: 'zh-Hans' }, 'Weibo', d('2026-11'), 'en');
-    expect(parts).toContainEqual({ kind: 'name', name: { text: '威海市公安局', lang: 'zh-Hans' } });
-    expect(sentenceText(parts)).toMatch(/Last checked by hand in November 2026\.$/);
-  });
-
-  it('says plainly that a dormant channel still exists but is no longer updated', () => {
-    expect(sentenceText(dormantSentence(undefined, 'zh'))).toBe('该账号仍然存在，但已不再更新，请不要依赖它获取最新信息。这条记录还没有人工核实的日期。');
-    expect(sentenceText(dormantSentence(d('2026-11-01'), 'en'))).toBe(
-      'This account still exists but is no longer updated; do not rely on it for current information. Last checked by hand on 1 November 2026.',
-    );
-  });
-});

@@ -60,11 +60,6 @@ function derived(regions: RegionIndex, code: string): { cells: string[]; csv: st
   return d;
 }
 
-/** A channel's cells in CHANNEL_EXPORT_COLUMNS order, not yet neutralised. */
-export function channelCells(c: ChannelRecord, regions: RegionIndex): string[] {
-  return [...CHANNEL_COLUMNS.map((field) => cellText(c[field])), ...derived(regions, c.region).cells];
-}
-
 export const channelCsvHeader = (): string => BOM + csvLine(CHANNEL_EXPORT_COLUMNS);
 
 export function channelCsvLine(c: ChannelRecord, regions: RegionIndex): string {

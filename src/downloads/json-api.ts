@@ -21,8 +21,6 @@ import { provinceCodeOf } from './csv-export.ts';
 export const API_DIR = 'api/v1';
 /** No published file may pass this (25 MB, the largest file some static hosts accept). */
 export const FILE_BYTE_LIMIT = 25_000_000;
-/** This writer's own, stricter limit: every file it writes stays under 20 MB. */
-export const DOWNLOAD_BYTE_LIMIT = 20_000_000;
 
 /** Hex digits of SHA-256(id) that name a channel's file: 2, so 256 files. */
 export const SHARD_HEX_DIGITS = 2;

@@ -229,5 +229,3 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
   if (tooBig.length > 0) throw new Error(`files over ${FILE_BYTE_LIMIT} bytes: ${tooBig.map((w) => `${w.path} (${w.bytes})`).join(', ')}`);
   return written;
 }
-
-export type { Json };

@@ -105,11 +105,6 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   return { text, terms, exact, prefix, tokens: [...tokens], handle: handleKeyOf(query) };
 }
 
-/** The shards a plan needs, each once. */
-export function shardsOf(plan: QueryPlan, shardCount: number): number[] {
-  return [...new Set(plan.tokens.map((t) => shardOf(t, shardCount)))].sort((a, b) => a - b);
-}
-
 /** How the engine gets index files; implementations should cache (fileSource does). */
 export interface IndexSource {
   shard(n: number): Promise<Uint8Array>;

@@ -14,8 +14,6 @@
  */
 import { fnv1a, hash53 } from '../format/hash.ts';
 
-/** Characters the tokenizer treats as Chinese. */
-const HAN = /\p{Script=Han}/u;
 /** Runs of Han characters, or of Latin letters and digits; everything else separates. */
 const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
 
@@ -29,10 +27,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', '
 
 /** Longest initials prefix indexed: longer queries are cut to this before lookup. */
 export const MAX_INITIALS = 8;
-
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
 
 /**
  * The form both sides compare: compatibility forms folded (full-width letters, compatibility

@@ -4,12 +4,12 @@
  *   with verify), <out>/search/client.js
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { buildSearchIndex, type BuildOptions, type BuiltIndex } from './build-index.ts';
 import { MANIFEST_FILE } from './layout.ts';
 import { BackgroundWriter } from '../build-tools/background-writer.ts';
 import type { Registry } from '../domain/model.ts';
-import { queueRecordStore, recordStoreOf, writeRecordStore, type RecordStore } from '../store/record-store.ts';
+import { queueRecordStore, recordStoreOf, type RecordStore } from '../store/record-store.ts';
 
 export const CLIENT_FILE = 'client.js';
 
@@ -19,22 +19,6 @@ export interface WrittenIndex {
   readonly bytes: number;
   /** Files and bytes of the channel store (none when the verify writer made it first). */
   readonly store: { readonly files: number; readonly bytes: number };
-}
-
-function fileWriter() {
-  const made = new Set<string>();
-  const totals = { files: 0, bytes: 0 };
-  const write = (path: string, data: Uint8Array | string) => {
-    const dir = dirname(path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(path, data);
-    totals.files++;
-    totals.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  };
-  return { write, totals };
 }
 
 /**
@@ -69,14 +53,4 @@ export async function buildSearchIndexInto(store: RecordStore, searchDir: string
 export async function writeSearchIndexOf(registry: Registry, searchDir: string, options: Omit<BuildOptions, 'emit'> = {}): Promise<{ store: RecordStore; built: BuiltIndex; written: WrittenIndex }> {
   const store = recordStoreOf(registry);
   return { store, ...(await buildSearchIndexInto(store, searchDir, options)) };
-}
-
-/** Writes an index built in memory, and its channel store, under `searchDir` (e.g. dist/search). */
-export async function writeSearchIndex(built: BuiltIndex, store: RecordStore, searchDir: string): Promise<WrittenIndex> {
-  const written = await writeRecordStore(store, searchDir);
-  const { write, totals } = fileWriter();
-  for (const [path, data] of built.files) write(join(searchDir, path), data);
-  // The manifest last, so a reader never finds it pointing at a half-written folder.
-  write(join(searchDir, MANIFEST_FILE), JSON.stringify(built.manifest));
-  return { ...totals, store: written };
 }

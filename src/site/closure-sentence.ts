@@ -245,32 +245,3 @@ function closingTiming(facts: ClosureFacts): ClosingTiming {
 export function closureSentence(facts: ClosureFacts, lang: Lang): SentencePart[] {
   return lang === 'zh' ? zhSentence(facts) : enSentence(facts);
 }
-
-/** A dormant channel: it is still there, but nobody publishes on it any more. */
-export function dormantSentence(checked: ApproxDate | undefined, lang: Lang): SentencePart[] {
-  const parts: Parts =
-    lang === 'zh'
-      ? [text('该账号仍然存在，但已不再更新，请不要依赖它获取最新信息。')]
-      : [text('This account still exists but is no longer updated; do not rely on it for current information.')];
-  return tidy([...parts, ...checkedSentence(checked, lang)]);
-}
-
-/**
- * An active channel: the official one as recorded, and when a person last checked it. (The
- * English leaves the platform out: "an official WeChat official account account" cannot be
- * written well, and the platform is shown right beside the sentence.)
- */
-export function activeSentence(agency: LocalName, platform: string, checked: ApproxDate | undefined, lang: Lang): SentencePart[] {
-  const agencyPart: SentencePart = { kind: 'name', name: agency };
-  const parts: Parts =
-    lang === 'zh'
-      ? [text('据本登记册记录，这是'), agencyPart, text(`在${platform}上的官方账号。`)]
-      : [text('As recorded in this registry, this is an official account of '), agencyPart, text('.')];
-  return tidy([...parts, ...checkedSentence(checked, lang)]);
-}
-
-function checkedSentence(checked: ApproxDate | undefined, lang: Lang): Parts {
-  if (lang === 'zh') return checked ? [text('最近一次人工核实：'), date(checked, 'zh'), text('。')] : [text('这条记录还没有人工核实的日期。')];
-  if (!checked) return [text(' No one has yet recorded checking it by hand.')];
-  return [text(checked.precision === 'day' ? ' Last checked by hand on ' : ' Last checked by hand in '), date(checked, 'en'), text('.')];
-}

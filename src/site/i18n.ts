@@ -48,10 +48,6 @@ export function pageContext(param: string | undefined, base: string): PageContex
   return { lang: langFromParam(param), base: base.endsWith('/') ? base : `${base}/` };
 }
 
-export function label(labelled: Labelled, lang: Lang): string {
-  return labelled[lang];
-}
-
 // Made once: constructing an Intl.NumberFormat per call was half of a region page's render time.
 const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en-GB') };
 

@@ -14,7 +14,7 @@ import { kindOfCode } from '../domain/regions.ts';
 
 import { permalinkShard } from './permalink-address.ts';
 
-export { PERMALINK_DIR, PERMALINK_SHARDS, permalinkShard, shardFile } from './permalink-address.ts';
+export { PERMALINK_DIR, PERMALINK_SHARDS, shardFile } from './permalink-address.ts';
 
 /**
  * Keys: a channel id, or "r" + a township code. Values: the code of the page to go to.

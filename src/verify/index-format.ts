@@ -15,7 +15,6 @@ import type { ChannelRecord, LinkPatterns, StoreInfo } from '../store/records.ts
 export const VERIFY_FORMAT = 2 as const;
 export const VERIFY_DIR = 'verify';
 export const VERIFY_MANIFEST = 'index.json';
-export const VERIFY_CLIENT = 'client.js';
 
 export interface VerifyManifest {
   readonly format: typeof VERIFY_FORMAT;

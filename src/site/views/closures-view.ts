@@ -332,10 +332,6 @@ const UI = {
 
 export type ClosuresUi = typeof UI.zh;
 
-export function closuresUi(lang: Lang): ClosuresUi {
-  return UI[lang];
-}
-
 export function periodLabel(key: string, lang: Lang): string {
   if (key === UNDATED) return UI[lang].undated;
   if (key.length === 4) return UI[lang].yearOnly(Number(key));
