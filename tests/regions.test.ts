@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRegionEntries, englishName, impliedParent, kindOfCode, RegionIndex } from '../src/domain/regions.ts';
+import { builtinRegionEntries, englishName, impliedParent, kindOfCode, RegionIndex, shortName } from '../src/domain/regions.ts';
 
 const index = new RegionIndex(builtinRegionEntries());
 
@@ -37,6 +37,18 @@ describe('region codes', () => {
   it('tell their kind and implied parent', () => {
     expect(['100000', '370000', '371000', '371082', '360729200'].map(kindOfCode)).toEqual(['nation', 'province', 'prefecture', 'county', 'township']);
     expect(['370000', '371000', '371082', '360729200'].map(impliedParent)).toEqual(['100000', '370000', '371000', '360729']);
+  });
+});
+
+describe('short names', () => {
+  it('drop the designation, and an autonomous division\'s peoples, never below two characters', () => {
+    expect(shortName('371082', '荣成市')).toBe('荣成');
+    expect(shortName('422800', '恩施土家族苗族自治州')).toBe('恩施');
+    expect(shortName('469030', '琼中黎族苗族自治县')).toBe('琼中');
+    expect(shortName('450000', '广西壮族自治区')).toBe('广西');
+    expect(shortName('370000', '山东省')).toBe('山东');
+    expect(shortName('320322', '沛县')).toBe('沛县');
+    expect(shortName('360729200', '中寨乡')).toBe('中寨');
   });
 });
 

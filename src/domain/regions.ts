@@ -174,6 +174,38 @@ export function englishName(code: string, name: string): string {
   return designation ? `${romanised} ${designation}` : romanised;
 }
 
+/** Province-level short names as accounts and citizens use them (广西壮族自治区 → 广西). */
+const PROVINCE_SHORT: Record<string, string> = {
+  '150000': '内蒙古', '230000': '黑龙江', '450000': '广西', '540000': '西藏', '640000': '宁夏', '650000': '新疆',
+};
+
+/** An ethnic group's name at the end of an autonomous division's name (恩施土家族苗族 → 恩施土家族). */
+const ETHNIC = /(蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各)族$/;
+/** Designations dropped from a name below the provinces to make its short name, longest first. */
+const SHORT_DESIGNATIONS = ['自治州', '自治县', '自治旗', '林区', '新区', '地区', '街道', '苏木', '盟', '市', '区', '县', '旗', '镇', '乡'];
+
+/**
+ * The name a division is called by in account names and when people say it: 荣成市 → 荣成,
+ * 恩施土家族苗族自治州 → 恩施, 城关镇 → 城关, 广西壮族自治区 → 广西. A short name is never under
+ * two characters (沛县 stays 沛县).
+ */
+export function shortName(code: string, name: string): string {
+  const short = PROVINCE_SHORT[code];
+  if (short) return short;
+  if (kindOfCode(code) === 'province') return name.replace(/(省|市|自治区)$/, '');
+  let stem = name;
+  for (const designation of SHORT_DESIGNATIONS) {
+    if (stem.endsWith(designation) && stem.length - designation.length >= 2) {
+      stem = stem.slice(0, -designation.length);
+      break;
+    }
+  }
+  for (let m = ETHNIC.exec(stem); m && stem.length - m[0].length >= 2; m = ETHNIC.exec(stem)) {
+    stem = stem.slice(0, -m[0].length);
+  }
+  return stem;
+}
+
 /**
  * The division tree. English names are made on first use, since a build touches only the
  * regions it shows and pinyin for 45,000 names is not free.

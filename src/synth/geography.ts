@@ -4,7 +4,7 @@
  * slugs for ids and example host names. Slugs are handed out on first use and stay unique:
  * the second 城关镇 to be used gets its code appended.
  */
-import { builtinRegionEntries, englishName, kindOfCode, NATION_CODE, type RegionEntry, type RegionKind } from '../domain/regions.ts';
+import { builtinRegionEntries, englishName, kindOfCode, NATION_CODE, shortName, type RegionEntry, type RegionKind } from '../domain/regions.ts';
 
 export interface ProvinceArea {
   readonly code: string;
@@ -22,14 +22,6 @@ export interface ProvinceArea {
 /** Hong Kong, Macao and Taiwan have codes but no mainland government channels to invent. */
 const SKIPPED_PROVINCES = new Set(['710000', '810000', '820000']);
 const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000']);
-
-/** Province-level short names as accounts use them (广西壮族自治区 → 广西). */
-const PROVINCE_SHORT: Record<string, string> = {
-  '150000': '内蒙古', '230000': '黑龙江', '450000': '广西', '540000': '西藏', '640000': '宁夏', '650000': '新疆',
-};
-
-const ETHNIC = /(蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各)族$/;
-const DESIGNATIONS = ['自治州', '自治县', '自治旗', '林区', '新区', '地区', '街道', '苏木', '盟', '市', '区', '县', '旗', '镇', '乡'];
 
 export class Geography {
   readonly provinces: readonly ProvinceArea[];
@@ -82,21 +74,7 @@ export class Geography {
 
   /** The name accounts are called by: 荣成市 → 荣成, 恩施土家族苗族自治州 → 恩施, 城关镇 → 城关. */
   short(code: string): string {
-    const short = PROVINCE_SHORT[code];
-    if (short) return short;
-    const name = this.name(code);
-    if (kindOfCode(code) === 'province') return name.replace(/(省|市|自治区)$/, '');
-    let stem = name;
-    for (const designation of DESIGNATIONS) {
-      if (stem.endsWith(designation) && stem.length - designation.length >= 2) {
-        stem = stem.slice(0, -designation.length);
-        break;
-      }
-    }
-    for (let m = ETHNIC.exec(stem); m && stem.length - m[0].length >= 2; m = ETHNIC.exec(stem)) {
-      stem = stem.slice(0, -m[0].length);
-    }
-    return stem;
+    return shortName(code, this.name(code));
   }
 
   english(code: string): string {
