@@ -169,6 +169,8 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
   };
 }
 
+export const text = () => z.string();
+
 const multilineTexts = new WeakSet<z.ZodType>();
 
 /**
