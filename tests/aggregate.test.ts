@@ -35,6 +35,9 @@ function channel(spec: Spec): DatedChannel {
   };
 }
 
+/** Long after every date below, unless a test says otherwise. */
+const TODAY = '2030-01-01';
+
 const regions = new RegionIndex([
   { code: '100000', name: '中国' },
   { code: '370000', name: '山东省', parent: '100000' },
@@ -68,6 +71,7 @@ describe('monthlySeries', () => {
         channel({ opened: '2024-02-29' }),
       ],
       window,
+      TODAY,
     );
     expect(s.months).toEqual(['2023-11', '2023-12', '2024-01', '2024-02', '2024-03']);
     expect(s.years).toEqual([2023, 2024]);
@@ -77,7 +81,7 @@ describe('monthlySeries', () => {
   });
 
   it('never puts a year-only date in January: it is counted per year', () => {
-    const s = monthlySeries([channel({ status: 'closed', closed: '2024', announced: '2023', opened: '2023' })], window);
+    const s = monthlySeries([channel({ status: 'closed', closed: '2024', announced: '2023', opened: '2023' })], window, TODAY);
     expect(s.effective.byMonth).toEqual([0, 0, 0, 0, 0]);
     expect(s.effective.yearOnly).toEqual([0, 1]);
     expect(s.announced.yearOnly).toEqual([1, 0]);
@@ -89,15 +93,16 @@ describe('monthlySeries', () => {
       [
         channel({ status: 'closed', closed: '2024-02' }), // no announcement date
         channel({ status: 'closing', announced: '2024-03' }), // no effective date yet
-        channel({ status: 'closing', announced: '2024-03', closed: '2024-06' }), // scheduled after the window
+        channel({ status: 'closing', announced: '2024-03', closed: '2024-06' }), // scheduled: counted as announced only
         channel({ status: 'closed', closed: '2022-05', announced: '2021' }), // before the window
         channel({ status: 'active', opened: '2019' }),
       ],
       window,
+      TODAY,
     );
     expect(s.announced.undated).toBe(1);
-    expect(s.closuresPending).toBe(1);
-    expect(s.effective.afterWindow).toBe(1);
+    expect(s.scheduled).toBe(2);
+    expect(s.effective.afterWindow).toBe(0);
     expect(s.effective.beforeWindow).toBe(1);
     expect(s.announced.beforeWindow).toBe(1);
     expect(s.opened.undated).toBe(4);
@@ -108,24 +113,51 @@ describe('monthlySeries', () => {
       expect(placed + counts.undated + counts.beforeWindow + counts.afterWindow).toBe(counts.total);
     }
     expect(s.announced.total).toBe(4);
-    expect(s.effective.total).toBe(3);
+    expect(s.effective.total).toBe(2);
     expect(s.opened.total).toBe(5);
   });
 
   it('ignores announcement dates of channels that are not closing or closed', () => {
-    const s = monthlySeries([channel({ status: 'dormant', announced: '2024-01' })], window);
+    const s = monthlySeries([channel({ status: 'dormant', announced: '2024-01' })], window, TODAY);
     expect(s.announced.total).toBe(0);
   });
 
   it('starts at the earliest month in the data when no start is given', () => {
-    const s = monthlySeries([channel({ opened: '2022' }), channel({ status: 'closed', closed: '2023-05' })], { end: '2023-06' });
+    const s = monthlySeries([channel({ opened: '2022' }), channel({ status: 'closed', closed: '2023-05' })], { end: '2023-06' }, TODAY);
     expect(s.months[0]).toBe('2022-01');
     expect(s.months.at(-1)).toBe('2023-06');
     expect(s.opened.yearOnly).toEqual([1, 0]);
   });
 
   it('rejects a window that ends before it starts', () => {
-    expect(() => monthlySeries([], { start: '2024-05', end: '2024-01' })).toThrow(/after it ends/);
+    expect(() => monthlySeries([], { start: '2024-05', end: '2024-01' }, TODAY)).toThrow(/after it ends/);
+  });
+});
+
+describe('a closure later this month is scheduled, not effective', () => {
+  // judged on 3 December 2026: one closure took effect on the 1st, one is set for the 20th
+  const today = '2026-12-03';
+  const window = { start: '2026-10', end: '2026-12' };
+  const done = channel({ status: 'closed', opened: '2015', announced: '2026-11-10', closed: '2026-12-01' });
+  const later = channel({ status: 'closing', opened: '2015', announced: '2026-11-25', closed: '2026-12-20' });
+
+  it('monthlySeries counts it as announced and scheduled, never as taking effect', () => {
+    const s = monthlySeries([done, later], window, today);
+    expect(s.announced.byMonth).toEqual([0, 2, 0]);
+    expect(s.effective.byMonth).toEqual([0, 0, 1]);
+    expect(s.effective.total).toBe(1);
+    expect(s.scheduled).toBe(1);
+  });
+
+  it('monthlySeries counts the same closure as effective once its day has come and the data says closed', () => {
+    const closed = channel({ status: 'closed', opened: '2015', announced: '2026-11-25', closed: '2026-12-20' });
+    const s = monthlySeries([closed], { start: '2026-10', end: '2026-12' }, '2026-12-21');
+    expect([s.effective.byMonth, s.scheduled]).toEqual([[0, 0, 1], 0]);
+  });
+
+  it('liveSeries keeps it open this month, and drops the one that took effect', () => {
+    const s = liveSeries([done, later], window, today);
+    expect(s.overall).toEqual([2, 2, 1]);
   });
 });
 
@@ -133,7 +165,7 @@ describe('liveSeries', () => {
   const window = { start: '2020-01', end: '2020-08' };
 
   it('counts a channel from its opening month until the month it closed', () => {
-    const s = liveSeries([channel({ opened: '2020-03-10', status: 'closed', closed: '2020-06-02' })], window);
+    const s = liveSeries([channel({ opened: '2020-03-10', status: 'closed', closed: '2020-06-02' })], window, TODAY);
     expect(s.overall).toEqual([0, 0, 1, 1, 1, 0, 0, 0]);
   });
 
@@ -141,13 +173,14 @@ describe('liveSeries', () => {
     const s = liveSeries(
       [channel({ opened: '2019' }), channel({ opened: '2018-05', status: 'closed', closed: '2020' })],
       { start: '2019-11', end: '2020-02' },
+      TODAY,
     );
     // Nov 2019: only the 2018 channel; Dec 2019: both; from Jan 2020 the 2020 closure may have happened.
     expect(s.overall).toEqual([1, 2, 1, 1]);
   });
 
   it('leaves out and counts channels with an unknown opening date', () => {
-    const s = liveSeries([channel({}), channel({ opened: '2020-01' }), channel({ status: 'closed', opened: '2020-01' })], window);
+    const s = liveSeries([channel({}), channel({ opened: '2020-01' }), channel({ status: 'closed', opened: '2020-01' })], window, TODAY);
     expect(s.openedUnknown).toBe(1);
     expect(s.closedUnknown).toBe(1);
     expect(s.overall).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
@@ -158,6 +191,7 @@ describe('liveSeries', () => {
     const s = liveSeries(
       [channel({ opened: '2010', status: 'closing', announced: '2020-02' }), channel({ opened: '2010', status: 'closing', closed: '2020-05' })],
       window,
+      TODAY,
     );
     expect(s.overall).toEqual([2, 2, 2, 2, 1, 1, 1, 1]);
   });
@@ -171,6 +205,7 @@ describe('liveSeries', () => {
         channel({ platform: 'weibo', opened: '2020-01', status: 'closed', closed: '2020-03' }),
       ],
       window,
+      TODAY,
     );
     expect(s.platforms.map((p) => p.platform)).toEqual(['wechat', 'douyin', 'weibo']);
     expect(s.platforms[0]!.values).toEqual([1, 1, 1, 2, 2, 2, 2, 2]);
@@ -180,7 +215,7 @@ describe('liveSeries', () => {
   });
 
   it('starts by default at the first month a channel had certainly opened', () => {
-    const s = liveSeries([channel({ opened: '2015' }), channel({ opened: '2016-03' })], { end: '2016-04' });
+    const s = liveSeries([channel({ opened: '2015' }), channel({ opened: '2016-03' })], { end: '2016-04' }, TODAY);
     expect(s.months[0]).toBe('2015-12');
     expect(s.overall).toEqual([1, 1, 1, 2, 2]);
   });

@@ -58,6 +58,7 @@ const EVENTS = [
 ];
 
 const WINDOW = { start: '2013-01', end: '2024-10' };
+const TODAY = '2024-10-31';
 const SOURCE = { source: 'Registry <test> & fixtures', asOf: '2024-10-31' };
 const TILE_CODES = CHINA_TILE_GRID.map((p) => p.code).sort();
 const provinceOfCode = (code: string) => (code === '100000' ? undefined : `${code.slice(0, 2)}0000`);
@@ -67,8 +68,8 @@ function provinces(): AreaBreakdown {
 }
 
 function charts(): Record<string, Chart> {
-  const monthly = monthlySeries(CHANNELS, WINDOW);
-  const live = liveSeries(CHANNELS, WINDOW);
+  const monthly = monthlySeries(CHANNELS, WINDOW, TODAY);
+  const live = liveSeries(CHANNELS, WINDOW, TODAY);
   const breakdown = provinces();
   return {
     'monthly-zh-wide': monthlyChart(monthly, { id: 'timeline', lang: 'zh', ...SOURCE, events: EVENTS }),
@@ -151,7 +152,7 @@ describe('every chart', () => {
 });
 
 describe('monthly chart', () => {
-  const series = monthlySeries(CHANNELS, WINDOW);
+  const series = monthlySeries(CHANNELS, WINDOW, TODAY);
   const chart = monthlyChart(series, { id: 'timeline', lang: 'en', ...SOURCE, events: EVENTS });
 
   it('has a table with the same numbers as the aggregates, leaving out the months with nothing and saying so', () => {
@@ -178,7 +179,8 @@ describe('monthly chart', () => {
     expect(august).toEqual(['August 2024', 0, 2, 0]);
     expect(rows.find((r) => r[0] === '2024 (year only)')).toEqual(['2024 (year only)', 1, 1, 0]);
     expect(rows.find((r) => r[0] === '2014 (year only)')).toEqual(['2014 (year only)', 0, 0, 1]);
-    expect(rows.find((r) => r[0] === 'After October 2024')).toEqual(['After October 2024', 0, 1, 0]);
+    // the closure scheduled for December 2024 is announced, not taking effect: nothing after the window
+    expect(rows.find((r) => r[0] === 'After October 2024')).toBeUndefined();
     expect(rows.find((r) => r[0] === 'No date')).toEqual(['No date', 1, 0, 1]);
     expect(rows.at(-1)).toEqual(['Total', series.announced.total, series.effective.total, series.opened.total]);
   });
@@ -194,8 +196,8 @@ describe('monthly chart', () => {
     expect(notes).toContain('Dates known only to the year are not put in any month');
     expect(notes).toContain('1 closure with no announcement date');
     expect(notes).toContain('1 channel with no opening date');
-    expect(notes).toContain('1 more channel is closing with no date set');
-    expect(notes).toContain('1 date falls after October 2024');
+    expect(notes).toContain('2 more channels are scheduled to close and not closed yet: counted as announced, not as taking effect.');
+    expect(notes).not.toContain('after October 2024');
   });
 
   it('numbers the milestones inside the window and escapes their titles', () => {
@@ -220,7 +222,7 @@ describe('monthly chart', () => {
 });
 
 describe('live chart', () => {
-  const series = liveSeries(CHANNELS, WINDOW);
+  const series = liveSeries(CHANNELS, WINDOW, TODAY);
 
   it('tabulates the overall line month by month', () => {
     const chart = liveChart(series, { id: 'live', lang: 'en', ...SOURCE });
@@ -368,7 +370,7 @@ describe('path data', () => {
 
 describe('chart table', () => {
   const meta = { lang: 'en' as const, dataUpdated: '2024-10-31' };
-  const chart = chartView('m', 'Per month', meta, (layout, id) => monthlyChart(monthlySeries(CHANNELS, WINDOW), { id, lang: 'en', layout, ...SOURCE }), true);
+  const chart = chartView('m', 'Per month', meta, (layout, id) => monthlyChart(monthlySeries(CHANNELS, WINDOW, TODAY), { id, lang: 'en', layout, ...SOURCE }), true);
 
   it('writes every row and note, numbers bare, row headers by position, inferred end tags left out', () => {
     const html = chartTableHtml(chart);

@@ -134,7 +134,7 @@ describe('layout', () => {
 
 describe('home page', () => {
   it('counts the whole registry', () => {
-    const view = homeView(registry, zh);
+    const view = homeView(registry, zh, TODAY);
     expect(view.counts.total).toBe(11);
     expect(Object.fromEntries(view.counts.byStatus.map((s) => [s.status, s.count]))).toEqual({ active: 6, dormant: 1, closing: 1, closed: 3 });
     // closed 2024-04, closed 2024-06, closing announced 2024-08-14, closed 2025: all after December 2023
@@ -143,14 +143,12 @@ describe('home page', () => {
     expect(view.platforms[0]).toMatchObject({ label: '微博', count: 5 });
   });
 
-  it('lists recent closures newest first, each linking to its entry, with where it went', () => {
-    const view = homeView(registry, en);
-    expect(view.recentClosures.map((c) => c.id)).toEqual(['weihai-police-weibo', 'rongcheng-culture-wechat', 'chengshan-town-weibo', 'rongcheng-police-weibo']);
-    const [weihai, culture, chengshan, rongcheng] = view.recentClosures;
+  it('lists recent closures in effect newest first, each linking to its entry, with where it went', () => {
+    const view = homeView(registry, en, TODAY);
+    expect(view.recentClosures.map((c) => c.id)).toEqual(['weihai-police-weibo', 'chengshan-town-weibo', 'rongcheng-police-weibo']);
+    const [weihai, chengshan, rongcheng] = view.recentClosures;
     expect(weihai!.date).toMatchObject({ prefix: 'closed', text: '2025' });
     expect(weihai!.href).toBe('/en/regions/371000/#c-weihai-police-weibo');
-    expect(culture!.date).toMatchObject({ prefix: 'closure announced', text: '14 August 2024' });
-    expect(culture!.destinations.map((d) => d.href)).toEqual(['https://www.rongcheng.gov.cn/']);
     // a township's channel is an entry on its county's page
     expect(chengshan!.href).toBe('/en/regions/371082/#c-chengshan-town-weibo');
     expect(chengshan!.destinations.map((d) => d.href)).toEqual(['/en/regions/371082/#c-chengshan-town-wechat']);
@@ -159,8 +157,16 @@ describe('home page', () => {
     expect(rongcheng!.destinations.map((d) => d.href)).toEqual(['/en/regions/371000/#c-weihai-police-wechat']);
   });
 
+  it('lists a closure still closing apart, as scheduled, with its date and where to go', () => {
+    const view = homeView(registry, en, TODAY);
+    expect(view.scheduledClosures.map((c) => c.id)).toEqual(['rongcheng-culture-wechat']);
+    const [culture] = view.scheduledClosures;
+    expect(culture!.date).toMatchObject({ prefix: 'closure announced', text: '14 August 2024' });
+    expect(culture!.destinations.map((d) => d.href)).toEqual(['https://www.rongcheng.gov.cn/']);
+  });
+
   it('leads into the regions: central bodies and every province', () => {
-    const view = homeView(registry, zh);
+    const view = homeView(registry, zh, TODAY);
     expect(view.central).toEqual({ href: '/regions/100000/', count: '1' });
     expect(view.provinces).toHaveLength(34);
     expect(view.provinces[0]).toMatchObject({ code: '370000', href: '/regions/370000/', name: { text: '山东省' } });

@@ -283,11 +283,11 @@ function monthlyNotes(series: MonthlySeries, lang: Lang, first: string, last: st
   if (announced.undated) missing.push(t(lang, `${formatCount(announced.undated)}个关停无宣布日期`, countNoun(announced.undated, 'closure', 'closures') + ' with no announcement date'));
   if (opened.undated) missing.push(t(lang, `${formatCount(opened.undated)}个渠道开通日期不详`, countNoun(opened.undated, 'channel', 'channels') + ' with no opening date'));
   if (missing.length) notes.push(t(lang, `图中未显示：${missing.join('；')}。`, `Not shown: ${missing.join('; ')}.`));
-  if (series.closuresPending) {
-    notes.push(t(lang, `另有${formatCount(series.closuresPending)}个渠道正在注销，尚无生效日期。`, `${countNoun(series.closuresPending, 'more channel is', 'more channels are')} closing with no date set for the closure to take effect.`));
+  if (series.scheduled) {
+    notes.push(t(lang, `另有${formatCount(series.scheduled)}个渠道预定关停、尚未生效：只计入宣布关停，不计入关停生效。`, `${countNoun(series.scheduled, 'more channel is', 'more channels are')} scheduled to close and not closed yet: counted as announced, not as taking effect.`));
   }
   const after = effective.afterWindow + announced.afterWindow + opened.afterWindow;
-  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}（多为已定日期的关停），未显示。`, `${countNoun(after, 'date falls', 'dates fall')} after ${monthLabel(last, lang)} (mostly scheduled closures) and ${after === 1 ? 'is' : 'are'} not shown.`));
+  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}，未显示。`, `${countNoun(after, 'date falls', 'dates fall')} after ${monthLabel(last, lang)} and ${after === 1 ? 'is' : 'are'} not shown.`));
   const before = effective.beforeWindow + announced.beforeWindow + opened.beforeWindow;
   if (before) notes.push(t(lang, `${formatCount(before)}个日期早于${monthLabel(first, lang)}，未显示。`, `${countNoun(before, 'date falls', 'dates fall')} before ${monthLabel(first, lang)} and ${before === 1 ? 'is' : 'are'} not shown.`));
   return notes;

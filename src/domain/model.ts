@@ -4,6 +4,7 @@
  * once per build from a dataset that validated without errors.
  */
 import { compareApproxDates, type ApproxDate } from './approx-date.ts';
+import { isEffectiveClosure, isScheduledClosure } from './closure-stage.ts';
 import type { ChannelRecord, EventRecord, NoticeRecord, SourceRecord } from './load.ts';
 import type { Endpoint } from './redirects.ts';
 import { kindOfCode, NATION_CODE, type Region, type RegionIndex } from './regions.ts';
@@ -232,10 +233,13 @@ export class Registry {
     };
   }
 
-  /** Most recent closures (closing or closed), newest first; undated ones last. */
-  recentClosures(limit: number): Channel[] {
+  /**
+   * The most recent closures in effect on `today` (YYYY-MM-DD), newest first; undated ones
+   * last. Scheduled ones are never among them (see scheduledClosures).
+   */
+  recentClosures(limit: number, today: string): Channel[] {
     return this.channels
-      .filter(isClosure)
+      .filter((c) => isEffectiveClosure(c, today))
       .sort((a, b) => {
         const da = closureDate(a);
         const db = closureDate(b);
@@ -244,9 +248,30 @@ export class Registry {
       })
       .slice(0, limit);
   }
+
+  /**
+   * Closures not in effect on `today`: closing channels (and any closed one dated later),
+   * soonest first by the day they are due; those with no due day after them, latest
+   * announcement first.
+   */
+  scheduledClosures(limit: number, today: string): Channel[] {
+    return this.channels
+      .filter((c) => isScheduledClosure(c, today))
+      .sort(soonestDueFirst)
+      .slice(0, limit);
+  }
 }
 
 const zhCollator = new Intl.Collator('zh');
+
+/** Scheduled closures: the soonest due day first; without one, the latest announcement first; undated last. */
+export function soonestDueFirst(a: Channel, b: Channel): number {
+  if (a.closed && b.closed) return compareApproxDates(a.closed, b.closed) || a.id.localeCompare(b.id);
+  if (a.closed || b.closed) return a.closed ? -1 : 1;
+  if (a.announced && b.announced) return compareApproxDates(b.announced, a.announced) || a.id.localeCompare(b.id);
+  if (a.announced || b.announced) return a.announced ? -1 : 1;
+  return a.id.localeCompare(b.id);
+}
 
 function byStatusThenName(a: Channel, b: Channel): number {
   return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || compareZh(a.agency, b.agency) || compareZh(a.name, b.name);

@@ -5,8 +5,11 @@
  * month (or, for a year-only date, the December) by which it had certainly opened, up to the
  * month before the earliest month its closure can fall in. Approximate dates therefore make
  * the line a lower bound, never an invention. Channels whose opening date is unknown are
- * left out and counted, since no month could honestly be chosen for them.
+ * left out and counted, since no month could honestly be chosen for them. A closure's day
+ * counts only once it has come ("today", passed in): a channel set to close later this month
+ * is still open now.
  */
+import { startsAfter } from '../approx-date.ts';
 import { PLATFORMS, type Platform } from '../vocabulary.ts';
 import type { DatedChannel } from './dated-channel.ts';
 import { monthKeysBetween, monthSpan, resolveWindow, type MonthKey, type MonthWindow } from './months.ts';
@@ -42,8 +45,11 @@ function earliestOpening(channels: readonly DatedChannel[]): number | undefined 
   return earliest;
 }
 
-/** Linear in channels; memory is one difference array per platform over the window. */
-export function liveSeries(channels: readonly DatedChannel[], window: MonthWindow): LiveSeries {
+/**
+ * Linear in channels; memory is one difference array per platform over the window. `today`
+ * (YYYY-MM-DD) decides which closures are in effect.
+ */
+export function liveSeries(channels: readonly DatedChannel[], window: MonthWindow, today: string): LiveSeries {
   const { first, last } = resolveWindow(window, window.start ? undefined : earliestOpening(channels));
   const length = last - first + 1;
   // Difference arrays: +1 where a channel starts counting, −1 where it stops.
@@ -62,7 +68,10 @@ export function liveSeries(channels: readonly DatedChannel[], window: MonthWindo
       continue;
     }
     const from = Math.max(monthSpan(c.opened).last - first, 0);
-    const until = hasClosed && c.closed ? monthSpan(c.closed).first - first : Infinity;
+    // a closure day still to come (a closing channel's, later this month) closes nothing yet;
+    // one that has come, even where the data does not yet say it closed, may have: the line
+    // stays a lower bound
+    const until = hasClosed && c.closed && !startsAfter(c.closed, today) ? monthSpan(c.closed).first - first : Infinity;
     if (from >= length || until <= from) continue;
     let diff = diffs.get(c.platform);
     if (!diff) diffs.set(c.platform, (diff = new Int32Array(length + 1)));

@@ -4,9 +4,12 @@
  * Dates known only to the year are never placed in a month: they are counted per year in
  * `yearOnly`, and the chart draws them in a band spanning the whole year. Missing dates are
  * counted, not dropped, so every chart can say how many it could not place.
+ *
+ * Only closures in effect on "today" are counted as effective: a closing channel, even one
+ * set to close later this month, is counted as announced and as scheduled, never as done.
  */
 import type { ApproxDate } from '../approx-date.ts';
-import { CLOSURE_STATUSES } from '../vocabulary.ts';
+import { closureStage } from '../closure-stage.ts';
 import type { DatedChannel } from './dated-channel.ts';
 import { monthKeysBetween, monthSpan, resolveWindow, yearOfMonth, type MonthKey, type MonthWindow } from './months.ts';
 
@@ -32,12 +35,12 @@ export interface MonthlySeries {
   readonly years: number[];
   /** Closures (closing or closed channels) by the day their closure was announced. */
   readonly announced: DatedCounts;
-  /** Closures by the day they took effect: closed channels, and closing ones with a set date. */
+  /** Closures in effect on "today", by the day they took effect (closureStage: closed channels). */
   readonly effective: DatedCounts;
   /** Every channel by the day it opened. */
   readonly opened: DatedCounts;
-  /** Closing channels with no effective date yet: announced but not (yet) dated to take effect. */
-  readonly closuresPending: number;
+  /** Closures not in effect on "today" (closing channels, dated or not): announced, not effective. */
+  readonly scheduled: number;
 }
 
 class Tally {
@@ -96,19 +99,23 @@ export function earliestMonth(channels: readonly DatedChannel[]): number | undef
   return earliest;
 }
 
-/** One pass over the channels; linear in their number plus the window's length. */
-export function monthlySeries(channels: readonly DatedChannel[], window: MonthWindow): MonthlySeries {
+/**
+ * One pass over the channels; linear in their number plus the window's length. `today`
+ * (YYYY-MM-DD) is the day the data is judged on: it decides which closures are in effect.
+ */
+export function monthlySeries(channels: readonly DatedChannel[], window: MonthWindow, today: string): MonthlySeries {
   const { first, last } = resolveWindow(window, window.start ? undefined : earliestMonth(channels));
   const announced = new Tally(first, last);
   const effective = new Tally(first, last);
   const opened = new Tally(first, last);
-  let closuresPending = 0;
+  let scheduled = 0;
   for (const c of channels) {
     opened.add(c.opened);
-    if (!CLOSURE_STATUSES.includes(c.status)) continue;
+    const stage = closureStage(c, today);
+    if (!stage) continue;
     announced.add(c.announced);
-    if (c.status === 'closed' || c.closed) effective.add(c.closed);
-    else closuresPending++;
+    if (stage === 'effective') effective.add(c.closed);
+    else scheduled++;
   }
   const years: number[] = [];
   for (let y = yearOfMonth(first); y <= yearOfMonth(last); y++) years.push(y);
@@ -118,6 +125,6 @@ export function monthlySeries(channels: readonly DatedChannel[], window: MonthWi
     announced: announced.freeze(),
     effective: effective.freeze(),
     opened: opened.freeze(),
-    closuresPending,
+    scheduled,
   };
 }

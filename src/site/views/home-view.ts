@@ -16,12 +16,16 @@ export interface HomeView {
   readonly sinceDirective: string;
   readonly provincesCovered: string;
   readonly platforms: readonly { readonly label: string; readonly count: number; readonly text: string }[];
+  /** Closures in effect on the day the data is judged, newest first. */
   readonly recentClosures: readonly ChannelSummary[];
+  /** Closures announced and not yet in effect ("预定关停"), soonest first, listed apart. */
+  readonly scheduledClosures: readonly ChannelSummary[];
   readonly central: { readonly href: string; readonly count: string };
   readonly provinces: readonly RegionListItem[];
 }
 
-export function homeView(registry: Registry, ctx: PageContext): HomeView {
+/** `today` (YYYY-MM-DD), the day the data is judged on, parts recent closures from scheduled ones. */
+export function homeView(registry: Registry, ctx: PageContext, today: string): HomeView {
   const t = ui(ctx.lang);
   const headline = registry.headline();
   const provinceCount = registry.regions.get(NATION_CODE)?.children.length ?? 0;
@@ -34,7 +38,8 @@ export function homeView(registry: Registry, ctx: PageContext): HomeView {
       count,
       text: formatNumber(count, ctx.lang),
     })),
-    recentClosures: registry.recentClosures(RECENT_CLOSURES).map((c) => channelSummary(registry, c, ctx, { withRegion: true })),
+    recentClosures: registry.recentClosures(RECENT_CLOSURES, today).map((c) => channelSummary(registry, c, ctx, { withRegion: true })),
+    scheduledClosures: registry.scheduledClosures(RECENT_CLOSURES, today).map((c) => channelSummary(registry, c, ctx, { withRegion: true })),
     central: {
       href: localePath(ctx, routes.region(NATION_CODE)),
       count: formatNumber(registry.channelsIn(NATION_CODE).length, ctx.lang),

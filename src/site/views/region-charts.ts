@@ -47,7 +47,7 @@ export function regionChartsView(registry: Registry, code: string, ctx: PageCont
   const nation = code === NATION_CODE;
   // counties are thousands of pages: one drawing each, the phone layout (see chartView)
   const narrowOnly = region.kind === 'county' || region.kind === 'township';
-  const series = monthlySeries(channels, { end: monthOf(meta.today) });
+  const series = monthlySeries(channels, { end: monthOf(meta.today) }, meta.today);
   const events = timelineEvents(registry);
   const charts: ChartView[] = [
     chartView(`region-${code}-monthly`, t.monthly, cm, (layout, id) => monthlyChart(series, { ...base, id, layout, events, areaName: nation ? undefined : areaName }), narrowOnly),

@@ -78,8 +78,8 @@ export function timelineView(registry: Registry, ctx: PageContext, meta: Timelin
   const starts = [earliestMonth(channels), ...registry.events.map((e) => monthSpan(e.date).first)].filter((n): n is number => n !== undefined);
   const end = monthOf(meta.today);
   const window = { end, start: starts.length ? monthKeyOf(Math.min(parseMonthKey(end), ...starts)) : undefined };
-  const monthly = monthlySeries(channels, window);
-  const live = liveSeries(channels, window);
+  const monthly = monthlySeries(channels, window, meta.today);
+  const live = liveSeries(channels, window, meta.today);
   const provinces = totalsByProvince(channels, registry.regions);
   const events = timelineEvents(registry);
   const provinceName = (code: string) => {
