@@ -20,7 +20,7 @@ import { checkDataset } from '../src/domain/pipeline.ts';
 import type { PageContext } from '../src/site/i18n.ts';
 import { channelHref } from '../src/site/views/hrefs.ts';
 import {
-  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, closuresShard, closuresShardFile, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
+  closureData, closuresIndexView, closuresManifest, closuresPeriodPaths, closuresPeriodView, type closuresShard, closuresShardFile, FIRST_SCREEN_ROWS, PERIOD_PAGE_ROWS, SHARD_ROWS, shardFiles,
 } from '../src/site/views/closures-view.ts';
 import { regionChartsView, subtreeChannels } from '../src/site/views/region-charts.ts';
 import { timelineView } from '../src/site/views/timeline-view.ts';

@@ -4,7 +4,7 @@
  * to go instead, the sources with their archived copies, and a short description.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Registry } from '../src/domain/model.ts';
+import type { Registry } from '../src/domain/model.ts';
 import type { PageContext } from '../src/site/i18n.ts';
 import { noticePageHtml } from '../src/site/render/notice-html.ts';
 import { noticePageView } from '../src/site/views/notice-view.ts';

@@ -6,7 +6,7 @@
  * notice page, and the "report a problem" links.
  */
 import { describe, expect, it } from 'vitest';
-import { Registry } from '../src/domain/model.ts';
+import type { Registry } from '../src/domain/model.ts';
 import { sentenceText } from '../src/site/closure-sentence.ts';
 import { siteConfigFromEnv } from '../src/routes/site-config.ts';
 import { ui, type PageContext } from '../src/site/i18n.ts';

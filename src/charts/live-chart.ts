@@ -79,7 +79,10 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
     // The area under the line: along the values, down to zero and back along the baseline.
     const top = points(lines[0].values);
     const fill = new PathData();
-    for (const [i, [px, py]] of top.entries()) (i === 0 ? fill.moveTo(px, py) : fill.lineTo(px, py));
+    for (const [i, [px, py]] of top.entries()) {
+      if (i === 0) fill.moveTo(px, py);
+      else fill.lineTo(px, py);
+    }
     fill.lineTo(top[top.length - 1]![0], scale(0)).lineTo(top[0]![0], scale(0)).close();
     body += el('path', { d: fill.toString(), fill: GRID, 'fill-opacity': 0.6 });
   }

@@ -105,7 +105,7 @@ function classLegend(thresholds: number[], measure: AreaMeasure, lang: Lang, x: 
   let markup = text(x, top + m.small, measureName(measure, lang), { 'font-size': m.small, 'font-weight': 700, fill: INK });
   let y = top + m.small + 6;
   const swatch = 14;
-  const entries: { fill: string; label: string; dashed: boolean }[] = SEQUENTIAL.map((fill, i) => ({ fill, label: rangeLabel(thresholds[i]!, thresholds[i + 1]!, i === SEQUENTIAL.length - 1, measure, lang), dashed: false }));
+  const entries: { fill: string; label: string; dashed: boolean }[] = SEQUENTIAL.map((fill, i) => ({ fill, label: rangeLabel(thresholds[i]!, thresholds[i + 1]!, i === SEQUENTIAL.length - 1, measure), dashed: false }));
   entries.push({ fill: NO_DATA_FILL, label: t(lang, '无记录', 'no channels recorded'), dashed: true });
   let cx = x;
   for (const e of entries) {
@@ -122,7 +122,7 @@ function classLegend(thresholds: number[], measure: AreaMeasure, lang: Lang, x: 
   return { markup, bottom: narrow ? y + swatch + 6 : y };
 }
 
-function rangeLabel(from: number, to: number, last: boolean, measure: AreaMeasure, lang: Lang): string {
+function rangeLabel(from: number, to: number, last: boolean, measure: AreaMeasure): string {
   if (measure === 'share') {
     const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
     return last ? `≥ ${pct(from)}` : `${pct(from)}–${pct(to)}`;

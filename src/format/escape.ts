@@ -18,7 +18,6 @@ export function escapeHtml(text: string): string {
 }
 
 /** Characters XML 1.0 forbids anywhere (controls, U+FFFE/U+FFFF, unpaired surrogates). */
-// eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

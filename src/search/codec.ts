@@ -22,7 +22,7 @@
  *             form 2 (external): varint fileId, n × varint block − previous block (from 0)
  *   block   = byte form, varint payloadBytes, payload     (an external block file)
  */
-import { ByteReader, ByteWriter, varintLength } from '../format/bytes.ts';
+import { ByteReader, varintLength, type ByteWriter } from '../format/bytes.ts';
 
 export const BLOCK_BITS = 17;
 export const BLOCK_SIZE = 1 << BLOCK_BITS;

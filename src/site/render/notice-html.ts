@@ -6,7 +6,6 @@
  */
 import type { ChannelSummary } from '../views/channel-summary.ts';
 import type { NoticePageView } from '../views/notice-view.ts';
-import type { CitationView } from '../views/citations.ts';
 import { destinationsHtml } from './destinations-html.ts';
 import { noticeBodyHtml } from './notice-body-html.ts';
 import { sourceListHtml } from './sources-html.ts';

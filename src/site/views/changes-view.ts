@@ -8,7 +8,6 @@ import { PLATFORM_LABELS, STATUS_LABELS, type Platform } from '../../domain/voca
 import type { ChannelChangeKind } from '../../domain/data-diff.ts';
 import type { Changelog } from '../../downloads/changelog.ts';
 import { formatNumber, type Lang, type PageContext } from '../i18n.ts';
-import { localePath, routes } from '../../routes/routes.ts';
 import { channelHref } from './hrefs.ts';
 
 export const KIND_ORDER: readonly ChannelChangeKind[] = ['added', 'closed', 'reopened', 'changed', 'removed'];

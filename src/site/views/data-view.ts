@@ -143,7 +143,6 @@ export function dataView(registry: Registry, ctx: PageContext, config: SiteConfi
   const plan = downloadPlan(registry);
   const siteRoot = config.siteUrl.replace(/\/+$/, '') + base;
   const file = (path: string, rows: number): FileLink => ({ href: `${base}${path}`, name: path.split('/').pop()!, rows: formatNumber(rows, lang) });
-  const feedPrefix = lang === 'en' ? 'en/' : '';
   const firstProvince = plan.provinces.find((p) => p.code !== '100000' && p.closures > 0);
   const columns = CHANNEL_EXPORT_COLUMNS.map((name) => {
     const meta = (CHANNEL_COLUMNS as readonly string[]).includes(name) ? ((channelSchema.shape as Record<string, { meta(): { description?: string } | undefined }>)[name]!.meta()?.description ?? '') : DERIVED_COLUMN_DESCRIPTIONS[name as keyof typeof DERIVED_COLUMN_DESCRIPTIONS];
