@@ -21,10 +21,12 @@ import { buildChangelog } from '../src/downloads/changelog.ts';
 import { CHANNEL_EXPORT_COLUMNS, channelCsvHeader, channelCsvLine } from '../src/downloads/csv-export.ts';
 import { csvField, neutraliseCell, originalCell } from '../src/format/csv.ts';
 import { dataPackage } from '../src/downloads/datapackage.ts';
-import { atomFeed, feedEntries, jsonFeed, type FeedMeta } from '../src/downloads/feeds.ts';
+import { feedEntries, feedReleases } from '../src/downloads/feed-releases.ts';
+import { atomFeed, jsonFeed, type FeedMeta } from '../src/downloads/feeds.ts';
+import type { Changelog } from '../src/downloads/changelog.ts';
 import { escapeXml } from '../src/format/escape.ts';
 import { channelsByShard, shardOf, SHARDS } from '../src/downloads/json-api.ts';
-import { downloadPlan, exportOrder, FILES, pageLinks } from '../src/downloads/plan.ts';
+import { downloadPlan, exportOrder, FILES, pageLinks, provinceLookup } from '../src/downloads/plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt } from '../src/downloads/sitemap.ts';
 import { metaHtml, metaView, provinceFeedFor } from '../src/site/views/meta-view.ts';
 import { CHANNEL_HEADER, channelRow, checkRows, TODAY, writeDataset } from './helpers/dataset.ts';
@@ -61,7 +63,7 @@ describe('CSV export', () => {
 
   it('writes a row with formula-looking cells so that no parsed cell starts a formula', () => {
     const registry = registryOf([{ id: 'evil', name: '=HYPERLINK("http://evil.example","点击")', agency: '@机构', notes: '+1, -1', handle: '-h' }]);
-    const text = channelCsvHeader() + channelCsvLine(registry.channelsById.get('evil')!, registry.regions);
+    const text = channelCsvHeader(true) + channelCsvLine(registry.channelsById.get('evil')!, registry.regions);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
     expect(Object.keys(rows[0]!)).toEqual([...CHANNEL_EXPORT_COLUMNS]);
@@ -191,52 +193,90 @@ describe('feeds', () => {
   });
   const registry = registryOf([
     closedRow('old', '2023-02'),
-    closedRow('new', '2025-06-02', { name: 'Evil <b>&amp; "x"\u0001', redirect: 'live' }),
+    closedRow('new', '2025-06-02', { name: 'Evil <b>&amp; "x"', redirect: 'live' }),
     closedRow('undated', '', { status: 'closing', closed: '', announced: '' }),
     { id: 'closing-one', name: '注销中', status: 'closing', announced: '2024-08-14', reason: 'moved', redirect: 'https://www.example.gov.cn/' },
     { id: 'live', name: '活着的账号' },
   ]);
 
-  it('is well-formed Atom with the required elements, newest first, linking channel entries', () => {
+  const scope = (r: Registry, province?: string) => ({ province, provinceOf: provinceLookup(r), changesUrl: 'https://example.org/r/changes/', homeUrl: 'https://example.org/r/' });
+  const noHistory = (r: Registry) => feedReleases(undefined, r, TODAY);
+
+  it('without git history: one entry of every closure (undated ones too), dated the data\'s day, closure dates in the text at their precision', () => {
     for (const lang of ['zh', 'en'] as const) {
-      const xml = atomFeed(meta(lang), feedEntries(registry, registry.channels, lang, 'https://example.org', linksOf(registry)));
+      const xml = atomFeed(meta(lang), feedEntries(registry, noHistory(registry), scope(registry), lang, 'https://example.org', linksOf(registry), 100));
       expect(XMLValidator.validate(xml)).toBe(true);
       const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
       for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key], key).toBeDefined();
-      const entries = feed.entry as { id: string; title: string; updated: string; link: { '@_href': string }; summary: { '#text': string } }[];
-      expect(entries.map((e) => e.link['@_href'])).toEqual([
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-new`,
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-closing-one`,
-        `https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-old`,
-      ]);
-      for (const e of entries) {
-        expect(e.id).toMatch(/^tag:example\.org,2024:closure\/(zh|en)\/[a-z0-9-]+\/(closed|closing)$/);
-        expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
-      }
-      expect(entries[0]!.summary['#text']).toContain(lang === 'zh' ? '2025年6月2日' : '2 June 2025');
-      expect(entries[0]!.summary['#text']).toContain('活着的账号');
-      expect(entries[1]!.summary['#text']).toContain('https://www.example.gov.cn/');
+      const entry = feed.entry as { id: string; title: string; updated: string; link: { '@_href': string }; summary: { '#text': string }; content: { '#text': string } };
+      expect(entry.updated).toBe(`${TODAY}T00:00:00Z`);
+      expect(feed.updated).toBe(`${TODAY}T00:00:00Z`);
+      expect(entry.id).toMatch(/^tag:example\.org,2024:closures\/(zh|en)\/all\/[0-9a-f]{16}$/);
+      const text = entry.summary['#text'];
+      // newest closure first, the undated one last; a month stays a month
+      expect(text.split('\n')).toHaveLength(4);
+      expect(text).toContain(lang === 'zh' ? '2025年6月2日' : '2 June 2025');
+      expect(text).toContain(lang === 'zh' ? '2023年2月' : 'February 2023');
+      expect(text).not.toMatch(/2023-02-01|T00:00/);
+      expect(text.indexOf('账号undated')).toBeGreaterThan(text.indexOf('https://www.example.gov.cn/'));
+      // the HTML links each closure to its entry, every value escaped
+      expect(entry.content['#text']).toContain(`<a href="https://example.org/r/${lang === 'en' ? 'en/' : ''}regions/371082/#c-new">`);
+      expect(entry.content['#text']).toContain('Evil &lt;b&gt;&amp;amp; &quot;x&quot;');
     }
   });
 
-  it('keeps entry ids stable across builds and distinct per status', () => {
-    const a = feedEntries(registry, registry.channels, 'zh', 'https://example.org', linksOf(registry)).map((e) => e.id);
-    const b = feedEntries(registry, registry.channels, 'zh', 'https://example.org', linksOf(registry)).map((e) => e.id);
+  it('with history: one entry per release that recorded closures, newest first, dated by the commit, never sharing a time', () => {
+    const releases = feedReleases(
+      {
+        shallow: false,
+        capped: false,
+        reachedStart: true,
+        versions: [
+          { instant: '2026-11-20T10:00:05+08:00', shortCommit: 'c3', recorded: [{ id: 'new', status: 'closed', province: '370000' }] },
+          { instant: '2026-11-20T02:00:05Z', shortCommit: 'c2', recorded: [{ id: 'closing-one', status: 'closing', province: '370000' }, { id: 'live', status: 'closed', province: '370000' }] },
+          { instant: '2026-11-19T09:00:00Z', shortCommit: 'c1', recorded: [{ id: 'old', status: 'closed', province: '370000' }, { id: 'undated', status: 'closing', province: '370000' }] },
+        ] as unknown as Changelog['versions'],
+        first: { shortCommit: 'c0', instant: '2026-11-01T08:00:00Z', recorded: [{ id: 'gone-since', status: 'closed', province: '370000' }] },
+      },
+      registry,
+      TODAY,
+    );
+    // c3 and c2 were committed in the same second: one release
+    expect(releases.map((r) => [r.version, r.instant])).toEqual([
+      ['c3', '2026-11-20T02:00:05Z'],
+      ['c1', '2026-11-19T09:00:00Z'],
+      ['c0', '2026-11-01T08:00:00Z'],
+    ]);
+    const entries = feedEntries(registry, releases, scope(registry), 'en', 'https://example.org', linksOf(registry), 100);
+    // the live channel (reopened since) and the removed one are no longer closures: not listed
+    expect(entries.map((e) => e.closures.map((c) => c.channel.id))).toEqual([['new', 'closing-one'], ['old', 'undated']]);
+    expect(new Set(entries.map((e) => e.updated)).size).toBe(entries.length);
+    expect(entries[0]).toMatchObject({ id: 'tag:example.org,2024:release/en/all/c3', url: 'https://example.org/r/changes/#v-c3', updated: '2026-11-20T02:00:05Z', title: '2 channels closed or closing (data version c3)' });
+    // a closing channel is described as closing
+    expect(entries[0]!.closures[1]!.title).toMatch(/closing$/);
+    const one = feedEntries(registry, releases.slice(0, 1), scope(registry), 'zh', 'https://example.org', linksOf(registry), 1);
+    expect(one[0]).toMatchObject({ url: 'https://example.org/r/changes/#v-c3', more: 1 });
+    expect(one[0]!.closures[0]!.url).toBe('https://example.org/r/regions/371082/#c-new');
+    expect(one[0]!.text).toContain('另有 1 个');
+    const json = JSON.parse(jsonFeed(meta('en'), entries));
+    expect(json.items[0]).toMatchObject({ date_published: '2026-11-20T02:00:05Z', date_modified: '2026-11-20T02:00:05Z', _registry: { version: 'c3' } });
+    expect(json.items[0]._registry.closures[0]).toMatchObject({ channel: 'new', status: 'closed', closed: '2025-06-02', destinations: [{ channel: 'live', via: [] }] });
+  });
+
+  it('a province\'s feed holds its own closures only, undated ones included', () => {
+    const mixed = registryOf([closedRow('here', '', { status: 'closing', closed: '', announced: '' }), closedRow('there', '2024-01', { region: '110000', level: 'provincial' })]);
+    const entries = feedEntries(mixed, noHistory(mixed), scope(mixed, '370000'), 'zh', 'https://example.org', linksOf(mixed), 50);
+    expect(entries.flatMap((e) => e.closures.map((c) => c.channel.id))).toEqual(['here']);
+  });
+
+  it('keeps entry ids stable across builds, and caps the closures a feed lists', () => {
+    const a = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100).map((e) => e.id);
+    const b = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100).map((e) => e.id);
     expect(a).toEqual(b);
-    expect(new Set(a).size).toBe(a.length);
-  });
-
-  it('is a JSON Feed 1.1 with items carrying the closure', () => {
-    const feed = JSON.parse(jsonFeed(meta('en'), feedEntries(registry, registry.channels, 'en', 'https://example.org', linksOf(registry))));
-    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.title).toBe('T & <registry>');
-    expect(feed.items).toHaveLength(3);
-    expect(feed.items[0]).toMatchObject({ url: 'https://example.org/r/en/regions/371082/#c-new', date_published: '2025-06-02T00:00:00Z', _registry: { channel: 'new', status: 'closed', closed: '2025-06-02', destinations: [{ channel: 'live', via: [] }] } });
-  });
-
-  it('caps the number of entries', () => {
     const many = registryOf(Array.from({ length: 120 }, (_, i) => closedRow(`c${i}`, `2024-${String((i % 12) + 1).padStart(2, '0')}`)));
-    expect(feedEntries(many, many.channels, 'zh', 'https://example.org', linksOf(many))).toHaveLength(100);
+    const capped = feedEntries(many, noHistory(many), scope(many), 'zh', 'https://example.org', linksOf(many), 100);
+    expect(capped[0]!.closures).toHaveLength(100);
+    expect(capped[0]!.more).toBe(20);
   });
 
   it('escapes markup and drops characters XML forbids', () => {
@@ -278,14 +318,14 @@ describe('datapackage.json', () => {
     created: TODAY,
     licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
     provinceFiles: [
-      { code: '100000', name: 'Central', path: 'downloads/channels-100000.zip', bytes: 1, rows: 1 },
-      { code: '370000', name: 'Shandong', path: 'downloads/channels-370000.zip', bytes: 1, rows: 2 },
+      { code: '100000', name: 'Central', path: 'downloads/channels-100000.csv.gz', bytes: 1, rows: 1 },
+      { code: '370000', name: 'Shandong', path: 'downloads/channels-370000.csv.gz', bytes: 1, rows: 2 },
     ],
-    closuresFile: { path: 'downloads/closures.zip', bytes: 1, rows: 1 },
+    closuresFile: { path: 'downloads/closures.csv.gz', bytes: 1, rows: 1 },
     sourcesFile: { path: 'downloads/sources.csv', bytes: 1 },
     eventsFile: { path: 'downloads/events.csv', bytes: 1 },
-    channelsJson: ['api/v1/channels/00.jsonl.gz', 'api/v1/channels/01.jsonl.gz'],
-    closuresJson: [] as string[],
+    jsonFiles: [{ name: 'api-index', title: 'Index', description: 'd', path: 'api/v1/index.json', bytes: 1, schema: 'api/v1/schemas/index.schema.json' }],
+    alsoAs: { zips: 'downloads/*.zip', channelsParquet: 'downloads/channels.parquet', closuresParquet: 'downloads/closures.parquet', channelsJsonLines: 'api/v1/channels/{shard}.jsonl.gz', schemas: 'api/v1/schemas/' },
     dataPage: 'https://example.org/en/data/',
   };
 
@@ -301,15 +341,26 @@ describe('datapackage.json', () => {
     expect(channels.schema!.fields.find((f) => f.name === 'followers')!.type).toBe('integer');
   });
 
-  it('lists each published file once: zipped CSV tables, plain CSV, and the JSON Lines as multi-file resources', () => {
-    const pkg = dataPackage(input) as { resources: Resource[] };
-    // no closures JSON files, no resource pointing at nothing
-    expect(pkg.resources.map((r) => r.name)).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'channels-json']);
+  it('lists each table once, as gzip or plain CSV, then the JSON files with their JSON Schemas; the other forms only in the description', () => {
+    const pkg = dataPackage(input) as { description: string; resources: (Resource & { jsonSchema?: string })[] };
+    expect(pkg.resources.map((r) => r.name)).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'api-index']);
     const byName = Object.fromEntries(pkg.resources.map((r) => [r.name, r]));
-    expect(byName['closures']).toMatchObject({ path: 'downloads/closures.zip', compression: 'zip', format: 'csv' });
+    expect(byName['closures']).toMatchObject({ path: 'downloads/closures.csv.gz', compression: 'gz', format: 'csv' });
     expect(byName['sources']!.compression).toBeUndefined();
-    expect(byName['channels-json']).toMatchObject({ path: input.channelsJson, compression: 'gz', format: 'jsonl' });
-    expect(byName['channels-json']!.schema).toBeUndefined();
+    expect(byName['api-index']).toMatchObject({ path: 'api/v1/index.json', format: 'json', jsonSchema: 'api/v1/schemas/index.schema.json' });
+    expect(byName['api-index']!.schema).toBeUndefined();
+    for (const other of ['downloads/channels.parquet', 'downloads/closures.parquet', 'api/v1/schemas/']) expect(pkg.description).toContain(other);
+  });
+
+  it('types every field with a Table Schema v2 type: the ;-separated lists are strings with a pattern', () => {
+    const pkg = dataPackage(input) as { resources: Resource[] };
+    const fields = pkg.resources.find((r) => r.name === 'closures')!.schema!.fields as { name: string; type: string; constraints?: { pattern?: string } }[];
+    for (const f of fields) expect(['string', 'integer'], f.name).toContain(f.type);
+    const redirect = fields.find((f) => f.name === 'redirect')!;
+    expect(redirect.type).toBe('string');
+    const pattern = new RegExp(redirect.constraints!.pattern!);
+    expect(pattern.test('a-b;https://x.org/')).toBe(true);
+    expect(pattern.test('a;;b')).toBe(false);
   });
 });
 
@@ -320,10 +371,13 @@ describe('Open Graph tags', () => {
     expect(tags).toMatchObject({ 'og:title': 'T', 'og:description': 'D', 'og:url': 'https://example.org/r/en/', 'og:site_name': 'S', 'og:locale': 'en_US' });
     expect(Object.keys(tags).some((k) => k.startsWith('og:image'))).toBe(false);
     expect(view.feeds.map((f) => f.href)).toEqual(['/r/en/feed.xml', '/r/en/feed.json']);
-    const province = metaView({ ctx: { lang: 'zh', base: '/' }, siteName: 'S', title: 'T', description: 'D', provinceFeed: provinceFeedFor('/regions/370000/', () => 3) });
+    const province = metaView({ ctx: { lang: 'zh', base: '/' }, siteName: 'S', title: 'T', description: 'D', provinceFeed: provinceFeedFor('/regions/370000/', () => 3, () => '山东省') });
     expect(province.feeds.map((f) => f.href)).toEqual(['/feed.xml', '/feed.json', '/feeds/370000.xml', '/feeds/370000.json']);
-    expect(provinceFeedFor('/regions/370000/', () => 0)).toBeUndefined();
-    expect(provinceFeedFor('/regions/371000/', () => 3)).toBeUndefined();
+    // named by the province, not by its code
+    expect(province.feeds[2]!.title).toMatch(/ · 山东省$/);
+    expect(province.feeds.some((f) => f.title.includes('370000'))).toBe(false);
+    expect(provinceFeedFor('/regions/370000/', () => 0, () => '山东省')).toBeUndefined();
+    expect(provinceFeedFor('/regions/371000/', () => 3, () => '威海市')).toBeUndefined();
     expect(metaHtml(metaView({ ctx: { lang: 'zh', base: '/' }, siteName: 'S', title: '<script>"x"&', description: 'D' }))).toContain('content="&lt;script&gt;&quot;x&quot;&amp;"');
   });
 });
@@ -356,6 +410,11 @@ describe('changelog', () => {
     expect(log.versions[0]!.channels[1]!.fields).toEqual(['name']);
     expect(log.versions[1]!.channels.map((c) => `${c.kind}:${c.id}`)).toEqual(['added:b-weibo']);
     expect(log.reachedStart).toBe(true);
+    // what the feeds carry: closures each version recorded, at the commit's second; the first version's closures
+    expect(log.versions[0]!.recorded).toEqual([{ id: 'a-weibo', status: 'closed', province: log.versions[0]!.channels[0]!.province }]);
+    expect(log.versions[1]!.recorded).toEqual([]);
+    expect(log.versions[0]!.instant).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/);
+    expect(log.first).toMatchObject({ recorded: [] });
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: root }).toString()).toBe('');
 
     const capped = buildChangelog({ paths: { dataDir: 'data', contentDir: 'content' }, today: TODAY, repoDir: root, maxVersions: 1, clock: () => now });

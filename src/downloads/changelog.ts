@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import type { DatasetPaths } from '../domain/load.ts';
 import { checkDataset } from '../domain/pipeline.ts';
-import { diffDatasets, type ChannelChange, type ChannelChangeKind, type DataDiff } from '../domain/data-diff.ts';
+import { diffDatasets, NATION, UNKNOWN_PROVINCE, type ChannelChange, type ChannelChangeKind, type DataDiff } from '../domain/data-diff.ts';
+import { CLOSURE_STATUSES, type Status } from '../domain/vocabulary.ts';
 import { snapshotAtRef, type Snapshot } from '../domain/git-snapshot.ts';
 
 export const MAX_VERSIONS = 10;
@@ -24,11 +25,26 @@ export type ChangedChannel = Pick<ChannelChange, 'kind' | 'id' | 'name' | 'platf
   readonly exists: boolean;
 };
 
+/** A closing or closed channel as a version recorded it: the news the feeds carry. */
+export interface RecordedClosure {
+  readonly id: string;
+  readonly status: Status;
+  /** Province-level code (the diff's: NATION for central bodies). */
+  readonly province: string;
+}
+
 export interface VersionChanges {
   readonly commit: string;
   readonly shortCommit: string;
   /** YYYY-MM-DD of the commit. */
   readonly date: string;
+  /** The commit's time to the second (RFC 3339, with its offset). */
+  readonly instant: string;
+  /**
+   * Every channel this version recorded as closing or closed (not capped like `channels`):
+   * added with a closure status, closed, or moved between closing and closed.
+   */
+  readonly recorded: readonly RecordedClosure[];
   readonly previous: string;
   readonly counts: Record<ChannelChangeKind, number>;
   /** Changed channels, at most CHANNELS_PER_VERSION (see `more`). */
@@ -53,6 +69,11 @@ export interface Changelog {
   readonly capped: boolean;
   /** The version the history starts from when the oldest commit could not be compared. */
   readonly oldestCommit?: { readonly commit: string; readonly date: string };
+  /**
+   * When the history reaches the start of the data: the first version, which recorded
+   * every closure it held (it has nothing to be compared with, so it is not in `versions`).
+   */
+  readonly first?: { readonly shortCommit: string; readonly instant: string; readonly recorded: readonly RecordedClosure[] };
 }
 
 export interface ChangelogOptions {
@@ -69,6 +90,7 @@ interface Commit {
   readonly hash: string;
   readonly short: string;
   readonly date: string;
+  readonly instant: string;
 }
 
 function git(args: string[], cwd: string): string {
@@ -90,7 +112,7 @@ export function dataCommits(paths: DatasetPaths, limit: number, repoDir = '.'): 
   })();
   let out: string;
   try {
-    out = git(['log', `-n${limit}`, '--format=%H %h %cs', '--', paths.dataDir, paths.contentDir], repoDir);
+    out = git(['log', `-n${limit}`, '--format=%H %h %cs %cI', '--', paths.dataDir, paths.contentDir], repoDir);
   } catch {
     return 'outside-repository';
   }
@@ -98,8 +120,8 @@ export function dataCommits(paths: DatasetPaths, limit: number, repoDir = '.'): 
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [hash, short, date] = line.split(' ');
-      return { hash: hash!, short: short!, date: date! };
+      const [hash, short, date, instant] = line.split(' ');
+      return { hash: hash!, short: short!, date: date!, instant: instant! };
     });
   if (commits.length === 0) return 'no-commits';
   return { commits, shallow };
@@ -124,6 +146,8 @@ function summarise(diff: DataDiff, commit: Commit, previous: Commit): VersionCha
     commit: commit.hash,
     shortCommit: commit.short,
     date: commit.date,
+    instant: commit.instant,
+    recorded: diff.channels.filter(recordsClosure).map((c) => ({ id: c.id, status: c.status, province: c.province })),
     previous: previous.short,
     counts,
     channels,
@@ -132,6 +156,12 @@ function summarise(diff: DataDiff, commit: Commit, previous: Commit): VersionCha
     sources: n(diff.sources),
     totals: diff.totals,
   };
+}
+
+/** A change that is news for the closure feeds: a channel now closing or closed, newly so. */
+function recordsClosure(c: ChannelChange): boolean {
+  if (!CLOSURE_STATUSES.includes(c.status) || c.kind === 'removed') return false;
+  return c.kind === 'added' || c.kind === 'closed' || (c.previousStatus !== undefined && c.previousStatus !== c.status);
 }
 
 export function buildChangelog(options: ChangelogOptions): Changelog {
@@ -153,6 +183,7 @@ export function buildChangelog(options: ChangelogOptions): Changelog {
   const versions: VersionChanges[] = [];
   let capped = false;
   let newer: Side | undefined;
+  let first: Changelog['first'];
   try {
     for (let i = 0; i + 1 < commits.length; i++) {
       if (options.clock() - started > budget) {
@@ -166,6 +197,16 @@ export function buildChangelog(options: ChangelogOptions): Changelog {
       newer.snapshot.remove();
       newer = older;
     }
+    // the data's first version recorded every closure it held
+    const oldest = commits[commits.length - 1]!;
+    if (commits.length <= max && !shallow && versions.length === commits.length - 1) {
+      newer ??= load(oldest);
+      const regions = newer.dataset.regions;
+      const recorded = newer.dataset.loaded.channels
+        .filter((c) => CLOSURE_STATUSES.includes(c.status))
+        .map((c) => ({ id: c.id, status: c.status, province: c.region === NATION ? NATION : (regions.provinceOf(c.region)?.code ?? UNKNOWN_PROVINCE) }));
+      first = { shortCommit: oldest.short, instant: oldest.instant, recorded };
+    }
   } finally {
     newer?.snapshot.remove();
   }
@@ -174,13 +215,19 @@ export function buildChangelog(options: ChangelogOptions): Changelog {
   // git log listed every commit touching the data: the oldest is where the data starts,
   // unless the clone is shallow and git simply knows nothing earlier.
   const reachedStart = !capped && !shallow;
-  return { shallow, versions, reachedStart, capped, oldestCommit: { commit: last.short, date: last.date } };
+  return { shallow, versions, reachedStart, capped, oldestCommit: { commit: last.short, date: last.date }, ...(reachedStart && first ? { first } : {}) };
 }
 
-let cached: Changelog | undefined;
+/**
+ * The site's changelog, computed once per build process: the /changes/ page and the feeds
+ * (written after the pages) share it. Astro loads modules twice in one build (the config's
+ * integrations, the bundled pages), so the cache lives on the process, like siteData's.
+ */
+const PROCESS_CACHE = Symbol.for('gov-channels-registry.siteChangelog');
+type ProcessCache = { [PROCESS_CACHE]?: Changelog };
 
-/** The site's changelog, computed once per build process. */
 export function siteChangelog(paths: DatasetPaths, today: string): Changelog {
-  cached ??= buildChangelog({ paths, today, clock: () => performance.now() });
-  return cached;
+  const store = globalThis as ProcessCache;
+  store[PROCESS_CACHE] ??= buildChangelog({ paths, today, clock: () => performance.now() });
+  return store[PROCESS_CACHE];
 }

@@ -1,8 +1,13 @@
 /**
  * The dataset as CSV for people to take away: the same columns contributors edit (so a row
- * can be checked against data/channels/*.csv), a few derived columns after them, UTF-8 with
- * a byte-order mark (so spreadsheet programs read the Chinese correctly) and CRLF line ends.
- * Every cell is formula-guarded (src/format/csv.ts).
+ * can be checked against data/channels/*.csv), a few derived columns after them, CRLF line
+ * ends. Every cell is formula-guarded (src/format/csv.ts).
+ *
+ * The byte-order mark: the ZIPs (made to open with a double click) start with one, because
+ * Excel reads a UTF-8 file without it in the computer's legacy code page and garbles the
+ * Chinese. The files described by datapackage.json (the .csv.gz tables, sources.csv,
+ * events.csv) have none, because readers that do not strip it (Python's csv with "utf-8",
+ * DuckDB's older versions, R's read.csv) then see a first column named "\uFEFFid".
  */
 import type { ChannelRecord, EventRecord, SourceRecord } from '../domain/load.ts';
 import type { RegionIndex } from '../domain/regions.ts';
@@ -60,7 +65,13 @@ function derived(regions: RegionIndex, code: string): { cells: string[]; csv: st
   return d;
 }
 
-export const channelCsvHeader = (): string => BOM + csvLine(CHANNEL_EXPORT_COLUMNS);
+/** The derived cells of a region (DERIVED_CHANNEL_COLUMNS order), not formula-guarded. */
+export function derivedCells(regions: RegionIndex, region: string): readonly string[] {
+  return derived(regions, region).cells;
+}
+
+/** The header line; `bom` for the spreadsheet download (see above). */
+export const channelCsvHeader = (bom: boolean): string => (bom ? BOM : '') + csvLine(CHANNEL_EXPORT_COLUMNS);
 
 export function channelCsvLine(c: ChannelRecord, regions: RegionIndex): string {
   let line = csvField(cellText(c[CHANNEL_COLUMNS[0]!]));
@@ -72,13 +83,13 @@ export const SOURCE_COLUMNS = ['id', 'title', 'publisher', 'date', 'url', 'archi
 export const EVENT_COLUMNS = ['date', 'title', 'title_en', 'source'] as const;
 
 export function sourcesCsv(sources: Iterable<SourceRecord>): string {
-  let out = BOM + csvLine(SOURCE_COLUMNS);
+  let out = csvLine(SOURCE_COLUMNS);
   for (const s of sources) out += csvLine(SOURCE_COLUMNS.map((k) => cellText(s[k])));
   return out;
 }
 
 export function eventsCsv(events: Iterable<EventRecord>): string {
-  let out = BOM + csvLine(EVENT_COLUMNS);
+  let out = csvLine(EVENT_COLUMNS);
   for (const e of events) out += csvLine(EVENT_COLUMNS.map((k) => cellText(e[k])));
   return out;
 }

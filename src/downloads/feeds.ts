@@ -1,20 +1,21 @@
 /**
  * Feeds of closures, in Atom (RFC 4287) and JSON Feed 1.1, one per language for the nation
- * and for each province: newest first, at most FEED_LIMIT entries (PROVINCE_FEED_LIMIT for a
- * province: 136 feeds of 100 entries were ~9 MB at national scale), each linking the
- * channel's entry on its region's page and saying in a sentence when it closed, why, and
- * where to go instead.
+ * and for each province (titled with the province's name). Each entry is a data release that
+ * recorded closures, dated when it was committed (feed-releases.ts says why), listing them,
+ * each linked to the channel's entry on its region's page with a sentence saying when it
+ * closed (at the precision the data has), why, and where to go instead; closures with no
+ * date are listed too. At most FEED_LIMIT closures in a feed (PROVINCE_FEED_LIMIT for a
+ * province: 136 feeds of 100 were ~9 MB at national scale).
  *
- * Entry ids are tag URIs (RFC 4151) made of the site's host, the language, the channel id
- * and its status ("tag:host,2024:closure/zh/<id>/closed"): they never change while the
- * channel stays in that state, and a channel that goes from closing to closed is news again.
- * Closures with no date at all are left out: a feed orders news by time.
+ * Entry ids are tag URIs (RFC 4151) made of the site's host, the language, the feed's scope
+ * and the release ("tag:host,2024:release/zh/370000/<commit>"): a published entry never
+ * changes its id or its date.
  */
-import { formatDate, earliestDay, type ApproxDate } from '../domain/approx-date.ts';
-import { isClosure, type Channel, type Registry } from '../domain/model.ts';
+import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
+import type { Channel, Registry } from '../domain/model.ts';
 import { PLATFORM_LABELS, REASON_EXPLANATIONS, type Lang } from '../domain/vocabulary.ts';
 import { escapeXml } from '../format/escape.ts';
-import { destinationsJson, type PageLinks } from './json-api.ts';
+import type { FeedEntry } from './feed-releases.ts';
 
 export const FEED_LIMIT = 100;
 export const PROVINCE_FEED_LIMIT = 50;
@@ -37,38 +38,7 @@ export interface FeedMeta {
   readonly dataUpdated: string;
 }
 
-export interface FeedEntry {
-  readonly id: string;
-  readonly url: string;
-  readonly title: string;
-  readonly text: string;
-  /** RFC 3339 (the first day of the period when the date is only a month or year). */
-  readonly updated: string;
-  readonly channel: Channel;
-  readonly date: ApproxDate;
-  readonly destinations: ReturnType<typeof destinationsJson>;
-}
-
-/** The date a closure is news on: a closing channel's announcement, a closed one's closure. */
-export function feedDate(c: Channel): ApproxDate | undefined {
-  return c.status === 'closing' ? (c.announced ?? c.closed) : (c.closed ?? c.announced);
-}
-
-export function rfc3339(d: ApproxDate): string {
-  return `${earliestDay(d)}T00:00:00Z`;
-}
-
-/** Newest first by feedDate, then by id; undated closures left out; at most `limit`. */
-export function feedChannels(channels: Iterable<Channel>, limit = FEED_LIMIT): Channel[] {
-  const dated: { c: Channel; day: string; value: string }[] = [];
-  for (const c of channels) {
-    if (!isClosure(c)) continue;
-    const d = feedDate(c);
-    if (d) dated.push({ c, day: earliestDay(d), value: d.value });
-  }
-  dated.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? 1 : -1) : a.value.length !== b.value.length ? b.value.length - a.value.length : a.c.id < b.c.id ? -1 : 1));
-  return dated.slice(0, limit).map((x) => x.c);
-}
+export type { FeedEntry };
 
 function name(zh: string, en: string | undefined, lang: Lang): string {
   return lang === 'en' && en ? en : zh;
@@ -109,32 +79,11 @@ export function closureTitle(c: Channel, lang: Lang): string {
   return `${name(c.name, c.name_en, 'en')} (${platform}) ${c.status === 'closed' ? 'closed' : 'closing'}`;
 }
 
-export function entryId(siteUrl: string, lang: Lang, c: Channel): string {
-  return `tag:${new URL(siteUrl).hostname},${TAG_DATE}:closure/${lang}/${c.id}/${c.status}`;
-}
-
-export function feedEntries(registry: Registry, channels: Iterable<Channel>, lang: Lang, siteUrl: string, links: PageLinks, limit = FEED_LIMIT): FeedEntry[] {
-  return feedChannels(channels, limit).map((c) => {
-    const date = feedDate(c)!;
-    return {
-      id: entryId(siteUrl, lang, c),
-      url: links.entry(c)[lang],
-      title: closureTitle(c, lang),
-      text: closureSentence(registry, c, lang),
-      updated: rfc3339(date),
-      channel: c,
-      date,
-      destinations: destinationsJson(registry, c.id),
-    };
-  });
-}
-
 const XML_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
+/** The feed changed when its newest entry did; with no entry, the data's day. */
 function feedUpdated(meta: FeedMeta, entries: readonly FeedEntry[]): string {
-  const data = `${meta.dataUpdated}T00:00:00Z`;
-  const newest = entries[0]?.updated;
-  return newest && newest > data ? newest : data;
+  return entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), entries[0]?.updated ?? `${meta.dataUpdated}T00:00:00Z`);
 }
 
 export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
@@ -159,9 +108,9 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
       `    <title>${x(e.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${x(e.url)}"/>`,
       `    <updated>${e.updated}</updated>`,
-      `    <category term="${x(e.channel.status)}"/>`,
-      ...(e.channel.reason ? [`    <category term="${x(e.channel.reason)}"/>`] : []),
+      ...[...new Set(e.closures.flatMap((c) => [c.channel.status, ...(c.channel.reason ? [c.channel.reason] : [])]))].map((term) => `    <category term="${x(term)}"/>`),
       `    <summary type="text">${x(e.text)}</summary>`,
+      `    <content type="html">${x(e.html)}</content>`,
       '  </entry>',
     );
   }
@@ -182,18 +131,24 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
       id: e.id,
       url: e.url,
       title: e.title,
+      content_html: e.html,
       content_text: e.text,
       date_published: e.updated,
-      tags: [e.channel.status, ...(e.channel.reason ? [e.channel.reason] : [])],
+      date_modified: e.updated,
+      tags: [...new Set(e.closures.flatMap((c) => [c.channel.status, ...(c.channel.reason ? [c.channel.reason] : [])]))],
       _registry: {
-        channel: e.channel.id,
-        status: e.channel.status,
-        ...(e.channel.reason ? { reason: e.channel.reason } : {}),
-        ...(e.channel.announced ? { announced: e.channel.announced.value } : {}),
-        ...(e.channel.closed ? { closed: e.channel.closed.value } : {}),
-        date: e.date.value,
-        destinations: e.destinations,
-        ...(e.channel.notice ? { notice: e.channel.notice } : {}),
+        ...(e.version ? { version: e.version } : {}),
+        closures: e.closures.map(({ channel: c, url, destinations }) => ({
+          channel: c.id,
+          url,
+          status: c.status,
+          ...(c.reason ? { reason: c.reason } : {}),
+          ...(c.announced ? { announced: c.announced.value } : {}),
+          ...(c.closed ? { closed: c.closed.value } : {}),
+          destinations,
+          ...(c.notice ? { notice: c.notice } : {}),
+        })),
+        ...(e.more > 0 ? { more: e.more } : {}),
       },
     })),
   };

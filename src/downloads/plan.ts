@@ -4,12 +4,15 @@
  * writes them) always agree. Cheap on purpose: counts, no file contents.
  *
  * What is published, and why (a national registry is ~160 MB of CSV and ~230 MB of JSON,
- * and the whole writer's output has to stay near 100 MB with no file over 20 MB):
- * - the channels as CSV, one ZIP per province: together the full table, each row once; ZIP
- *   because it opens with a double click, per province because one national file would not
- *   fit under the limit even compressed, and because province codes never change, so the
- *   addresses stay the same however large the data grows;
- * - the closures (closing and closed channels) as one ZIP'd CSV: the table most readers want;
+ * and no file may pass 25 MB):
+ * - the channels as CSV twice over, one file per province: a ZIP (with a byte-order mark,
+ *   for spreadsheets: it opens with a double click) and a .csv.gz (no byte-order mark, for
+ *   programs: the tables of datapackage.json, which stock Data Package readers open); per
+ *   province because one national CSV would not fit under the limit even compressed, and
+ *   because province codes never change, so the addresses stay the same as the data grows;
+ * - the closures (closing and closed channels) the same two ways: the table most readers want;
+ * - the channels and the closures as Parquet, one file each (parquet.ts), for analysts who
+ *   query over HTTP (DuckDB, pandas, R);
  * - the channels as JSON Lines once, in the JSON API's 256 gzip files by id hash (json-api.ts);
  * - sources and events as plain CSV (small).
  */
@@ -18,6 +21,7 @@ import { isClosure } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
 import { localePath, routes } from '../routes/routes.ts';
 import { provinceCodeOf } from './csv-export.ts';
+import { SCHEMAS_DIR, type ApiSchemaFile } from './api-schemas.ts';
 import { API_DIR, type PageLinks } from './json-api.ts';
 
 export const DOWNLOADS_DIR = 'downloads';
@@ -27,8 +31,13 @@ export const FILES = {
   /** A province's channels: a ZIP holding provinceCsv(code). */
   provinceZip: (code: string) => `${DOWNLOADS_DIR}/channels-${code}.zip`,
   provinceCsv: (code: string) => `channels-${code}.csv`,
+  /** The same table for programs: gzip'd CSV without a byte-order mark. */
+  provinceCsvGz: (code: string) => `${DOWNLOADS_DIR}/channels-${code}.csv.gz`,
   closuresZip: `${DOWNLOADS_DIR}/closures.zip`,
   closuresCsv: 'closures.csv',
+  closuresCsvGz: `${DOWNLOADS_DIR}/closures.csv.gz`,
+  channelsParquet: `${DOWNLOADS_DIR}/channels.parquet`,
+  closuresParquet: `${DOWNLOADS_DIR}/closures.parquet`,
   sourcesCsv: `${DOWNLOADS_DIR}/sources.csv`,
   eventsCsv: `${DOWNLOADS_DIR}/events.csv`,
   datapackage: 'datapackage.json',
@@ -44,6 +53,8 @@ export const FILES = {
     sources: `${API_DIR}/sources.json`,
     closuresIndex: `${API_DIR}/closures/index.json`,
     closures: (province: string) => `${API_DIR}/closures/${province}.jsonl.gz`,
+    schemas: `${API_DIR}/${SCHEMAS_DIR}/`,
+    schema: (file: ApiSchemaFile) => `${API_DIR}/${SCHEMAS_DIR}/${file}`,
   },
   feeds: {
     atom: (lang: 'zh' | 'en', province?: string) => `${lang === 'en' ? 'en/' : ''}${province ? `feeds/${province}.xml` : 'feed.xml'}`,
@@ -76,6 +87,13 @@ export function pageLinks(registry: Registry, siteUrl: string, base: string): Pa
     region: (code) => both(routes.regionAt(registry.pageOf(code), code)),
     permalink: both(routes.channel('{id}')),
   };
+}
+
+/** A province-level division's name in a language ('中央' / 'Central' for central bodies). */
+export function provinceName(registry: Registry, code: string, lang: 'zh' | 'en'): string {
+  if (code === NATION_CODE) return lang === 'zh' ? '中央' : 'Central';
+  const region = registry.regions.get(code);
+  return (lang === 'zh' ? region?.name : region?.nameEn) ?? code;
 }
 
 /** Central bodies first, then province codes in order. */

@@ -16,11 +16,15 @@ import type { Labelled, Lang } from '../domain/vocabulary.ts';
 import { localePath, routes } from '../routes/routes.ts';
 import type { SiteConfig } from '../routes/site-config.ts';
 import type { DerivedCache } from '../build-cache/derived-cache.ts';
+import type { Changelog } from './changelog.ts';
 import { runPooled, writeGzip, writeZip, type ArchiveOptions } from './archive.ts';
 import { citationCff } from './citation.ts';
 import { channelCsvHeader, channelCsvLine, eventsCsv, sourcesCsv } from './csv-export.ts';
+import { API_SCHEMAS, jsonSchemaOf, type ApiSchemaFile } from './api-schemas.ts';
 import { dataPackage } from './datapackage.ts';
-import { atomFeed, FEED_LIMIT, feedEntries, jsonFeed, PROVINCE_FEED_LIMIT, type FeedMeta } from './feeds.ts';
+import { channelsParquet } from './parquet.ts';
+import { feedEntries, feedReleases } from './feed-releases.ts';
+import { atomFeed, FEED_LIMIT, jsonFeed, PROVINCE_FEED_LIMIT, type FeedMeta } from './feeds.ts';
 import {
   channelJson,
   channelsByShard,
@@ -35,7 +39,7 @@ import {
   sourceJson,
   type Json,
 } from './json-api.ts';
-import { downloadPlan, exportOrder, FILES, pageLinks, provinceLookup } from './plan.ts';
+import { DOWNLOADS_DIR, downloadPlan, exportOrder, FILES, pageLinks, provinceLookup, provinceName } from './plan.ts';
 import { buildSitemaps, pageUrls, robotsTxt, SITEMAP_INDEX } from './sitemap.ts';
 
 export interface PublishContext {
@@ -49,6 +53,8 @@ export interface PublishContext {
   readonly dataVersion?: string;
   /** Pathnames of the pages the build wrote (for the sitemaps). */
   readonly pages: readonly string[];
+  /** The data's recent versions (git), which date the feeds' entries; absent or without history: one undated-by-git entry. */
+  readonly changelog?: Changelog;
 }
 
 export interface WrittenFile {
@@ -93,8 +99,8 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
   const closureRows = plan.provinces.flatMap((p) => byProvince.get(p.code)!.filter(isClosure));
   const shards = channelsByShard(registry.channels);
 
-  function* csvRows(list: readonly Channel[]): Generator<string> {
-    yield channelCsvHeader();
+  function* csvRows(list: readonly Channel[], bom: boolean): Generator<string> {
+    yield channelCsvHeader(bom);
     for (const c of list) yield channelCsvLine(c, registry.regions);
   }
   function* jsonLines(list: readonly Channel[], shape: (c: Channel) => Record<string, Json>): Generator<string> {
@@ -104,11 +110,18 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
   const day = ctx.dataUpdated;
   const jobs: (() => Promise<WrittenFile>)[] = [
     // the largest single file first, so it is not left running alone at the end
-    async () => ({ path: FILES.closuresZip, bytes: (await writeZip(at(FILES.closuresZip), FILES.closuresCsv, csvRows(closureRows), day, archive)).bytes }),
-    ...plan.provinces.map((p) => async () => {
-      const path = FILES.provinceZip(p.code);
-      return { path, bytes: (await writeZip(at(path), FILES.provinceCsv(p.code), csvRows(byProvince.get(p.code)!), day, archive)).bytes };
-    }),
+    async () => ({ path: FILES.closuresZip, bytes: (await writeZip(at(FILES.closuresZip), FILES.closuresCsv, csvRows(closureRows, true), day, archive)).bytes }),
+    async () => ({ path: FILES.closuresCsvGz, bytes: (await writeGzip(at(FILES.closuresCsvGz), csvRows(closureRows, false), archive)).bytes }),
+    ...plan.provinces.flatMap((p) => [
+      async () => {
+        const path = FILES.provinceZip(p.code);
+        return { path, bytes: (await writeZip(at(path), FILES.provinceCsv(p.code), csvRows(byProvince.get(p.code)!, true), day, archive)).bytes };
+      },
+      async () => {
+        const path = FILES.provinceCsvGz(p.code);
+        return { path, bytes: (await writeGzip(at(path), csvRows(byProvince.get(p.code)!, false), archive)).bytes };
+      },
+    ]),
     ...SHARDS.map((shard) => async () => {
       const path = FILES.api.channelShard(shard);
       return { path, bytes: (await writeGzip(at(path), jsonLines(shards.get(shard)!, (c) => channelJson(registry, c)), archive)).bytes };
@@ -119,28 +132,41 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
     }),
   ];
   written.push(...(await runPooled(jobs, PARALLEL_FILES)));
+  // Parquet: the whole table in one file, in the CSV's order (province, region, id)
+  const putBytes = (path: string, bytes: Uint8Array) => {
+    mkdirSync(dirname(join(outDir, path)), { recursive: true });
+    writeFileSync(join(outDir, path), bytes);
+    written.push({ path, bytes: bytes.length });
+  };
+  putBytes(FILES.channelsParquet, channelsParquet(plan.provinces.flatMap((p) => byProvince.get(p.code)!), registry.regions));
+  putBytes(FILES.closuresParquet, channelsParquet(closureRows, registry.regions));
   byProvince.clear();
   shards.clear();
 
   put(FILES.sourcesCsv, sourcesCsv(registry.sources.values()));
   put(FILES.eventsCsv, eventsCsv(registry.events));
 
-  // the rest of the JSON API
+  // the JSON API's contract, then the rest of its files, each naming its schema
+  const schemaUrl = (file: ApiSchemaFile) => siteRoot + FILES.api.schema(file);
+  for (const file of Object.keys(API_SCHEMAS) as ApiSchemaFile[]) putJson(FILES.api.schema(file), jsonSchemaOf(file, schemaUrl(file)));
   const regionFiles = publishedRegions(registry);
   const localRegions: { province: string; file: string; count: number }[] = [];
   for (const [province, list] of [...regionFiles.byProvince].sort(([a], [b]) => a.localeCompare(b))) {
     const file = FILES.api.provinceRegions(province);
-    putJson(file, { province, regions: list.map((r) => regionJson(registry, r, links)) });
+    putJson(file, { $schema: schemaUrl('province-regions.schema.json'), province, regions: list.map((r) => regionJson(registry, r, links)) });
     localRegions.push({ province, file, count: list.length });
   }
-  putJson(FILES.api.regions, { regions: regionFiles.top.map((r) => regionJson(registry, r, links)), local: localRegions });
-  putJson(FILES.api.events, { events: registry.events.map(eventJson) });
-  putJson(FILES.api.sources, { sources: [...registry.sources.values()].map(sourceJson) });
+  putJson(FILES.api.regions, { $schema: schemaUrl('regions.schema.json'), regions: regionFiles.top.map((r) => regionJson(registry, r, links)), local: localRegions });
+  putJson(FILES.api.events, { $schema: schemaUrl('events.schema.json'), events: registry.events.map(eventJson) });
+  putJson(FILES.api.sources, { $schema: schemaUrl('sources.schema.json'), sources: [...registry.sources.values()].map(sourceJson) });
   putJson(FILES.api.closuresIndex, {
+    $schema: schemaUrl('closures-index.schema.json'),
     total: closures.length,
     files: closureProvinces.map((province) => ({ province, file: FILES.api.closures(province), count: closuresByProvince.get(province)!.length })),
+    line_schema: schemaUrl('closure.schema.json'),
   });
   putJson(FILES.api.index, {
+    $schema: schemaUrl('index.schema.json'),
     api: 'v1',
     dataset: { version: ctx.dataVersion ?? null, updated: ctx.dataUpdated, licence: config.dataLicence, synthetic: registry.synthetic },
     counts: registry.countsIn(NATION_CODE),
@@ -150,12 +176,14 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
       sources: FILES.api.sources,
       closures: FILES.api.closuresIndex,
       datapackage: FILES.datapackage,
+      schemas: FILES.api.schemas,
     },
     channels: {
       file: FILES.api.channels,
       shard: `the first ${SHARD_HEX_DIGITS} hex digits (lower case) of the SHA-256 digest of the channel id (UTF-8)`,
       shards: SHARDS.length,
       format: 'JSON Lines (one channel per line, sorted by id), gzip-compressed',
+      line_schema: schemaUrl('channel.schema.json'),
     },
     // a channel's page is its entry on its region's page; the permalink finds it too, through
     // the site's not-found page (which needs JavaScript)
@@ -164,16 +192,17 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
     channel_page_en: links.permalink.en,
   });
 
-  // feeds: the nation and every province with closures, in both languages
+  // feeds: the nation and every province with closures, in both languages, by data release
+  const releases = feedReleases(ctx.changelog, registry, ctx.dataUpdated);
   for (const lang of ['zh', 'en'] as const satisfies readonly Lang[]) {
     const siteName = ctx.identity.name[lang];
-    const feed = (province: string | undefined, channels: readonly Channel[], placeName: string) => {
+    const feed = (province: string | undefined, placeName: string) => {
       const atomFile = FILES.feeds.atom(lang, province);
       const jsonFile = FILES.feeds.json(lang, province);
       const meta = (self: string): FeedMeta => ({
         lang,
         title: placeName ? `${siteName} · ${placeName}` : siteName,
-        subtitle: lang === 'zh' ? `最近关停的政务新媒体账号${placeName ? `（${placeName}）` : ''}` : `Recently closed government channels${placeName ? ` (${placeName})` : ''}`,
+        subtitle: lang === 'zh' ? `最近记录的政务新媒体账号关停${placeName ? `（${placeName}）` : ''}` : `Government channel closures recently recorded${placeName ? ` (${placeName})` : ''}`,
         selfUrl: siteRoot + self,
         atomUrl: siteRoot + atomFile,
         jsonUrl: siteRoot + jsonFile,
@@ -183,16 +212,14 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
         rights: `${config.dataLicence.name} ${config.dataLicence.url}`,
         dataUpdated: ctx.dataUpdated,
       });
-      const entries = feedEntries(registry, channels, lang, config.siteUrl, links, province ? PROVINCE_FEED_LIMIT : FEED_LIMIT);
+      const homeUrl = origin + localePath({ lang, base }, province ? routes.region(province) : routes.home());
+      const scope = { province, provinceOf, changesUrl: origin + localePath({ lang, base }, routes.changes()), homeUrl };
+      const entries = feedEntries(registry, releases, scope, lang, config.siteUrl, links, province ? PROVINCE_FEED_LIMIT : FEED_LIMIT);
       put(atomFile, atomFeed(meta(atomFile), entries));
       put(jsonFile, jsonFeed(meta(jsonFile), entries));
     };
-    feed(undefined, closures, '');
-    for (const province of closureProvinces) {
-      const region = registry.regions.get(province);
-      const placeName = province === NATION_CODE ? (lang === 'zh' ? '中央' : 'Central') : lang === 'zh' ? (region?.name ?? province) : (region?.nameEn ?? province);
-      feed(province, closuresByProvince.get(province)!.filter(isClosure), placeName);
-    }
+    feed(undefined, '');
+    for (const province of closureProvinces) feed(province, provinceName(registry, province, lang));
   }
 
   // sitemaps and robots.txt
@@ -215,12 +242,24 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
       version: ctx.dataVersion,
       created: ctx.dataUpdated,
       licence: config.dataLicence,
-      provinceFiles: plan.provinces.map((p) => ({ code: p.code, name: p.nameEn, path: FILES.provinceZip(p.code), bytes: size(FILES.provinceZip(p.code)), rows: p.channels })),
-      closuresFile: { path: FILES.closuresZip, bytes: size(FILES.closuresZip), rows: closures.length },
+      provinceFiles: plan.provinces.map((p) => ({ code: p.code, name: p.nameEn, path: FILES.provinceCsvGz(p.code), bytes: size(FILES.provinceCsvGz(p.code)), rows: p.channels })),
+      closuresFile: { path: FILES.closuresCsvGz, bytes: size(FILES.closuresCsvGz), rows: closures.length },
       sourcesFile: { path: FILES.sourcesCsv, bytes: size(FILES.sourcesCsv) },
       eventsFile: { path: FILES.eventsCsv, bytes: size(FILES.eventsCsv) },
-      channelsJson: SHARDS.map(FILES.api.channelShard),
-      closuresJson: closureProvinces.map(FILES.api.closures),
+      jsonFiles: [
+        { name: 'api-index', title: 'JSON API: index', description: 'The JSON API\'s entry point: data version, totals, where every file is and the rule that finds a channel by id.', path: FILES.api.index, schema: FILES.api.schema('index.schema.json') },
+        { name: 'api-regions', title: 'JSON API: regions', description: `The nation, every province and every prefecture with counts; the counties and townships are in ${FILES.api.provinceRegions('<province>')}, listed under local.`, path: FILES.api.regions, schema: FILES.api.schema('regions.schema.json') },
+        { name: 'api-closures-index', title: 'JSON API: closure files', description: 'The closures\' JSON Lines files, one per province-level division, with counts.', path: FILES.api.closuresIndex, schema: FILES.api.schema('closures-index.schema.json') },
+        { name: 'api-events', title: 'JSON API: policy events', description: 'Policy milestones, as JSON.', path: FILES.api.events, schema: FILES.api.schema('events.schema.json') },
+        { name: 'api-sources', title: 'JSON API: sources', description: 'The sources rows cite, as JSON.', path: FILES.api.sources, schema: FILES.api.schema('sources.schema.json') },
+      ].map((f) => ({ ...f, bytes: size(f.path) })),
+      alsoAs: {
+        zips: `${DOWNLOADS_DIR}/channels-<province>.zip, ${FILES.closuresZip}`,
+        channelsParquet: FILES.channelsParquet,
+        closuresParquet: FILES.closuresParquet,
+        channelsJsonLines: FILES.api.channels,
+        schemas: FILES.api.schemas,
+      },
       dataPage: origin + localePath({ lang: 'en', base }, routes.data()),
     }),
   );

@@ -19,14 +19,14 @@ export interface MetaInput {
   readonly description: string;
   /** Absolute canonical URL; absent for pages that are not indexed. */
   readonly url?: string;
-  /** Province code when the page is a province with closures: its own feeds are offered too. */
-  readonly provinceFeed?: string;
+  /** The province, when the page is a province with closures: its own feeds are offered too, by its name. */
+  readonly provinceFeed?: { readonly code: string; readonly name: string };
 }
 
-/** The province whose feeds a page offers: a province page ("/regions/370000/") with closures. */
-export function provinceFeedFor(route: string, closuresIn: (code: string) => number): string | undefined {
+/** The province whose feeds a page offers: a province page ("/regions/370000/") with closures, named in the page's language. */
+export function provinceFeedFor(route: string, closuresIn: (code: string) => number, nameOf: (code: string) => string | undefined): MetaInput['provinceFeed'] {
   const code = /^\/regions\/(\d{2}0000)\/$/.exec(route)?.[1];
-  return code && code !== '100000' && closuresIn(code) > 0 ? code : undefined;
+  return code && code !== '100000' && closuresIn(code) > 0 ? { code, name: nameOf(code) ?? code } : undefined;
 }
 
 export function metaView({ ctx, siteName, title, description, url, provinceFeed }: MetaInput): MetaView {
@@ -48,8 +48,8 @@ export function metaView({ ctx, siteName, title, description, url, provinceFeed 
       { type: 'application/feed+json', title: feedTitle, href: `${prefix}feed.json` },
       ...(provinceFeed
         ? [
-            { type: 'application/atom+xml', title: `${feedTitle} (${provinceFeed})`, href: `${prefix}feeds/${provinceFeed}.xml` },
-            { type: 'application/feed+json', title: `${feedTitle} (${provinceFeed})`, href: `${prefix}feeds/${provinceFeed}.json` },
+            { type: 'application/atom+xml', title: `${feedTitle} · ${provinceFeed.name}`, href: `${prefix}feeds/${provinceFeed.code}.xml` },
+            { type: 'application/feed+json', title: `${feedTitle} · ${provinceFeed.name}`, href: `${prefix}feeds/${provinceFeed.code}.json` },
           ]
         : []),
     ],
