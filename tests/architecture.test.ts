@@ -25,12 +25,15 @@ const LAYERS: readonly (readonly string[])[] = [
   // (format); where pages live and the site's settings (routes); build tooling with no
   // knowledge of the registry (build-tools)
   ['format', 'routes', 'build-tools'],
+  // the catalogue of the site's words in each language, read by every layer that shows text;
+  // above format because it uses format's helpers, and it imports nothing else (ONLY_IMPORTS)
+  ['strings'],
   // the channel store that search and verify share; the synthetic dataset generator and the
   // build's cache of derived files, which import only domain and format (ONLY_IMPORTS)
   ['store', 'synth', 'build-cache'],
   // the features, siblings: none imports another
   ['search', 'verify', 'closures', 'charts', 'downloads', 'publish', 'import'],
-  // view models, UI strings and string renderers of the pages
+  // view models and string renderers of the pages
   ['site'],
   ['components'],
   ['layouts'],
@@ -40,6 +43,7 @@ const LAYERS: readonly (readonly string[])[] = [
 
 /** Low-level folders that may import these folders and no others. */
 const ONLY_IMPORTS: Readonly<Record<string, readonly string[]>> = {
+  strings: ['domain', 'format'],
   synth: ['domain', 'format'],
   'build-cache': ['domain', 'format'],
 };
@@ -159,6 +163,8 @@ describe('the folders of src/ import only downwards', () => {
     expect(graph.get('verify')?.has('store')).toBe(true);
     expect(graph.get('site')?.has('domain')).toBe(true);
     expect(graph.get('pages')?.has('layouts')).toBe(true);
+    // every layer that shows text reads the catalogue
+    for (const unit of ['site', 'closures', 'search', 'verify']) expect(graph.get(unit)?.has('strings'), unit).toBe(true);
   });
 
   it('places every folder of src/ in a layer', () => {
@@ -205,16 +211,16 @@ describe('the checker', () => {
     expect(layeringViolations(folderGraph(fine))).toEqual([]);
     const added = (path: string, text: string) => layeringViolations(folderGraph(new Map([...fine, [path, text]])));
     expect(added(join('downloads', 'added.ts'), "import { ui } from '../site/i18n.ts';")).toEqual([
-      'downloads → site (layer 3 → 4, a higher layer): downloads/added.ts: ../site/i18n.ts',
+      'downloads → site (layer 4 → 5, a higher layer): downloads/added.ts: ../site/i18n.ts',
     ]);
     expect(added(join('search', 'added.ts'), "export type { VerifyManifest } from '../verify/index-format.ts';")).toEqual([
-      'search → verify (layer 3 → 3, a sibling): search/added.ts: ../verify/index-format.ts',
+      'search → verify (layer 4 → 4, a sibling): search/added.ts: ../verify/index-format.ts',
     ]);
     expect(added(join('synth', 'added.ts'), "const r = await import('../routes/routes.ts');")).toEqual([
       'synth → routes: synth may import only domain, format (synth/added.ts: ../routes/routes.ts)',
     ]);
     expect(added(join('domain', 'added.ts'), "import type { RecordStore } from '../store/record-store.ts';")).toEqual([
-      'domain → store (layer 0 → 2, a higher layer): domain/added.ts: ../store/record-store.ts',
+      'domain → store (layer 0 → 3, a higher layer): domain/added.ts: ../store/record-store.ts',
     ]);
     expect(added(join('elsewhere', 'added.ts'), "import '../domain/model.ts';")).toEqual([
       'elsewhere → domain: not in LAYERS (elsewhere/added.ts: ../domain/model.ts)',

@@ -6,12 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, parseApproxDate, type ApproxDate } from '../src/domain/approx-date.ts';
 import { REASONS, type Reason } from '../src/domain/vocabulary.ts';
-import {
-  closureSentence,
-  sentenceText,
-  type ClosureFacts,
-  type SentenceTarget,
-} from '../src/site/closure-sentence.ts';
+import { closureSentence } from '../src/strings/closure-sentence.ts';
+import { sentenceText, type ClosureFacts, type SentenceTarget } from '../src/strings/sentence-parts.ts';
 
 const d = (text: string): ApproxDate => {
   const parsed = parseApproxDate(text);

@@ -9,7 +9,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from '../src/domain/model.ts';
 import { checkDataset } from '../src/domain/pipeline.ts';
-import { ui, type PageContext } from '../src/site/i18n.ts';
+import type { PageContext } from '../src/site/i18n.ts';
+import { stringsFor } from '../src/strings/index.ts';
 import { agencyGroupsHtml, entryHtml, type EntryLabels } from '../src/site/render/channel-entries.ts';
 import { sourceListHtml } from '../src/site/render/sources-html.ts';
 import { channelEntry, PageSources, type ChannelEntry } from '../src/site/views/channel-entry.ts';
@@ -20,7 +21,7 @@ const TODAY = '2026-11-21';
 const EVIL = `<img src=x onerror="alert('x')">&amp;`;
 const TAGS = new Set(['li', 'a', 'b', 'i', 'small', 'span', 'code', 'p', 'ul', 'ol', 'time', 'cite', 'div', 'section', 'h3', 'h4']);
 
-const labelsFor = (lang: 'zh' | 'en'): EntryLabels => ({ ...ui(lang).region.entry, via: ui(lang).channel.via });
+const labelsFor = (lang: 'zh' | 'en'): EntryLabels => ({ ...stringsFor(lang).region.entry, via: stringsFor(lang).channel.via });
 
 /** Every tag is one of the few the renderer writes, with every attribute value quoted; nothing else looks like markup. */
 function expectOnlyOwnMarkup(html: string): void {
@@ -182,7 +183,7 @@ describe('a region page’s entries and sources, from the fixture', () => {
 
   const render = (code: string, ctx: PageContext) => {
     const view = regionView(registry, code, ctx, TODAY);
-    return { view, groups: agencyGroupsHtml(view.groups, labelsFor(ctx.lang)), sources: sourceListHtml(view.sources, ui(ctx.lang).channel.archive, true) };
+    return { view, groups: agencyGroupsHtml(view.groups, labelsFor(ctx.lang)), sources: sourceListHtml(view.sources, stringsFor(ctx.lang).channel.archive, true) };
   };
 
   it('shows the 荣成 closure in English with English names beside the Chinese originals, linking the successor and the destination entries', () => {

@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Registry } from '../src/domain/model.ts';
-import { sentenceText } from '../src/site/closure-sentence.ts';
+import { sentenceText } from '../src/strings/sentence-parts.ts';
 import { siteConfigFromEnv } from '../src/routes/site-config.ts';
-import { ui, type PageContext } from '../src/site/i18n.ts';
+import type { PageContext } from '../src/site/i18n.ts';
+import { stringsFor } from '../src/strings/index.ts';
 import { channelEntry, entriesByAgency, PageSources, type ChannelEntry } from '../src/site/views/channel-entry.ts';
 import { excerpt, noticePageView } from '../src/site/views/notice-view.ts';
 import { regionView } from '../src/site/views/region-view.ts';
@@ -104,7 +105,7 @@ describe('a closed or closing channel’s entry: what happened, in one sentence'
     // a closed channel can be a successor too (the chain goes on from it)
     expect(entry('weihai-police-weibo', zh).predecessors.map((p) => p.href)).toEqual(['/regions/371082/#c-rongcheng-police-weibo']);
     expect([entry('gov-cn-weibo', zh).predecessors, entry('gov-cn-weibo', zh).morePredecessors]).toEqual([[], 0]);
-    const html = entryHtml(entry('weihai-police-wechat', zh), { ...ui('zh').region.entry, via: '经由' });
+    const html = entryHtml(entry('weihai-police-wechat', zh), { ...stringsFor('zh').region.entry, via: '经由' });
     expect(html).toContain('<p class="meta">接替：<a href="/regions/371000/#c-weihai-police-weibo">威海公安</a> <small>微博</small></p>');
   });
 

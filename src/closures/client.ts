@@ -12,11 +12,15 @@
 import { closuresCsv, csvFileName } from './csv.ts';
 import { facetCounts, filterRows, periodsInRange, sortRows } from './filter.ts';
 import { tableHtml } from './present.ts';
-import { decodeRow, type ClosureRow, type ClosuresManifest, type FacetKey, type Shard } from './row.ts';
+import { areaNameOf, decodeRow, type ClosureRow, type ClosuresManifest, type FacetKey, type Shard } from './row.ts';
 import { DEFAULT_SORT, emptyState, isFiltered, parseState, serializeState, withFacet, withRange, withSort, type FilterState, type SortKey } from './state.ts';
+import type { Lang } from '../domain/vocabulary.ts';
+import { locale as enLocale } from '../strings/en.ts';
+import { langOfTag } from '../strings/lang.ts';
+import { locale as zhLocale } from '../strings/zh.ts';
 
-type Lang = 'zh' | 'en';
 const PAGE = 200;
+const NUMBERS: Record<Lang, string> = { zh: zhLocale.number, en: enLocale.number };
 
 interface Strings {
   loading: string;
@@ -32,7 +36,7 @@ const root = document.getElementById('closures-app');
 if (root && typeof DecompressionStream === 'function') void start(root);
 
 async function start(app: HTMLElement): Promise<void> {
-  const lang: Lang = app.dataset.lang === 'en' ? 'en' : 'zh';
+  const lang = langOfTag(app.dataset.lang);
   const base = app.dataset.base ?? '/';
   const manifestUrl = new URL(app.dataset.manifest!, location.href);
   const form = app.querySelector<HTMLFormElement>('#closure-filters')!;
@@ -42,7 +46,7 @@ async function start(app: HTMLElement): Promise<void> {
   const strings = JSON.parse(app.dataset.strings ?? '{}') as Strings;
   const provinceSelect = form.querySelector<HTMLSelectElement>('select[name="province"]')!;
   const prefectureSelect = form.querySelector<HTMLSelectElement>('select[name="prefecture"]')!;
-  const fmt = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const fmt = new Intl.NumberFormat(NUMBERS[lang]);
 
   let state = parseState(location.search);
   let manifest: ClosuresManifest | undefined;
@@ -51,7 +55,7 @@ async function start(app: HTMLElement): Promise<void> {
   let generation = 0;
   let current: ClosureRow[] = [];
 
-  const areaName = (code: string): string | undefined => manifest?.areas[code]?.[lang === 'zh' ? 0 : 1];
+  const areaName = (code: string): string | undefined => (manifest ? areaNameOf(manifest.areas, code, lang) : undefined);
 
   form.hidden = false;
   const panel = form.querySelector<HTMLDetailsElement>('[data-filter-panel]');

@@ -7,17 +7,16 @@
 import { LEVEL_LABELS, PLATFORM_LABELS, REASON_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { BOM, CRLF, csvRow } from '../format/csv.ts';
 import { localePath, routes } from '../routes/routes.ts';
+import { closuresTable as enTable } from '../strings/en.ts';
+import { localText } from '../strings/local-name.ts';
+import { closuresTable as zhTable } from '../strings/zh.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 
-const HEADERS = {
-  zh: ['日期', '日期精度', '状态', '账号', '账号ID', '平台', '省级行政区', '地市', '地区', '地区代码', '主办机构', '级别', '原因', '现在请前往', '前往链接', '来源', '来源链接', '登记册页面'],
-  en: ['date', 'date_precision', 'status', 'channel', 'channel_id', 'platform', 'province', 'prefecture', 'region', 'region_code', 'agency', 'level', 'reason', 'destination', 'destination_url', 'source', 'source_url', 'registry_page'],
-} as const;
+/** The CSV's words in each language (the browser writes it in either). */
+const TEXT = { zh: zhTable, en: enTable };
 
-const PRECISION = {
-  zh: { 4: '年', 7: '月', 10: '日' } as Record<number, string>,
-  en: { 4: 'year', 7: 'month', 10: 'day' } as Record<number, string>,
-};
+/** A date's precision by its length as the data writes it (2024, 2024-08, 2024-08-14). */
+const PRECISION_OF_LENGTH: Record<number, 'year' | 'month' | 'day'> = { 4: 'year', 7: 'month', 10: 'day' };
 
 export interface CsvContext {
   readonly lang: Lang;
@@ -28,19 +27,21 @@ export interface CsvContext {
 
 export function closuresCsv(rows: readonly ClosureRow[], ctx: CsvContext): string {
   const { lang } = ctx;
-  const name = (zh: string, en: string | undefined) => (lang === 'en' && en ? en : zh);
-  const lines = [csvRow(HEADERS[lang])];
+  const t = TEXT[lang];
+  const name = (zh: string, en: string | undefined) => localText(zh, en, lang);
+  const lines = [csvRow(t.csvHeaders)];
   const origin = ctx.siteUrl.endsWith('/') ? ctx.siteUrl : `${ctx.siteUrl}/`;
   const base = new URL(origin).pathname;
   const absolute = (path: string) => new URL(path, origin).href;
   for (const r of rows) {
     const date = closureDateOf(r) ?? '';
     const d = r.destination;
-    const precision = date ? PRECISION[lang][date.length] ?? '' : '';
+    const unit = PRECISION_OF_LENGTH[date.length];
+    const precision = unit ? t.precision[unit] : '';
     lines.push(
       csvRow([
         date,
-        date && !r.closed ? `${precision} (${lang === 'zh' ? '宣布日期' : 'announced'})` : precision,
+        date && !r.closed ? t.announcedPrecision(precision) : precision,
         STATUS_LABELS[r.status][lang],
         name(r.name, r.nameEn),
         r.id,

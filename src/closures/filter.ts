@@ -7,6 +7,9 @@
  * 2024-03…2024-05, since it may have happened in any month). Undated rows are in no range.
  */
 import { LEVELS, PLATFORMS, REASONS, type Lang } from '../domain/vocabulary.ts';
+import { locale as enLocale } from '../strings/en.ts';
+import { localText } from '../strings/local-name.ts';
+import { locale as zhLocale } from '../strings/zh.ts';
 import { closureDateOf, FACET_KEYS, facetValue, UNDATED, type ClosureRow, type FacetKey } from './row.ts';
 import type { FilterState, SortKey } from './state.ts';
 
@@ -90,9 +93,10 @@ const RANK = {
   reason: new Map<string, number>(REASONS.map((p, i) => [p, i])),
 };
 
+const COLLATION: Record<Lang, string> = { zh: zhLocale.collation, en: enLocale.collation };
 const collators: Partial<Record<Lang, Intl.Collator>> = {};
 function collator(lang: Lang): Intl.Collator {
-  return (collators[lang] ??= new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true }));
+  return (collators[lang] ??= new Intl.Collator(COLLATION[lang], { numeric: true }));
 }
 
 function compareBy(key: SortKey, lang: Lang): (a: ClosureRow, b: ClosureRow) => number {
@@ -104,7 +108,7 @@ function compareBy(key: SortKey, lang: Lang): (a: ClosureRow, b: ClosureRow) => 
       // Codes put a province's prefectures and counties together, in the official order.
       return (a, b) => a.region.localeCompare(b.region);
     case 'agency':
-      return (a, b) => coll.compare(lang === 'en' ? (a.agencyEn ?? a.agency) : a.agency, lang === 'en' ? (b.agencyEn ?? b.agency) : b.agency);
+      return (a, b) => coll.compare(localText(a.agency, a.agencyEn, lang), localText(b.agency, b.agencyEn, lang));
     case 'platform':
     case 'level':
       return (a, b) => RANK[key].get(a[key])! - RANK[key].get(b[key])!;

@@ -15,6 +15,9 @@ import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.
 import { escapeHtml as esc } from '../format/escape.ts';
 import { isHttpUrl, shortUrl } from '../format/url.ts';
 import { localePath, routes } from '../routes/routes.ts';
+import { closuresTable as enTable, names as enNames } from '../strings/en.ts';
+import { localText } from '../strings/local-name.ts';
+import { closuresTable as zhTable, locale as zhLocale, names as zhNames } from '../strings/zh.ts';
 import { closureDateOf, type ClosureRow } from './row.ts';
 import type { SortKey } from './state.ts';
 
@@ -26,17 +29,9 @@ export const SORTABLE: Partial<Record<Column, SortKey>> = {
   date: 'date', platform: 'platform', region: 'region', agency: 'agency', status: 'status',
 };
 
-export const COLUMN_LABELS: Record<Column | 'level' | 'reason', { zh: string; en: string }> = {
-  date: { zh: '日期', en: 'Date' },
-  channel: { zh: '账号', en: 'Channel' },
-  platform: { zh: '平台', en: 'Platform' },
-  region: { zh: '地区', en: 'Region' },
-  agency: { zh: '主办机构', en: 'Agency' },
-  status: { zh: '状态', en: 'Status' },
-  destination: { zh: '现在请前往', en: 'Go instead to' },
-  level: { zh: '级别', en: 'Level' },
-  reason: { zh: '原因', en: 'Reason' },
-};
+/** The table's words in each language (the browser draws tables in either). */
+const TEXT = { zh: zhTable, en: enTable };
+const NAMES = { zh: zhNames, en: enNames };
 
 export interface PresentContext {
   readonly lang: Lang;
@@ -54,21 +49,21 @@ export function entryPath(base: string, lang: Lang, id: string, page: string | u
   return localePath({ base, lang }, page ? routes.channelEntry(page, id) : routes.channel(id));
 }
 
-/** A Chinese name where the page is English (no translation given): marked so it is read as Chinese. */
-const ZH_LANG = ' lang="zh-Hans"';
+/** How a page marks a Chinese name shown for want of a translation: only English pages need to. */
+const CHINESE_MARK: Record<Lang, string> = { zh: '', en: ` lang="${zhLocale.html}"` };
 
 /** Text in the page's language: [text, lang attribute or ""]. */
 function local(zh: string, en: string | undefined, lang: Lang): [string, string] {
-  if (lang === 'zh') return [zh, ''];
-  return en ? [en, ''] : [zh, ZH_LANG];
+  const text = localText(zh, en, lang);
+  return [text, text === en ? '' : CHINESE_MARK[lang]];
 }
 
 /** The date as the data gives it (2024-08-14, 2024-08, 2024): the same in both languages. */
 export function dateText(row: Pick<ClosureRow, 'closed' | 'announced'>, lang: Lang): string {
   const date = closureDateOf(row);
-  if (!date) return lang === 'zh' ? '日期不详' : 'no date';
+  if (!date) return TEXT[lang].undated;
   // Only the announcement is known: say so, since it is not when the channel went.
-  return row.closed ? date : `${date}${lang === 'zh' ? '（宣布）' : ' (announced)'}`;
+  return row.closed ? date : TEXT[lang].announced(date);
 }
 
 /**
@@ -83,11 +78,11 @@ export function regionText(row: ClosureRow, ctx: PresentContext, within?: 'provi
     .map((c) => ctx.areaName(c) ?? c);
   if (!above.length) return [own, ownLang];
   // A Chinese name inside an English list is not worth a lang attribute per part: the region's own name decides.
-  return ctx.lang === 'zh' ? [above.join('') + own, ''] : [[own, ...above.reverse()].join(', '), ownLang];
+  return [NAMES[ctx.lang].place([...above, own]), ownLang];
 }
 
 function moreText(n: number | undefined, lang: Lang): string {
-  return n ? (lang === 'zh' ? ` 等${n + 1}处` : ` +${n} more`) : '';
+  return n ? TEXT[lang].moreDestinations(n) : '';
 }
 
 export interface RowOptions {
@@ -100,7 +95,7 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
   const { lang, base } = ctx;
   const [name, nameLang] = local(row.name, row.nameEn, lang);
   // The Chinese name is what a reader searches for on the platform: kept beside a translation.
-  const original = lang === 'en' && row.nameEn ? ` (<span${ZH_LANG}>${esc(row.name)}</span>)` : '';
+  const original = lang === 'en' && row.nameEn ? ` (<span${CHINESE_MARK.en}>${esc(row.name)}</span>)` : '';
   const [region, regionLang] = regionText(row, ctx, options.within);
   const [agency, agencyLang] = local(row.agency, row.agencyEn, lang);
   const d = row.destination;
@@ -131,7 +126,7 @@ export function rowHtml(row: ClosureRow, ctx: PresentContext, options: RowOption
 
 /** The header row; sortable columns carry data-sort (the client makes them buttons). */
 export function headHtml(lang: Lang): string {
-  return `<thead><tr>${COLUMNS.map((c) => `<th scope="col"${SORTABLE[c] ? ` data-sort="${SORTABLE[c]}"` : ''}>${COLUMN_LABELS[c][lang]}</th>`).join('')}</tr></thead>`;
+  return `<thead><tr>${COLUMNS.map((c) => `<th scope="col"${SORTABLE[c] ? ` data-sort="${SORTABLE[c]}"` : ''}>${TEXT[lang].columns[c]}</th>`).join('')}</tr></thead>`;
 }
 
 export interface TableOptions {

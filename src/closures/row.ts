@@ -7,7 +7,9 @@
  * client holds the labels.
  */
 import { LEVELS, PLATFORMS, REASONS, type Level, type Platform, type Reason } from '../domain/vocabulary.ts';
+import type { Lang } from '../domain/vocabulary.ts';
 import { displayUrl } from '../format/url.ts';
+import { localText } from '../strings/local-name.ts';
 
 export type ClosureStatus = 'closing' | 'closed';
 
@@ -196,6 +198,12 @@ export interface ClosuresManifest {
   readonly facets: Readonly<Record<FacetKey, Readonly<Record<string, number>>>>;
   /** Names of the provinces and prefectures the facets mention: code → [zh, en, parent province]. */
   readonly areas: Readonly<Record<string, readonly [string, string, string?]>>;
+}
+
+/** A province's or prefecture's name from the manifest's `areas`, in the page's language. */
+export function areaNameOf(areas: ClosuresManifest['areas'], code: string, lang: Lang): string | undefined {
+  const area = areas[code];
+  return area && localText(area[0], area[1], lang);
 }
 
 export const FACET_KEYS = ['status', 'province', 'prefecture', 'platform', 'level', 'reason'] as const;

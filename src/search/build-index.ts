@@ -250,12 +250,13 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   lap('shards');
   // The places, in place order.
   const placeRecords: PlaceRecord[] = placeList.map(({ info, lineage, channels }) => {
-    const parent = lineage.length > 1 ? placeLabels(lineage.slice(0, -1)) : { zh: '', en: '' };
+    // a province has no place above it worth naming (the nation is every place's)
+    const above = lineage.slice(0, -1).filter((r) => r.code !== '100000');
     return {
       code: info.code,
       page: store.regions.pageOf(info.code),
       name: { zh: info.name, en: info.nameEn },
-      parent: parent.zh === '中央' ? { zh: '', en: '' } : parent,
+      parent: above.length > 0 ? placeLabels(above) : { zh: '', en: '' },
       channels,
     };
   });

@@ -12,28 +12,16 @@ import { type SearchLang, type SearchManifest } from './layout.ts';
 import type { PlaceRecord } from './places.ts';
 import { fileSource, SearchIndex, type SearchResult } from './query.ts';
 import { destinationLabel, entryLink, placeLink, type ChannelRecord, type LinkPatterns } from '../store/records.ts';
+import { punctuation as enPunctuation, searchResults as enResults } from '../strings/en.ts';
+import { langOfTag } from '../strings/lang.ts';
+import { punctuation as zhPunctuation, searchResults as zhResults } from '../strings/zh.ts';
 
 const PAGE = 10;
 const DELAY_MS = 150;
 
-const TEXT = {
-  zh: {
-    found: (n: number, more: boolean) => (more ? `找到超过 ${n} 个结果，先显示最相关的；加上地名或机构可缩小范围` : n ? `找到 ${n} 个结果` : '没有找到结果，试试更短的关键词、拼音或首字母'),
-    more: '显示更多',
-    goTo: '请改看：',
-    failed: '搜索暂时不可用，请按“搜索”浏览地区列表',
-    place: '地区',
-    channels: (n: number) => `${n} 个账号`,
-  },
-  en: {
-    found: (n: number, more: boolean) => (more ? `More than ${n} results; the most relevant first. Add a place or body to narrow them.` : n ? `${n} result${n === 1 ? '' : 's'}` : 'No results. Try fewer characters, pinyin or initials.'),
-    more: 'Show more',
-    goTo: 'Go here instead: ',
-    failed: 'Search is unavailable right now; press Search to browse regions.',
-    place: 'Place',
-    channels: (n: number) => `${n} channel${n === 1 ? '' : 's'}`,
-  },
-};
+/** The results' words in each language (a form says which it is in). */
+const TEXT = { zh: zhResults, en: enResults };
+const LIST_COMMA = { zh: zhPunctuation.listComma, en: enPunctuation.listComma };
 
 let loading: Promise<SearchIndex> | undefined;
 
@@ -67,7 +55,7 @@ function enhance(form: HTMLFormElement, n: number): void {
   const input = form.querySelector<HTMLInputElement>('input[type=search], input[name=q]');
   const manifestUrl = form.dataset.search;
   if (!input || !manifestUrl) return;
-  const lang: SearchLang = (form.dataset.searchLang ?? document.documentElement.lang).startsWith('en') ? 'en' : 'zh';
+  const lang: SearchLang = langOfTag(form.dataset.searchLang ?? document.documentElement.lang);
   const text = TEXT[lang];
 
   const panel = el('div', 'search-results');
@@ -187,7 +175,7 @@ function item(links: LinkPatterns, record: ChannelRecord, lang: SearchLang): HTM
       const a = el('a', '', destinationLabel(d)[lang]);
       // off-site links need no rel: the page's referrer policy is same-origin (BaseLayout)
       a.href = d.kind === 'url' ? d.url : entryLink(links, d);
-      go.append(...(i ? [lang === 'zh' ? '、' : ', ', a] : [a]));
+      go.append(...(i ? [LIST_COMMA[lang], a] : [a]));
     });
     li.append(go);
   }

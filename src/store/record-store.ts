@@ -20,6 +20,8 @@ import type { Registry } from '../domain/model.ts';
 import { ContentVersion } from '../format/sha256.ts';
 import { buildKeyShards } from './keys.ts';
 import { BackgroundWriter } from '../build-tools/background-writer.ts';
+import { names as enNames, places as enPlaces } from '../strings/en.ts';
+import { names as zhNames, places as zhPlaces } from '../strings/zh.ts';
 import { encodeRecordFile, storeFiles, type StoreInfo } from './records.ts';
 import { regionLookupOf, searchDocsFromRegistry, type RegionInfo, type RegionLookup, type SearchDoc } from './search-docs.ts';
 
@@ -74,8 +76,8 @@ function tierOf(doc: SearchDoc): number {
 /** The place labels of a region: every level below the nation, largest first in Chinese. */
 export function placeLabels(lineage: readonly RegionInfo[]): { zh: string; en: string } {
   const below = lineage.filter((r) => r.code !== '100000');
-  if (below.length === 0) return { zh: '中央', en: 'Central government' };
-  return { zh: below.map((r) => r.name).join(''), en: below.map((r) => r.nameEn).reverse().join(', ') };
+  if (below.length === 0) return { zh: zhPlaces.central, en: enPlaces.central };
+  return { zh: zhNames.place(below.map((r) => r.name)), en: enNames.place(below.map((r) => r.nameEn)) };
 }
 
 /** Memoised lineage, labels and page of each region the channels are in. */

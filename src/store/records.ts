@@ -27,6 +27,8 @@
 import { PLATFORM_LABELS, PLATFORMS, STATUSES, type Labelled, type Platform, type Status } from '../domain/vocabulary.ts';
 import { displayUrl, isHttpUrl, SHORT_URL_CHARS } from '../format/url.ts';
 import { ByteReader, ByteWriter } from '../format/bytes.ts';
+import { names as enNames } from '../strings/en.ts';
+import { names as zhNames } from '../strings/zh.ts';
 
 export type RecordDestination =
   | { readonly kind: 'channel'; readonly id: string; readonly page: string; readonly name: Labelled; readonly platform: Platform; readonly url?: string }
@@ -311,7 +313,7 @@ export function destinationLabel(d: RecordDestination): Labelled {
     return { zh: label, en: label };
   }
   const platform = PLATFORM_LABELS[d.platform];
-  return { zh: `${d.name.zh}（${platform.zh}）`, en: `${d.name.en} (${platform.en})` };
+  return { zh: zhNames.withPlatform(d.name.zh, platform.zh), en: enNames.withPlatform(d.name.en, platform.en) };
 }
 
 /** A record store as a manifest names it (record-store.ts builds it). */

@@ -7,11 +7,13 @@
 import type { Lang } from '../domain/vocabulary.ts';
 import { reportIssueUrl } from '../routes/report-links.ts';
 import { entryLink } from '../store/records.ts';
-import { VERIFY_COPY } from './copy.ts';
+import { punctuation as enPunctuation } from '../strings/en.ts';
+import { langOfTag } from '../strings/lang.ts';
+import { punctuation as zhPunctuation } from '../strings/zh.ts';
 import type { VerifyManifest } from './index-format.ts';
 import { VerifyIndex } from './lookup.ts';
 import { queryParam, withQueryParam } from './query-param.ts';
-import { verdictView, type DateText, type LinkView, type MatchView, type VerdictLinks, type VerdictView } from './verdict.ts';
+import { ANSWERS, verdictView, type DateText, type LinkView, type MatchView, type VerdictLinks, type VerdictView } from './verdict.ts';
 
 let loading: Promise<VerifyIndex> | undefined;
 
@@ -52,17 +54,20 @@ function time(date: DateText): HTMLTimeElement {
   return t;
 }
 
+const PUNCTUATION = { zh: zhPunctuation, en: enPunctuation };
+
 function matchNode(m: MatchView, lang: Lang): HTMLElement {
-  const t = VERIFY_COPY[lang];
+  const t = ANSWERS[lang];
+  const p = PUNCTUATION[lang];
   const box = el('article', `verify-match verify-match--${m.status}`);
   box.append(el('h2', 'verify-verdict', ...m.verdict.map((part) => (typeof part === 'string' ? part : time(part)))));
   box.append(el('p', 'verify-channel', el('strong', undefined, m.name), ` · ${m.platform} · ${m.agency}`));
   if (m.destinations?.length) {
     const go = el('p', 'verify-go', el('strong', undefined, t.goInstead));
     m.destinations.forEach((d, i) => {
-      if (i) go.append(lang === 'zh' ? '；' : '; ');
+      if (i) go.append(p.semicolon);
       go.append(link(d.link));
-      if (d.url) go.append(' ', el('span', 'verify-url', lang === 'zh' ? '（' : '(', link(d.url), lang === 'zh' ? '）' : ')'));
+      if (d.url) go.append(' ', el('span', 'verify-url', p.openParen, link(d.url), p.closeParen));
     });
     box.append(go);
   } else if (m.noDestination) {
@@ -97,8 +102,8 @@ function enhance(form: HTMLFormElement): void {
   const result = document.getElementById('verify-result');
   const manifestUrl = form.dataset.verify;
   if (!input || !result || !manifestUrl) return;
-  const lang: Lang = (form.dataset.lang ?? document.documentElement.lang).startsWith('en') ? 'en' : 'zh';
-  const t = VERIFY_COPY[lang];
+  const lang = langOfTag(form.dataset.lang ?? document.documentElement.lang);
+  const t = ANSWERS[lang];
   const repo = form.dataset.repo ?? '';
   const searchPage = form.dataset.searchPage ?? '/';
   let loaded: VerifyIndex | undefined;

@@ -7,11 +7,15 @@
 import { formatDate, parseApproxDate } from '../domain/approx-date.ts';
 import { PLATFORM_LABELS, type Lang, type Status } from '../domain/vocabulary.ts';
 import { displayUrl } from '../format/url.ts';
-import { VERIFY_COPY } from './copy.ts';
+import { verifyAnswers as enAnswers } from '../strings/en.ts';
+import { verifyAnswers as zhAnswers } from '../strings/zh.ts';
 import { destinationLabel } from '../store/records.ts';
 import type { VerifyRecord } from './index-format.ts';
 import type { VerifyAnswer } from './lookup.ts';
 import { normaliseHandle } from '../store/normalise.ts';
+
+/** The answers' words in each language (the script answers in the page's). */
+export const ANSWERS = { zh: zhAnswers, en: enAnswers };
 
 export interface VerdictLinks {
   /** A channel's entry on its region's page, in the page's language. */
@@ -68,7 +72,7 @@ function withDate(make: (date?: string) => string, date: DateText | undefined): 
 }
 
 export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', handleText: string, lang: Lang, links: VerdictLinks): MatchView {
-  const t = VERIFY_COPY[lang];
+  const t = ANSWERS[lang];
   let verdict: (string | DateText)[];
   switch (record.status) {
     case 'active':
@@ -109,7 +113,7 @@ export function matchView(record: VerifyRecord, by: 'url' | 'id' | 'handle', han
 }
 
 export function verdictView(answer: VerifyAnswer, lang: Lang, links: VerdictLinks): VerdictView {
-  const t = VERIFY_COPY[lang];
+  const t = ANSWERS[lang];
   switch (answer.kind) {
     case 'empty':
       return { kind: 'none' };

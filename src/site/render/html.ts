@@ -4,8 +4,8 @@
  * string building microseconds. Everything interpolated goes through `esc` (escapeHtml).
  */
 import type { DateView } from '../views/dates.ts';
-import type { LocalName } from '../views/names.ts';
-import type { SentencePart } from '../closure-sentence.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import type { SentencePart } from '../../strings/sentence-parts.ts';
 import { escapeHtml as esc } from '../../format/escape.ts';
 
 /** ` name="value"` for each defined value; nothing for undefined or false. */

@@ -2,7 +2,8 @@
 import type { Registry } from '../../domain/model.ts';
 import type { PageContext } from '../i18n.ts';
 import { regionHref } from './hrefs.ts';
-import { regionName, type LocalName } from './names.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import { regionName } from './names.ts';
 
 export interface Crumb {
   readonly name: LocalName;

@@ -6,18 +6,21 @@
  * one, the plain sentence of what happened and where to go now, the notice and the evidence.
  * /channels/<id>/ resolves to the entry (see src/site/permalink-map.ts).
  */
-import { dayOf, type ApproxDate } from '../../domain/approx-date.ts';
+import { dayOf } from '../../domain/approx-date.ts';
 import { isClosure, type Channel, type Citation, type Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, PLATFORMS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
-import { closureSentence, type SentencePart, type SentenceTarget } from '../closure-sentence.ts';
+import { closureFacts, closureSentence } from '../../strings/closure-sentence.ts';
+import { stringsFor } from '../../strings/index.ts';
+import { needsDestinations, type SentencePart } from '../../strings/sentence-parts.ts';
 import type { PageContext } from '../i18n.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import { citationView, type CitationView } from './citations.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
 import { channelAnchor, channelHref } from './hrefs.ts';
-import { displayUrl, isHttpUrl } from '../../format/url.ts';
+import { displayUrl } from '../../format/url.ts';
+import { localOrOther, type LocalName } from '../../strings/local-name.ts';
 import { externalLink, type ExternalLink } from './links.ts';
-import { agencyName, channelName, type LocalName } from './names.ts';
+import { agencyName, channelName } from './names.ts';
 
 export interface ChannelEntry {
   readonly id: string;
@@ -105,9 +108,12 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
   const { lang } = ctx;
   const closure = isClosure(c);
   const notice = registry.noticeOf(c);
-  const targets = closure ? directTargets(registry, c, ctx) : [];
+  const facts = closureFacts(registry, c, dayOf(today), {
+    channel: (target) => ({ name: channelName(target, lang), href: channelHref(registry, target, ctx) }),
+    url: (url) => ({ name: { text: displayUrl(url) }, href: url }),
+  });
   const predecessors = registry.predecessorsOf(c.id).filter((p) => p.id !== c.id && isClosure(p));
-  const destinations = closure && targets.some((t) => t.external === false && t.status !== 'active' && t.status !== 'dormant') ? destinationViews(registry, c.id, ctx) : [];
+  const destinations = facts && needsDestinations(facts.targets) ? destinationViews(registry, c.id, ctx) : [];
   return {
     id: c.id,
     anchor: channelAnchor(c.id),
@@ -116,14 +122,15 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
     platform: PLATFORM_LABELS[c.platform][lang],
     status: c.status,
     statusLabel: STATUS_LABELS[c.status][lang],
-    statement: statement(c, targets, lang, dayOf(today)),
+    // the badge says "active" or "dormant"; the sentence is for what a reader must act on
+    statement: facts && closureSentence(facts, lang),
     destinations,
     url: closure ? undefined : externalLink(c.url),
     handle: closure ? undefined : c.handle,
     notice: notice && {
       href: localePath(ctx, routes.notice(notice.slug)),
       title: notice.title,
-      lang: notice.lang === lang ? undefined : notice.lang === 'zh' ? 'zh-Hans' : 'en',
+      lang: notice.lang === lang ? undefined : stringsFor(notice.lang).locale.html,
     },
     notes: notesIn(c, lang),
     sources: registry.citations(c.source).map((citation) => sources.numberOf(citation)),
@@ -132,29 +139,9 @@ export function channelEntry(registry: Registry, c: Channel, ctx: PageContext, s
   };
 }
 
-function statement(c: Channel, targets: SentenceTarget[], lang: PageContext['lang'], today: ApproxDate): SentencePart[] | undefined {
-  // the badge says "active" or "dormant"; the sentence is for what a reader must act on
-  if (c.status === 'active' || c.status === 'dormant') return undefined;
-  // closing and closed channels always have a reason (the validator requires one)
-  return closureSentence({ status: c.status, reason: c.reason ?? 'discontinued', announced: c.announced, closed: c.closed, targets, today }, lang);
-}
-
-/** The channel's own redirect targets, as the sentence names them. */
-function directTargets(registry: Registry, c: Channel, ctx: PageContext): SentenceTarget[] {
-  return (c.redirect ?? []).flatMap((ref): SentenceTarget[] => {
-    if (ref.kind === 'url') return isHttpUrl(ref.url) ? [{ name: { text: displayUrl(ref.url) }, href: ref.url, external: true }] : [];
-    const target = registry.channelsById.get(ref.id);
-    if (!target || target.id === c.id) return [];
-    return [{ name: channelName(target, ctx.lang), href: channelHref(registry, target, ctx), external: false, status: target.status }];
-  });
-}
-
 /** Notes are written in Chinese (notes) with an optional English version (notes_en). */
 function notesIn(c: Channel, lang: PageContext['lang']): ChannelEntry['notes'] {
-  const own = lang === 'en' ? c.notes_en : c.notes;
-  if (own) return { text: own };
-  const other = lang === 'en' ? c.notes : c.notes_en;
-  return other ? { text: other, lang: lang === 'en' ? 'zh-Hans' : 'en' } : undefined;
+  return localOrOther(c.notes, c.notes_en, lang);
 }
 
 const collator = new Intl.Collator('zh-CN');

@@ -1,15 +1,20 @@
 /** One channel as a line in a list (region pages, recent closures, siblings). */
 import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { PLATFORM_LABELS, STATUS_LABELS, type Status } from '../../domain/vocabulary.ts';
-import { listDatePrefix, type Lang, type ListDateKind, type PageContext } from '../i18n.ts';
+import { stringsFor, type Strings } from '../../strings/index.ts';
+import type { Lang, PageContext } from '../i18n.ts';
 import { channelHref } from './hrefs.ts';
 import type { ApproxDate } from '../../domain/approx-date.ts';
 import { dateView, type DateView } from './dates.ts';
 import { destinationViews, type DestinationView } from './destinations.ts';
-import { agencyName, channelName, regionName, type LocalName } from './names.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import { agencyName, channelName, regionName } from './names.ts';
 
 /** The date a list shows for a channel, with the words before it ("closed", "opened"…). */
 export type ListDate = { readonly prefix: string } & DateView;
+
+/** What the one date shown beside a channel in a list means. */
+type ListDateKind = keyof Strings['listDate'];
 
 export interface ChannelSummary {
   readonly id: string;
@@ -47,7 +52,7 @@ export function channelSummary(registry: Registry, c: Channel, ctx: PageContext,
 /** The date a list shows for a channel, in the page's language; undefined when it is not known. */
 export function listDateView(c: Channel, lang: Lang): ListDate | undefined {
   const [kind, date] = listDate(c);
-  return date ? { prefix: listDatePrefix(kind, lang), ...dateView(date, lang) } : undefined;
+  return date ? { prefix: stringsFor(lang).listDate[kind], ...dateView(date, lang) } : undefined;
 }
 
 /** The date a list shows for a channel: when it closed (or will, or was announced to), else when it opened. */

@@ -5,6 +5,7 @@
  */
 import type { Chart, ChartLayout, DataTable } from '../../charts/chart-frame.ts';
 import type { Lang } from '../../domain/vocabulary.ts';
+import { stringsFor } from '../../strings/index.ts';
 
 /** Rows beyond which a chart's table is folded away. */
 export const LONG_TABLE_ROWS = 12;
@@ -35,9 +36,7 @@ export interface ChartMeta {
 }
 
 export function chartSource(meta: ChartMeta): string {
-  const v = meta.dataVersion;
-  if (meta.lang === 'zh') return v ? `政务新媒体账号登记册数据（版本 ${v}）` : '政务新媒体账号登记册数据';
-  return v ? `Government New-Media Channel Registry data, version ${v}` : 'Government New-Media Channel Registry data';
+  return stringsFor(meta.lang).charts.source(meta.dataVersion);
 }
 
 /**
@@ -59,6 +58,6 @@ export function chartView(id: string, heading: string, meta: ChartMeta, build: (
     table: wide.table,
     tableRows: wide.table.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : String(cell)))),
     foldTable: wide.table.rows.length > LONG_TABLE_ROWS,
-    tableSummary: meta.lang === 'zh' ? `数据表（${wide.table.rows.length}行）` : `Data table (${wide.table.rows.length} rows)`,
+    tableSummary: stringsFor(meta.lang).charts.tableSummary(wide.table.rows.length),
   };
 }

@@ -14,15 +14,16 @@ import { formatDate, parseApproxDate } from '../../domain/approx-date.ts';
 import { isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { LEVELS, LEVEL_LABELS, PLATFORMS, PLATFORM_LABELS, REASONS, REASON_LABELS, STATUS_LABELS, type Lang } from '../../domain/vocabulary.ts';
 import { facetCounts, sortRows } from '../../closures/filter.ts';
-import { COLUMN_LABELS, groupedTableHtml, tableHtml, type PresentContext, type RowGroup } from '../../closures/present.ts';
+import { groupedTableHtml, tableHtml, type PresentContext, type RowGroup } from '../../closures/present.ts';
 import {
-  comparePeriodsDesc, encodeRow, FACET_KEYS, periodOf, UNDATED,
+  areaNameOf, comparePeriodsDesc, encodeRow, FACET_KEYS, periodOf, UNDATED,
   type ClosureRow, type ClosuresManifest, type FacetKey, type Shard, type WireContext,
 } from '../../closures/row.ts';
 import { emptyState } from '../../closures/state.ts';
 import { formatNumber, type PageContext } from '../i18n.ts';
 import { localePath } from '../../routes/routes.ts';
 import { displayUrl } from '../../format/url.ts';
+import { stringsFor, type Strings } from '../../strings/index.ts';
 
 /** Rows on /closures/ itself: the first screen must stay small at any scale. */
 export const FIRST_SCREEN_ROWS = 100;
@@ -220,7 +221,7 @@ export interface ClosuresIndexView {
     readonly prefectureLegend: string;
   };
   readonly manifestHref: string;
-  readonly labels: ClosuresUi;
+  readonly labels: Strings['closures'];
   /** The texts the client script needs, as JSON for a data- attribute ({shown} etc. are filled in by it). */
   readonly clientStrings: string;
   readonly dataVersion?: string;
@@ -248,101 +249,20 @@ export interface ClosuresPeriodView {
   readonly newer?: PeriodLink;
   readonly older?: PeriodLink;
   readonly indexHref: string;
-  readonly labels: ClosuresUi;
+  readonly labels: Strings['closures'];
 }
 
-const UI = {
-  zh: {
-    title: '关停记录',
-    intro: '所有已关停和正在注销的政务新媒体账号：关停日期（按资料的精度）、所在地区、主办机构、平台、现在该去哪里。还可按级别和原因筛选；下载的 CSV 另含来源。',
-    total: (n: string) => `共 ${n} 个账号已关停或正在注销。`,
-    latest: '最近的关停',
-    index: '按月份浏览',
-    more: (n: string) => `查看本月全部 ${n} 条`,
-    filters: '筛选',
-    dateRange: '日期范围',
-    from: '从（月）',
-    to: '至（月）',
-    dateHelp: '只知道年份的关停，只有当整年都在范围内时才计入；没有日期的不计入任何范围。',
-    province: '省级行政区',
-    prefecture: '地市',
-    any: '全部',
-    apply: '应用',
-    clear: '清除筛选',
-    download: '下载当前视图（CSV）',
-    showMore: '再显示 200 条',
-    loading: '正在载入数据…',
-    loadFailed: '数据载入失败，请刷新页面重试。',
-    showing: (shown: string, total: string) => `显示 ${shown} 条，共 ${total} 条符合条件`,
-    none: '没有符合条件的关停记录。',
-    shareHint: '筛选条件会写入网址，复制网址即可分享或引用当前视图。',
-    sortBy: (col: string) => `按${col}排序`,
-    periodTitle: (label: string) => `${label}的关停`,
-    periodSummary: (n: string) => `${n} 个账号，按省级行政区排列。`,
-    provinces: '本期涉及的省级行政区',
-    central: '中央',
-    page: '页',
-    pagesLabel: '分页',
-    newer: '较新',
-    older: '较早',
-    backToIndex: '全部关停记录',
-    yearOnly: (y: number) => `${y}年（月份不详）`,
-    undated: '日期不详',
-    tableCaption: (label: string) => `${label}关停的账号`,
-  },
-  en: {
-    title: 'Closures',
-    intro: 'Every government channel that has closed or is closing: when (to the precision known), where, whose, which platform, and where to go instead. Filters also cover level and reason; the CSV download adds the sources.',
-    total: (n: string) => `${n} channels closed or closing.`,
-    latest: 'Latest closures',
-    index: 'Browse by month',
-    more: (n: string) => `All ${n} closures of this month`,
-    filters: 'Filter',
-    dateRange: 'Date range',
-    from: 'From (month)',
-    to: 'To (month)',
-    dateHelp: 'A closure known only to the year is in a range only when the whole year is; undated closures are in no range.',
-    province: 'Province',
-    prefecture: 'Prefecture',
-    any: 'Any',
-    apply: 'Apply',
-    clear: 'Clear filters',
-    download: 'Download this view (CSV)',
-    showMore: 'Show 200 more',
-    loading: 'Loading the data…',
-    loadFailed: 'The data could not be loaded; please reload the page.',
-    showing: (shown: string, total: string) => `Showing ${shown} of ${total} matching closures`,
-    none: 'No closures match these filters.',
-    shareHint: 'The filters are part of the address: copy it to share or cite this view.',
-    sortBy: (col: string) => `Sort by ${col.toLowerCase()}`,
-    periodTitle: (label: string) => `Closures, ${label}`,
-    periodSummary: (n: string) => `${n} channels, by province.`,
-    provinces: 'Provinces in this period',
-    central: 'Central government',
-    page: 'Page',
-    pagesLabel: 'Pages',
-    newer: 'Newer',
-    older: 'Older',
-    backToIndex: 'All closures',
-    yearOnly: (y: number) => `${y} (month unknown)`,
-    undated: 'No date',
-    tableCaption: (label: string) => `Channels closed, ${label}`,
-  },
-};
-
-export type ClosuresUi = typeof UI.zh;
-
 export function periodLabel(key: string, lang: Lang): string {
-  if (key === UNDATED) return UI[lang].undated;
-  if (key.length === 4) return UI[lang].yearOnly(Number(key));
+  const t = stringsFor(lang).closures;
+  if (key === UNDATED) return t.undated;
+  if (key.length === 4) return t.yearOnly(Number(key));
   const parsed = parseApproxDate(key);
   return parsed.ok ? formatDate(parsed.date, lang) : key;
 }
 
 function presentContext(registry: Registry, ctx: PageContext): PresentContext {
   const { areas } = closureData(registry);
-  const i = ctx.lang === 'zh' ? 0 : 1;
-  return { lang: ctx.lang, base: ctx.base, areaName: (code) => areas[code]?.[i] };
+  return { lang: ctx.lang, base: ctx.base, areaName: (code) => areaNameOf(areas, code, ctx.lang) };
 }
 
 function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
@@ -351,7 +271,8 @@ function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
 
 export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { dataVersion?: string } = {}): ClosuresIndexView {
   const { lang } = ctx;
-  const t = UI[lang];
+  const t = stringsFor(lang).closures;
+  const columns = stringsFor(lang).closuresTable.columns;
   const { rows, periods, areas } = closureData(registry);
   const present = presentContext(registry, ctx);
   const groups: PeriodGroup[] = [];
@@ -371,14 +292,14 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
   }
   const years = new Map<string, PeriodLink[]>();
   for (const [key, list] of periods) {
-    const year = key === UNDATED ? t.undated : lang === 'zh' ? `${key.slice(0, 4)}年` : key.slice(0, 4);
+    const year = key === UNDATED ? t.undated : t.year(key.slice(0, 4));
     let bucket = years.get(year);
     if (!bucket) years.set(year, (bucket = []));
     bucket.push(periodLink(key, list.length, ctx));
   }
   const counts = facetCounts(rows, emptyState());
   const option = (key: FacetKey, value: string, label: string): FacetOption => ({ value, label, count: counts[key].get(value) ?? 0 });
-  const provinceOptions = [...counts.province.keys()].sort().map((code) => option('province', code, areas[code]?.[lang === 'zh' ? 0 : 1] ?? code));
+  const provinceOptions = [...counts.province.keys()].sort().map((code) => option('province', code, areaNameOf(areas, code, lang) ?? code));
   return {
     title: t.title,
     intro: t.intro,
@@ -390,10 +311,10 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
     years: [...years].map(([label, list]) => ({ label, periods: list })),
     filters: {
       checkboxes: [
-        { key: 'status', legend: COLUMN_LABELS.status[lang], options: (['closed', 'closing'] as const).map((s) => option('status', s, STATUS_LABELS[s][lang])) },
-        { key: 'platform', legend: COLUMN_LABELS.platform[lang], options: PLATFORMS.map((p) => option('platform', p, PLATFORM_LABELS[p][lang])).filter((o) => o.count > 0) },
-        { key: 'level', legend: COLUMN_LABELS.level[lang], options: LEVELS.map((l) => option('level', l, LEVEL_LABELS[l][lang])).filter((o) => o.count > 0) },
-        { key: 'reason', legend: COLUMN_LABELS.reason[lang], options: REASONS.map((r) => option('reason', r, REASON_LABELS[r][lang])).filter((o) => o.count > 0) },
+        { key: 'status', legend: columns.status, options: (['closed', 'closing'] as const).map((s) => option('status', s, STATUS_LABELS[s][lang])) },
+        { key: 'platform', legend: columns.platform, options: PLATFORMS.map((p) => option('platform', p, PLATFORM_LABELS[p][lang])).filter((o) => o.count > 0) },
+        { key: 'level', legend: columns.level, options: LEVELS.map((l) => option('level', l, LEVEL_LABELS[l][lang])).filter((o) => o.count > 0) },
+        { key: 'reason', legend: columns.reason, options: REASONS.map((r) => option('reason', r, REASON_LABELS[r][lang])).filter((o) => o.count > 0) },
       ],
       provinces: { key: 'province', legend: t.province, options: provinceOptions },
       prefectureLegend: t.prefecture,
@@ -461,7 +382,7 @@ const provinceAnchor = (code: string) => `p-${code || 'central'}`;
 /** `perPage`: rows a page (tests page small fixtures with it). */
 export function closuresPeriodView(registry: Registry, ctx: PageContext, key: string, page = 1, perPage = PERIOD_PAGE_ROWS): ClosuresPeriodView {
   const { lang } = ctx;
-  const t = UI[lang];
+  const t = stringsFor(lang).closures;
   const { periods } = closureData(registry);
   const { rows, starts } = periodLayout(registry, key);
   const keys = [...periods.keys()];
@@ -470,7 +391,8 @@ export function closuresPeriodView(registry: Registry, ctx: PageContext, key: st
   if (page < 1 || page > pageCount) throw new Error(`no page ${page} of closures in ${key}`);
   const label = periodLabel(key, lang);
   const present = presentContext(registry, ctx);
-  const provinceName = (code: string) => (code ? (present.areaName(code) ?? code) : t.central);
+  const central = stringsFor(lang).places.central;
+  const provinceName = (code: string) => (code ? (present.areaName(code) ?? code) : central);
   const pageHref = (n: number) => localePath(ctx, closuresRoutes.period(key, n));
   const first = (page - 1) * perPage;
   const slice = rows.slice(first, first + perPage);

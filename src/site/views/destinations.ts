@@ -8,7 +8,8 @@ import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
 import type { PageContext } from '../i18n.ts';
 import { channelHref } from './hrefs.ts';
 import { displayUrl, isHttpUrl } from '../../format/url.ts';
-import { agencyName, channelName, type LocalName } from './names.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import { agencyName, channelName } from './names.ts';
 
 export interface ChannelLink {
   readonly name: LocalName;

@@ -2,7 +2,8 @@
 import type { Registry } from '../../domain/model.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
 import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
-import { formatNumber, ui, type PageContext } from '../i18n.ts';
+import { formatNumber, type PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
@@ -26,7 +27,7 @@ export interface HomeView {
 
 /** `today` (YYYY-MM-DD), the day the data is judged on, parts recent closures from scheduled ones. */
 export function homeView(registry: Registry, ctx: PageContext, today: string): HomeView {
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   const headline = registry.headline();
   const provinceCount = registry.regions.get(NATION_CODE)?.children.length ?? 0;
   return {

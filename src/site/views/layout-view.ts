@@ -6,7 +6,8 @@ import { dayOf } from '../../domain/approx-date.ts';
 import { displayUrl } from '../../format/url.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
 import type { SiteConfig } from '../../routes/site-config.ts';
-import { HTML_LANG, otherLang, ui, type PageContext } from '../i18n.ts';
+import { otherLang, type PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import type { ProseIndex } from '../prose.ts';
 import { dateView, type DateView } from './dates.ts';
@@ -80,7 +81,7 @@ export interface LayoutView {
 
 export function layoutView(input: LayoutInput): LayoutView {
   const { ctx, route, config, prose } = input;
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang).site;
   const other = { ...ctx, lang: otherLang(ctx.lang) };
   const indexable = input.indexable ?? true;
   const translated = (input.translated ?? true) && indexable;
@@ -105,14 +106,14 @@ export function layoutView(input: LayoutInput): LayoutView {
 
   const switchRoute = translated ? route : routes.home();
   const alternates = translated
-    ? [ctx, other].map((c) => ({ hreflang: HTML_LANG[c.lang], href: absolute(localePath(c, route)) }))
+    ? [ctx, other].map((c) => ({ hreflang: stringsFor(c.lang).locale.html, href: absolute(localePath(c, route)) }))
     : [];
 
   return {
-    htmlLang: HTML_LANG[ctx.lang],
-    documentTitle: input.title ? `${input.title} · ${t.siteName}` : t.siteName,
-    siteName: t.siteName,
-    tagline: t.siteTagline,
+    htmlLang: stringsFor(ctx.lang).locale.html,
+    documentTitle: input.title ? `${input.title} · ${t.name}` : t.name,
+    siteName: t.name,
+    tagline: t.tagline,
     homeHref: localePath(ctx, routes.home()),
     faviconHref: `${ctx.base}favicon.svg`,
     skipLabel: t.skipToContent,
@@ -121,7 +122,7 @@ export function layoutView(input: LayoutInput): LayoutView {
     langSwitch: {
       href: localePath(other, switchRoute),
       text: t.langSwitch,
-      hreflang: HTML_LANG[other.lang],
+      hreflang: stringsFor(other.lang).locale.html,
     },
     canonical: indexable ? absolute(localePath(ctx, route)) : undefined,
     alternates,

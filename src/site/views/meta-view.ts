@@ -3,14 +3,14 @@
  * fetched from anywhere else) and the closure feeds in the page's language.
  */
 import { escapeHtml } from '../../format/escape.ts';
-import type { Lang, PageContext } from '../i18n.ts';
+import { localePath } from '../../routes/routes.ts';
+import { stringsFor } from '../../strings/index.ts';
+import { otherLang, type PageContext } from '../i18n.ts';
 
 export interface MetaView {
   readonly og: readonly { readonly property: string; readonly content: string }[];
   readonly feeds: readonly { readonly type: string; readonly title: string; readonly href: string }[];
 }
-
-export const OG_LOCALE: Record<Lang, string> = { zh: 'zh_CN', en: 'en_US' };
 
 export interface MetaInput {
   readonly ctx: PageContext;
@@ -30,9 +30,8 @@ export function provinceFeedFor(route: string, closuresIn: (code: string) => num
 }
 
 export function metaView({ ctx, siteName, title, description, url, provinceFeed }: MetaInput): MetaView {
-  const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
-  const prefix = `${ctx.base}${ctx.lang === 'en' ? 'en/' : ''}`;
-  const feedTitle = ctx.lang === 'zh' ? `${siteName}：最近关停` : `${siteName}: recent closures`;
+  const prefix = localePath(ctx, '/');
+  const feedTitle = stringsFor(ctx.lang).feeds.linkTitle(siteName);
   return {
     og: [
       { property: 'og:type', content: 'website' },
@@ -40,8 +39,8 @@ export function metaView({ ctx, siteName, title, description, url, provinceFeed 
       { property: 'og:title', content: title },
       { property: 'og:description', content: description },
       ...(url ? [{ property: 'og:url', content: url }] : []),
-      { property: 'og:locale', content: OG_LOCALE[ctx.lang] },
-      { property: 'og:locale:alternate', content: OG_LOCALE[other] },
+      { property: 'og:locale', content: stringsFor(ctx.lang).locale.og },
+      { property: 'og:locale:alternate', content: stringsFor(otherLang(ctx.lang)).locale.og },
     ],
     feeds: [
       { type: 'application/atom+xml', title: feedTitle, href: `${prefix}feed.xml` },

@@ -7,7 +7,8 @@ import type { Root } from 'mdast';
 import type { NoticeRecord } from '../../domain/load.ts';
 import type { Registry } from '../../domain/model.ts';
 import { noticePlainText } from '../../domain/notice-markdown.ts';
-import { HTML_LANG, ui, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import { channelSummary, type ChannelSummary } from './channel-summary.ts';
 import { citationView, type CitationView } from './citations.ts';
@@ -66,8 +67,8 @@ const EXCERPT_LENGTH = { zh: 90, en: 220 } as const;
 const DESCRIPTION_LENGTH = { zh: 40, en: 100 } as const;
 
 export function noticeSummary(notice: NoticeRecord, ctx: PageContext): NoticeSummaryView {
-  const t = ui(ctx.lang);
-  const bodyLang = HTML_LANG[notice.lang];
+  const t = stringsFor(ctx.lang);
+  const bodyLang = stringsFor(notice.lang).locale.html;
   return {
     slug: notice.slug,
     href: localePath(ctx, routes.notice(notice.slug)),
@@ -85,11 +86,11 @@ export function noticeSummary(notice: NoticeRecord, ctx: PageContext): NoticeSum
 export function noticePageView(registry: Registry, slug: string, ctx: PageContext): NoticePageView {
   const notice = registry.notices.get(slug);
   if (!notice) throw new Error(`no notice ${slug}`);
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   return {
     ...noticeSummary(notice, ctx),
     body: notice.bodyTree,
-    bodyLang: HTML_LANG[notice.lang],
+    bodyLang: stringsFor(notice.lang).locale.html,
     languageNote: notice.lang === ctx.lang ? undefined : t.notice.otherLanguage,
     channels: notice.channels.flatMap((id) => {
       const c = registry.channelsById.get(id);

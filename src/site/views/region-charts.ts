@@ -11,6 +11,8 @@ import { monthlySeries } from '../../domain/aggregate/monthly-series.ts';
 import { groupBySubtree } from '../../domain/aggregate/subtree-groups.ts';
 import type { Channel, Registry } from '../../domain/model.ts';
 import { NATION_CODE } from '../../domain/regions.ts';
+import { stringsFor } from '../../strings/index.ts';
+import { localText } from '../../strings/local-name.ts';
 import type { PageContext } from '../i18n.ts';
 import { chartSource, chartView, type ChartMeta, type ChartView } from './chart-view.ts';
 import { monthOf, timelineEvents, type TimelineMeta } from './timeline-view.ts';
@@ -29,21 +31,16 @@ export interface RegionChartsView {
   readonly charts: readonly ChartView[];
 }
 
-const UI = {
-  zh: { heading: '时间线', monthly: '每月关停与开通', children: '下辖地区关停数排名', area: '地区' },
-  en: { heading: 'Timeline', monthly: 'Closures and openings per month', children: 'Subdivisions ranked by closures', area: 'Area' },
-};
-
 /** Undefined when nothing is recorded in the region: an empty chart says nothing. */
 export function regionChartsView(registry: Registry, code: string, ctx: PageContext, meta: TimelineMeta): RegionChartsView | undefined {
   const region = registry.regions.get(code);
   const channels = subtreeChannels(registry, code);
   if (!region || channels.length === 0) return undefined;
   const { lang } = ctx;
-  const t = UI[lang];
+  const t = stringsFor(lang).regionCharts;
   const cm: ChartMeta = { lang, dataVersion: meta.dataVersion, dataUpdated: meta.dataUpdated };
   const base = { lang, source: chartSource(cm), asOf: meta.dataUpdated };
-  const areaName = lang === 'zh' ? region.name : region.nameEn;
+  const areaName = localText(region.name, region.nameEn, lang);
   const nation = code === NATION_CODE;
   // counties are thousands of pages: one drawing each, the phone layout (see chartView)
   const narrowOnly = region.kind === 'county' || region.kind === 'township';
@@ -58,11 +55,11 @@ export function regionChartsView(registry: Registry, code: string, ctx: PageCont
   if (!narrowOnly && children.areas.some((a) => a.total > 0)) {
     const nameOf = (c: string) => {
       const r = registry.regions.get(c);
-      return r ? (lang === 'zh' ? r.name : r.nameEn) : c;
+      return r ? localText(r.name, r.nameEn, lang) : c;
     };
     charts.push(
       chartView(`region-${code}-children`, t.children, cm, (layout, id) =>
-        rankedBars(children, { ...base, id, layout, nameOf, limit: 20, areaLabel: t.area, title: lang === 'zh' ? `${areaName}下辖地区关停数` : `${areaName}: closures by subdivision` }),
+        rankedBars(children, { ...base, id, layout, nameOf, limit: 20, areaLabel: t.area, title: t.childrenTitle(areaName) }),
         narrowOnly,
       ),
     );

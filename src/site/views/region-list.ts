@@ -1,8 +1,10 @@
 /** Child regions as a list with their counts: linked when they have a page, else marked empty. */
 import type { Registry } from '../../domain/model.ts';
-import { ui, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { regionAnchor, regionHref } from './hrefs.ts';
-import { regionName, type LocalName } from './names.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import { regionName } from './names.ts';
 import { countsView, type CountsView } from './status-counts.ts';
 
 export interface RegionListItem {
@@ -16,7 +18,7 @@ export interface RegionListItem {
 }
 
 export function childRegions(registry: Registry, code: string, ctx: PageContext): RegionListItem[] {
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   return registry.childrenOf(code).map(({ region, counts }) => ({
     code: region.code,
     name: regionName(region, ctx.lang),

@@ -6,14 +6,16 @@
  */
 import { compareApproxDates } from '../../domain/approx-date.ts';
 import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
-import { formatNumber, ui, type PageContext } from '../i18n.ts';
+import { formatNumber, type PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { listDateView, type ListDate } from './channel-summary.ts';
 import { entriesByAgency, PageSources, type AgencyEntries } from './channel-entry.ts';
 import type { CitationView } from './citations.ts';
 import type { EntryLabels } from '../render/channel-entries.ts';
 import { channelAnchor, regionAnchor } from './hrefs.ts';
-import { agencyName, channelName, plainName, regionName, type LocalName } from './names.ts';
+import type { LocalName } from '../../strings/local-name.ts';
+import { agencyName, channelName, plainName, regionName } from './names.ts';
 import { PLATFORM_LABELS } from '../../domain/vocabulary.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 import { countsView, type CountsView } from './status-counts.ts';
@@ -79,7 +81,7 @@ const RECENT_CLOSURES = 10;
 export function regionView(registry: Registry, code: string, ctx: PageContext, today: string): RegionView {
   const region = registry.regions.get(code);
   if (!region) throw new Error(`no region ${code}`);
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   const channels = registry.channelsIn(code);
   const counts = countsView(registry.countsIn(code), ctx.lang);
   const name = regionName(region, ctx.lang);

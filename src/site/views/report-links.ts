@@ -6,7 +6,8 @@ import type { Channel } from '../../domain/model.ts';
 import type { Region } from '../../domain/regions.ts';
 import { reportIssueUrl } from '../../routes/report-links.ts';
 import type { SiteConfig } from '../../routes/site-config.ts';
-import { ui, type PageContext } from '../i18n.ts';
+import type { PageContext } from '../i18n.ts';
+import { stringsFor } from '../../strings/index.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import type { ExternalLink } from './links.ts';
 
@@ -29,7 +30,7 @@ function pageUrl(config: RepoConfig, ctx: PageContext, route: string): string {
  * as closed (a closing channel whose closure took effect, an active one that disappeared).
  */
 export function channelReportLinks(channel: Channel, ctx: PageContext, config: RepoConfig): ReportLinks {
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   const fields = { channel: channel.id, page: pageUrl(config, ctx, routes.channel(channel.id)), url: channel.url };
   const links: ExternalLink[] = [
     { href: reportIssueUrl(config.repoUrl, 'wrong', fields, `[信息有误 wrong] ${channel.name}`), text: t.channel.reportWrong },
@@ -42,7 +43,7 @@ export function channelReportLinks(channel: Channel, ctx: PageContext, config: R
 
 /** "An account is missing here", with the region filled in. */
 export function regionReportLinks(region: Region, ctx: PageContext, config: RepoConfig): ReportLinks {
-  const t = ui(ctx.lang);
+  const t = stringsFor(ctx.lang);
   const place = `${region.name} ${region.code}`;
   return {
     heading: t.channel.reportHeading,

@@ -5,9 +5,9 @@
 import { NATION_CODE } from '../../domain/regions.ts';
 import type { Registry } from '../../domain/model.ts';
 import { reportIssueUrl } from '../../routes/report-links.ts';
-import { VERIFY_COPY, type VerifyCopy } from '../../verify/copy.ts';
 import { VERIFY_DIR, VERIFY_MANIFEST } from '../../verify/index-format.ts';
 import type { PageContext } from '../i18n.ts';
+import { stringsFor, type Strings } from '../../strings/index.ts';
 import { localePath, routes } from '../../routes/routes.ts';
 import { childRegions, type RegionListItem } from './region-list.ts';
 
@@ -19,23 +19,6 @@ export const SEARCH_MANIFEST_PATH = 'search/index.json';
 export const SEARCH_CLIENT_PATH = 'search/client.js';
 export const VERIFY_CLIENT_PATH = `${VERIFY_DIR}/client.js`;
 export const SEARCH_PAGE_CLIENT_PATH = `${VERIFY_DIR}/search-page.js`;
-
-const HEADER = {
-  zh: {
-    landmark: '全站搜索',
-    label: '搜索账号、机构或地区',
-    placeholder: '账号、机构或地区',
-    button: '搜索',
-    verify: '核验链接或账号',
-  },
-  en: {
-    landmark: 'Site search',
-    label: 'Search channels, bodies or places',
-    placeholder: 'Channel, body or place',
-    button: 'Search',
-    verify: 'Verify a link or handle',
-  },
-};
 
 export interface HeaderSearchView {
   /** Where the form goes without JavaScript: the search page, which explains and links the region browser. */
@@ -51,7 +34,7 @@ export interface HeaderSearchView {
 }
 
 export function headerSearchView(ctx: PageContext): HeaderSearchView {
-  const t = HEADER[ctx.lang];
+  const t = stringsFor(ctx.lang).searchBox;
   return {
     action: localePath(ctx, SEARCH_ROUTE),
     manifest: `${ctx.base}${SEARCH_MANIFEST_PATH}`,
@@ -65,37 +48,8 @@ export function headerSearchView(ctx: PageContext): HeaderSearchView {
   };
 }
 
-const SEARCH_PAGE = {
-  zh: {
-    title: '搜索账号',
-    lede: '输入账号名称、主办机构或地区，简体、繁体、拼音和拼音首字母都可以。结果会标明账号是否仍在运营；已关停的账号会直接给出现在该去的地方。',
-    formLandmark: '搜索账号',
-    tips: '例如：荣成公安、荣成、rongcheng、rcga。',
-    noScriptHeading: '没有看到结果？',
-    noScript: '搜索在你的浏览器中运行，需要启用脚本。脚本被关闭时，可以按地区浏览：每个地区页列出当地仍在运营和已关停的账号。',
-    provinces: '省级行政区',
-    nation: '全国及中央机构的账号',
-    otherWays: '其他方式',
-    closures: '最近关停的账号',
-    verify: '已经有链接或账号？核验它是否是官方账号',
-  },
-  en: {
-    title: 'Search the registry',
-    lede: 'Type a channel’s name, the body that runs it or a place; simplified and traditional characters, pinyin and initials all work. Results show whether each channel is still active, and for closed ones, where to go now.',
-    formLandmark: 'Search channels',
-    tips: 'For example: 荣成公安, 荣成, rongcheng, rcga.',
-    noScriptHeading: 'No results showing?',
-    noScript: 'Search runs in your browser and needs JavaScript. Without it, browse by region: each region’s page lists its active and closed channels.',
-    provinces: 'Provinces',
-    nation: 'The whole country and central government channels',
-    otherWays: 'Other ways in',
-    closures: 'Recent closures',
-    verify: 'Have a link or handle? Check whether it is official',
-  },
-};
-
 export interface SearchPageView {
-  readonly text: (typeof SEARCH_PAGE)['zh'];
+  readonly text: Strings['searchPage'];
   readonly header: HeaderSearchView;
   readonly pageClient: string;
   readonly nationHref: string;
@@ -106,7 +60,7 @@ export interface SearchPageView {
 
 export function searchPageView(registry: Registry, ctx: PageContext): SearchPageView {
   return {
-    text: SEARCH_PAGE[ctx.lang],
+    text: stringsFor(ctx.lang).searchPage,
     header: headerSearchView(ctx),
     pageClient: `${ctx.base}${SEARCH_PAGE_CLIENT_PATH}`,
     nationHref: localePath(ctx, routes.region(NATION_CODE)),
@@ -117,7 +71,8 @@ export function searchPageView(registry: Registry, ctx: PageContext): SearchPage
 }
 
 export interface VerifyPageView {
-  readonly text: VerifyCopy;
+  /** The page's words, with the report link's, which the script's answers share. */
+  readonly text: Strings['verify'] & Pick<Strings['verifyAnswers'], 'reportLink'>;
   readonly action: string;
   readonly manifest: string;
   readonly client: string;
@@ -129,7 +84,7 @@ export interface VerifyPageView {
 
 export function verifyPageView(ctx: PageContext, repoUrl: string): VerifyPageView {
   return {
-    text: VERIFY_COPY[ctx.lang],
+    text: { ...stringsFor(ctx.lang).verify, reportLink: stringsFor(ctx.lang).verifyAnswers.reportLink },
     action: localePath(ctx, VERIFY_ROUTE),
     manifest: `${ctx.base}${VERIFY_DIR}/${VERIFY_MANIFEST}`,
     client: `${ctx.base}${VERIFY_CLIENT_PATH}`,

@@ -14,6 +14,8 @@ import { earliestMonth, monthlySeries } from '../../domain/aggregate/monthly-ser
 import { monthKeyOf, monthSpan, parseMonthKey } from '../../domain/aggregate/months.ts';
 import { totalsByProvince } from '../../domain/aggregate/area-totals.ts';
 import type { Registry } from '../../domain/model.ts';
+import { stringsFor } from '../../strings/index.ts';
+import { localText } from '../../strings/local-name.ts';
 import type { PageContext } from '../i18n.ts';
 import { chartSource, chartView, type ChartMeta, type ChartView } from './chart-view.ts';
 
@@ -32,33 +34,6 @@ export interface TimelineView {
   readonly emptyText: string;
 }
 
-const UI = {
-  zh: {
-    title: '时间线',
-    intro: '政务新媒体的开通与关停随时间和地区的变化。每张图下方都有同样数字的数据表；只知道年份或没有日期的记录单独说明，不会被归入某个月份。',
-    monthly: '每月关停与开通',
-    live: '在运营的账号',
-    platforms: '各平台在运营的账号',
-    map: '各省关停数',
-    ranked: '各省关停数排名',
-    empty: '还没有收录任何账号，暂无可绘制的数据。',
-    province: '省级行政区',
-    rankedTitle: '各省级行政区政务新媒体关停数排名',
-  },
-  en: {
-    title: 'Timeline',
-    intro: 'How government channels opened and closed over time and across the country. Every chart has a table with the same numbers below it; dates known only to the year, or not at all, are stated separately, never placed in a month.',
-    monthly: 'Closures and openings per month',
-    live: 'Channels open',
-    platforms: 'Channels open, by platform',
-    map: 'Closures by province',
-    ranked: 'Provinces ranked by closures',
-    empty: 'No channels recorded yet, so there is nothing to chart.',
-    province: 'Province',
-    rankedTitle: 'Closures of government channels by province, ranked',
-  },
-};
-
 export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
@@ -69,7 +44,7 @@ export function timelineEvents(registry: Registry): TimelineEvent[] {
 
 export function timelineView(registry: Registry, ctx: PageContext, meta: TimelineMeta): TimelineView {
   const { lang } = ctx;
-  const t = UI[lang];
+  const t = stringsFor(lang).timeline;
   const cm: ChartMeta = { lang, dataVersion: meta.dataVersion, dataUpdated: meta.dataUpdated };
   const base = { lang, source: chartSource(cm), asOf: meta.dataUpdated };
   const channels = registry.channels;
@@ -84,9 +59,9 @@ export function timelineView(registry: Registry, ctx: PageContext, meta: Timelin
   const events = timelineEvents(registry);
   const provinceName = (code: string) => {
     const tile = tileOf(code);
-    if (tile) return lang === 'zh' ? tile.zh : tile.en;
+    if (tile) return localText(tile.zh, tile.en, lang);
     const r = registry.regions.get(code);
-    return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
+    return r ? localText(r.name, r.nameEn, lang) : code;
   };
   const charts = channels.length === 0 ? [] : [
     chartView('timeline-monthly', t.monthly, cm, (layout, id) => monthlyChart(monthly, { ...base, id, layout, events })),
