@@ -1,40 +1,20 @@
 /**
  * Writes files on another thread, so that at national scale (thousands of index files) the
- * disk works while the main thread goes on computing the index. The thread's code is a few
- * lines of plain JavaScript given inline, so it needs no file of its own to be found at run
- * time (the build runs these modules through Vite).
+ * disk works while the main thread goes on computing the index. The thread is
+ * background-writer-thread.ts, started from its file.
  */
 import { Worker } from 'node:worker_threads';
-
-const THREAD = `
-const { parentPort } = require('node:worker_threads');
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { dirname } = require('node:path');
-const made = new Set();
-parentPort.on('message', (m) => {
-  if (m.done) return parentPort.postMessage({ done: true });
-  try {
-    const dir = dirname(m.path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(m.path, m.data);
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  }
-});
-`;
+import type { FromWriterThread, ToWriterThread } from './background-writer-thread.ts';
 
 export class BackgroundWriter {
-  private readonly worker = new Worker(THREAD, { eval: true });
+  private readonly worker = new Worker(new URL('./background-writer-thread.ts', import.meta.url));
   private error: string | undefined;
   files = 0;
   bytes = 0;
 
   constructor() {
-    this.worker.on('message', (m: { error?: string }) => {
-      if (m.error) this.error ??= m.error;
+    this.worker.on('message', (m: FromWriterThread) => {
+      if ('error' in m) this.error ??= m.error;
     });
   }
 
@@ -46,23 +26,27 @@ export class BackgroundWriter {
     this.files++;
     this.bytes += data.length;
     if (transfer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) {
-      this.worker.postMessage({ path, data }, [data.buffer]);
-    } else this.worker.postMessage({ path, data });
+      this.send({ path, data }, [data.buffer]);
+    } else this.send({ path, data });
   }
 
   /** Waits until every queued file is written, then stops the thread. */
   async finish(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      const onMessage = (m: { done?: boolean }) => {
-        if (!m.done) return;
+      const onMessage = (m: FromWriterThread) => {
+        if (!('done' in m)) return;
         this.worker.off('message', onMessage);
         resolve();
       };
       this.worker.on('message', onMessage);
       this.worker.once('error', reject);
-      this.worker.postMessage({ done: true });
+      this.send({ done: true });
     });
     await this.worker.terminate();
     if (this.error) throw new Error(`writing the index: ${this.error}`);
+  }
+
+  private send(message: ToWriterThread, transfer?: ArrayBuffer[]): void {
+    this.worker.postMessage(message, transfer);
   }
 }
