@@ -136,15 +136,23 @@ describe('the published data', () => {
       if (typeof r.path === 'string') expect(r.bytes).toBe(readFileSync(join(out, r.path)).length);
     }
     const names = pkg.resources.map((r: { name: string }) => r.name);
-    expect(names).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'channels-json', 'closures-json']);
+    expect(names).toEqual(['channels-100000', 'channels-370000', 'closures', 'sources', 'events', 'api-index', 'api-regions', 'api-closures-index', 'api-events', 'api-sources']);
     const channels = pkg.resources.find((r: { name: string }) => r.name === 'channels-370000');
-    const header = Papa.parse<string[]>(unzipped(channels.path).slice(1), { preview: 1 }).data[0];
+    expect(channels.path).toBe('downloads/channels-370000.csv.gz');
+    const text = gunzipSync(readFileSync(join(out, channels.path))).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(false);
+    const header = Papa.parse<string[]>(text, { preview: 1 }).data[0];
     expect(channels.schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
     for (const f of channels.schema.fields) expect(f.description, f.name).not.toBe('');
-    expect(pkg.resources.find((r: { name: string }) => r.name === 'channels-json').path).toHaveLength(256);
-    // every download the writer made is described: nothing under downloads/ is left out
+    // the .csv.gz has the ZIP's rows exactly, only without the byte-order mark
+    expect(text).toBe(unzipped('downloads/channels-370000.zip').slice(1));
+    // every download the writer made is described: the tables as resources, the other forms in the description
     const described = new Set(pkg.resources.flatMap((r: { path: string | string[] }) => [r.path].flat()));
-    for (const f of readdirSync(join(out, 'downloads'))) expect(described.has(`downloads/${f}`), f).toBe(true);
+    for (const f of readdirSync(join(out, 'downloads'))) {
+      if (f.endsWith('.csv.gz') || f.endsWith('.csv')) expect(described.has(`downloads/${f}`), f).toBe(true);
+      else if (f.endsWith('.parquet')) expect(pkg.description).toContain(`downloads/${f}`);
+      else expect(f).toMatch(/\.zip$/);
+    }
   });
 
   it('the API finds every channel by its id\'s hash, and lists regions and closures', () => {
@@ -171,18 +179,26 @@ describe('the published data', () => {
     expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort().reverse());
   });
 
-  it('feeds are valid Atom and JSON Feed, nationally and per province, in both languages', () => {
+  it('feeds are valid Atom and JSON Feed, nationally and per province, in both languages, honest about time', () => {
     for (const path of ['feed.xml', 'en/feed.xml', 'feeds/370000.xml', 'en/feeds/370000.xml']) {
       const xml = read(path);
       expect(XMLValidator.validate(xml), path).toBe(true);
       const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
       expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       for (const key of ['id', 'title', 'updated', 'author', 'entry']) expect(feed[key], `${path} ${key}`).toBeDefined();
-      const entries = [feed.entry].flat() as { id: string; link: { '@_href': string }; updated: string }[];
-      for (const e of entries) expect(e.link['@_href']).toMatch(/^https:\/\/example\.org\/registry\/(en\/)?regions\/\d+\/#c-[a-z0-9-]+$/);
-      const dates = entries.map((e) => e.updated);
-      expect([...dates].sort().reverse()).toEqual(dates);
+      const entries = [feed.entry].flat() as { id: string; link: { '@_href': string }; updated: string; content: { '#text': string } }[];
+      // the dataset was copied outside git: one entry of every closure, dated the data's day, never a closure's widened date
+      expect(entries).toHaveLength(1);
+      const closures = registry.channels.filter(isClosure);
+      for (const c of closures) expect(entries[0]!.content['#text']).toContain(`#c-${c.id}"`);
+      expect(new Set(entries.map((e) => e.updated)).size).toBe(entries.length);
+      expect(entries[0]!.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(entries[0]!.updated).toBe(feed.updated);
+      expect(entries[0]!.content['#text']).not.toContain('2024-04-01');
     }
+    // province feeds are titled with the province's name
+    expect(new XMLParser().parse(read('feeds/370000.xml')).feed.title).toContain('山东');
+    expect(new XMLParser().parse(read('en/feeds/370000.xml')).feed.title).toContain('Shandong');
     for (const path of ['feed.json', 'en/feed.json', 'feeds/370000.json']) {
       const feed = JSON.parse(read(path));
       expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -211,6 +227,9 @@ describe('the published data', () => {
       expect(data).toContain(`href="${BASE}downloads/closures.zip"`);
       expect(data).toContain('api/v1/channels/{shard}.jsonl.gz');
       expect(data).toContain(`href="${BASE}datapackage.json"`);
+      expect(data).toContain(`href="${BASE}downloads/channels.parquet"`);
+      expect(data).toContain(`href="${BASE}api/v1/schemas/channel.schema.json"`);
+      expect(data).toContain('https://example.org/registry/downloads/channels.parquet');
       expect(data).toContain(lang ? 'single quote' : '单引号');
       expect(data).toContain('id="cite"');
       expect(data).toContain(`<meta property="og:url" content="https://example.org${BASE}${lang}data/">`);

@@ -68,9 +68,11 @@ export function summariseOutput(dir: string): OutputSummary {
 /**
  * The part of the site a file belongs to: its first folder, the same for both languages
  * ("en/regions/1/index.html" and "regions/1/index.html" are both "regions"); files at the
- * top (home page, feeds, 404) are "other".
+ * top (home page, feeds, 404) are "other". The Parquet files are a part of their own
+ * ("parquet"), apart from the CSV downloads beside them, to show what they cost.
  */
 export function outputArea(rel: string): string {
+  if (rel.endsWith('.parquet')) return 'parquet';
   const parts = rel.replace(/^en\//, '').split('/');
   return parts.length > 1 ? parts[0]! : 'other';
 }
