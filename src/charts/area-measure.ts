@@ -1,7 +1,9 @@
 /** What the province map and the ranked bars can show for an area, and how to say it. */
 import type { AreaTotals } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
-import { formatCount, formatShare } from './chart-frame.ts';
+import { formatCount } from '../format/count.ts';
+import { stringsFor } from '../strings/index.ts';
+import { formatShare } from './chart-frame.ts';
 
 /** 'closures': closing and closed channels; 'share': closures as a share of all channels. */
 export type AreaMeasure = 'closures' | 'share';
@@ -17,16 +19,16 @@ export function formatMeasure(value: number | undefined, measure: AreaMeasure, l
 }
 
 export function measureName(measure: AreaMeasure, lang: Lang): string {
-  if (measure === 'closures') return lang === 'zh' ? '关停数（注销中与已关停）' : 'closures (closing or closed)';
-  return lang === 'zh' ? '关停占比' : 'share of channels closed';
+  return stringsFor(lang).charts.measure[measure];
 }
 
 export function areaTableColumns(lang: Lang, areaLabel: string) {
+  const t = stringsFor(lang).charts.areaColumns;
   return [
     { label: areaLabel, numeric: false },
-    { label: lang === 'zh' ? '渠道总数' : 'Channels', numeric: true },
-    { label: lang === 'zh' ? '关停数' : 'Closures', numeric: true },
-    { label: lang === 'zh' ? '关停占比' : 'Share closed', numeric: true },
+    { label: t.channels, numeric: true },
+    { label: t.closures, numeric: true },
+    { label: t.share, numeric: true },
   ];
 }
 

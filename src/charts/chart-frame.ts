@@ -8,6 +8,7 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { BACKGROUND, INK, MUTED_INK } from './palette.ts';
 import { PathData } from './path-data.ts';
 import { escapeXml } from '../format/escape.ts';
+import { stringsFor } from '../strings/index.ts';
 import { el, group, idPart, num, paragraph, textWidth, text } from './svg.ts';
 
 export type ChartLayout = 'wide' | 'narrow';
@@ -65,25 +66,14 @@ export const LAYOUTS: Record<ChartLayout, LayoutMetrics> = {
 const FONT_STACK = 'Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,system-ui,sans-serif';
 
 export function captionFor(options: ChartOptions): string {
-  const day = formatDate(dayOf(options.asOf), options.lang);
-  return options.lang === 'zh' ? `数据来源：${options.source}；数据截至${day}。` : `Source: ${options.source}. Data as of ${day}.`;
+  return stringsFor(options.lang).charts.caption(options.source, formatDate(dayOf(options.asOf), options.lang));
 }
 
 /** A white outline behind text so gridlines and rules never run through it. */
 export const HALO = { stroke: BACKGROUND, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } as const;
 
-/** Integers with thousands separators, the same in both languages. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-/** "1 closure" / "2 closures": English nouns agree with their count. */
-export function countNoun(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 export function formatShare(share: number | undefined, lang: Lang): string {
-  if (share === undefined) return lang === 'zh' ? '无数据' : 'n/a';
+  if (share === undefined) return stringsFor(lang).charts.noShare;
   return `${num(Math.round(share * 1000) / 10)}%`;
 }
 
@@ -170,7 +160,7 @@ export function svgFrame(options: ChartOptions, m: LayoutMetrics, height: number
       width: '100%',
       role: 'img',
       'aria-labelledby': `${titleId} ${descId}`,
-      lang: options.lang === 'zh' ? 'zh-Hans' : 'en',
+      lang: stringsFor(options.lang).locale.html,
       'font-family': FONT_STACK,
     })}>` +
     `<title id="${titleId}">${escapeXml(title)}</title><desc id="${descId}">${escapeXml(description)}</desc>` +

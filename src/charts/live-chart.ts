@@ -6,8 +6,10 @@
 import { max } from 'd3-array';
 import type { LiveSeries } from '../domain/aggregate/live-series.ts';
 import { PLATFORM_LABELS, type Lang } from '../domain/vocabulary.ts';
+import { formatCount } from '../format/count.ts';
+import { stringsFor } from '../strings/index.ts';
 import {
-  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
+  captionFor, footer, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { GRID, INK, LINE_COLOURS, LINE_DASHES, SERIES } from './palette.ts';
@@ -32,21 +34,14 @@ interface Line {
   readonly width: number;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
-
 export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart {
   const { lang } = options;
   const narrow = options.layout === 'narrow';
   const m = LAYOUTS[options.layout ?? 'wide'];
   const mode = options.mode ?? 'overall';
   const lines = mode === 'overall' ? overallLines(series, lang) : platformLines(series, lang, options.maxLines ?? (narrow ? 3 : 5));
-  const where = options.areaName ? t(lang, options.areaName, `${options.areaName}: `) : '';
-  const en = (phrase: string) => (where ? phrase : phrase.charAt(0).toUpperCase() + phrase.slice(1));
-  const title =
-    options.title ??
-    (mode === 'overall'
-      ? t(lang, `${where}各月末在运营的政务新媒体数量`, `${where}${en('government channels open at the end of each month')}`)
-      : t(lang, `${where}各平台在运营的政务新媒体数量`, `${where}${en('government channels open, by platform')}`));
+  const t = stringsFor(lang).charts.live;
+  const title = options.title ?? (mode === 'overall' ? t.overallTitle(options.areaName) : t.platformsTitle(options.areaName));
   const fixedTitle = title;
   const caption = captionFor(options);
   const notes = liveNotes(series, lang);
@@ -102,10 +97,10 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
   body += foot.markup;
 
   const last = series.months[series.months.length - 1] ?? '';
-  const description = t(
-    lang,
-    `折线图：${monthLabel(series.months[0] ?? last, lang)}至${monthLabel(last, lang)}各月末在运营的渠道数。${monthLabel(last, lang)}末：${lines.map((l) => `${l.label}${formatCount(l.values[l.values.length - 1] ?? 0)}个`).join('，')}。`,
-    `Line chart of channels open at the end of each month, ${monthLabel(series.months[0] ?? last, lang)} to ${monthLabel(last, lang)}. At the end of ${monthLabel(last, lang)}: ${lines.map((l) => `${l.label} ${formatCount(l.values[l.values.length - 1] ?? 0)}`).join(', ')}.`,
+  const description = t.description(
+    monthLabel(series.months[0] ?? last, lang),
+    monthLabel(last, lang),
+    lines.map((l) => ({ label: l.label, count: l.values[l.values.length - 1] ?? 0 })),
   );
   const rows: TableCell[][] = series.months.map((key, i) => [monthLabel(key, lang), ...lines.map((l) => l.values[i]!)]);
   return assembleChart(options, m, {
@@ -116,7 +111,7 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
     height: foot.bottom,
     table: {
       caption,
-      columns: [{ label: t(lang, '月末', 'End of month'), numeric: false }, ...lines.map((l) => ({ label: l.label, numeric: true }))],
+      columns: [{ label: t.endOfMonth, numeric: false }, ...lines.map((l) => ({ label: l.label, numeric: true }))],
       rows,
       notes,
     },
@@ -124,7 +119,7 @@ export function liveChart(series: LiveSeries, options: LiveChartOptions): Chart 
 }
 
 function overallLines(series: LiveSeries, lang: Lang): Line[] {
-  return [{ label: t(lang, '全部平台', 'All platforms'), values: series.overall, colour: SERIES.overall, width: 2.5 }];
+  return [{ label: stringsFor(lang).charts.live.allPlatforms, values: series.overall, colour: SERIES.overall, width: 2.5 }];
 }
 
 function platformLines(series: LiveSeries, lang: Lang, maxLines: number): Line[] {
@@ -141,7 +136,7 @@ function platformLines(series: LiveSeries, lang: Lang, maxLines: number): Line[]
   if (rest.length > 0) {
     const values = series.months.map((_, i) => rest.reduce((s, p) => s + p.values[i]!, 0));
     const i = lines.length;
-    lines.push({ label: t(lang, `其他${rest.length}个平台`, `${rest.length} other platforms`), values, colour: LINE_COLOURS[i % LINE_COLOURS.length]!, dash: LINE_DASHES[i % LINE_DASHES.length], width: 2 });
+    lines.push({ label: stringsFor(lang).charts.live.otherPlatforms(rest.length), values, colour: LINE_COLOURS[i % LINE_COLOURS.length]!, dash: LINE_DASHES[i % LINE_DASHES.length], width: 2 });
   }
   return lines;
 }
@@ -165,14 +160,9 @@ function endLabels(ends: { y: number; line: Line }[], x: number, m: LayoutMetric
 }
 
 function liveNotes(series: LiveSeries, lang: Lang): string[] {
-  const notes = [
-    t(
-      lang,
-      '每个渠道从确定已开通的月份（只知年份的，从该年12月）起计，至其关停可能发生的最早月份之前为止；停更账号在关停前仍计入。',
-      'A channel counts from the month by which it had certainly opened (December, for a year-only date) until the earliest month its closure may have happened; dormant channels count until they close.',
-    ),
-  ];
-  if (series.openedUnknown) notes.push(t(lang, `开通日期不详的${formatCount(series.openedUnknown)}个渠道未计入。`, `${countNoun(series.openedUnknown, 'channel', 'channels')} with an unknown opening date ${series.openedUnknown === 1 ? 'is' : 'are'} not counted.`));
-  if (series.closedUnknown) notes.push(t(lang, `关停日期不详的${formatCount(series.closedUnknown)}个已关停渠道未计入。`, `${countNoun(series.closedUnknown, 'closed channel', 'closed channels')} with an unknown closure date ${series.closedUnknown === 1 ? 'is' : 'are'} not counted.`));
+  const t = stringsFor(lang).charts.live;
+  const notes = [t.countingNote];
+  if (series.openedUnknown) notes.push(t.openedUnknown(series.openedUnknown));
+  if (series.closedUnknown) notes.push(t.closedUnknown(series.closedUnknown));
   return notes;
 }

@@ -11,8 +11,11 @@ import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
 import type { DatedCounts, MonthlySeries } from '../domain/aggregate/monthly-series.ts';
 import { monthNumber, parseMonthKey } from '../domain/aggregate/months.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import { formatCount } from '../format/count.ts';
+import { stringsFor } from '../strings/index.ts';
+import { localText } from '../strings/local-name.ts';
 import {
-  captionFor, countNoun, footer, formatCount, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
+  captionFor, footer, HALO, heading, LAYOUTS, legend, notesBlock, assembleChart,
   type Chart, type ChartOptions, type LayoutMetrics, type TableCell,
 } from './chart-frame.ts';
 import { BAND_FILL, BACKGROUND, INK, MUTED_INK, SERIES } from './palette.ts';
@@ -45,19 +48,14 @@ export interface MonthlyChartOptions extends ChartOptions {
   readonly areaName?: string;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
-
 export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions): MonthlyChart {
   const { lang } = options;
+  const t = stringsFor(lang).charts.monthly;
   const m = LAYOUTS[options.layout ?? 'wide'];
   const first = series.months[0]!;
   const last = series.months[series.months.length - 1]!;
-  const span = `${monthLabel(first, lang)}${t(lang, '至', '–')}${monthLabel(last, lang)}`;
-  const title =
-    options.title ??
-    (options.areaName
-      ? t(lang, `${options.areaName}政务新媒体每月关停与开通数量`, `${options.areaName}: government channels closed and opened per month`)
-      : t(lang, '政务新媒体每月关停与开通数量', 'Government channels closed and opened per month'));
+  const span = t.span(monthLabel(first, lang), monthLabel(last, lang));
+  const title = options.title ?? t.title(options.areaName);
   const caption = captionFor(options);
   const notes = monthlyNotes(series, lang, first, last);
   const markers = eventMarkers(series, options.events ?? [], lang);
@@ -80,10 +78,10 @@ export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions
   body += head.markup;
   const key = legend(
     [
-      { label: t(lang, '关停生效', 'Closures taking effect'), colour: SERIES.effective, shape: 'bar' },
-      { label: t(lang, '宣布关停', 'Closures announced'), colour: SERIES.announced, shape: 'line' },
-      { label: t(lang, '开通', 'Channels opened'), colour: SERIES.opened, shape: 'bar' },
-      { label: t(lang, '仅知年份（按年计）', 'Known only to the year (per year)'), colour: BAND_FILL, shape: 'band' },
+      { label: t.legend.effective, colour: SERIES.effective, shape: 'bar' },
+      { label: t.legend.announced, colour: SERIES.announced, shape: 'line' },
+      { label: t.legend.opened, colour: SERIES.opened, shape: 'bar' },
+      { label: t.legend.yearOnly, colour: BAND_FILL, shape: 'band' },
     ],
     head.bottom,
     m,
@@ -99,33 +97,33 @@ export function monthlyChart(series: MonthlySeries, options: MonthlyChartOptions
   const rulesAt = body.length;
 
   // Panel A: closures.
-  y = panelLabel(t(lang, '每月关停（个）', 'Closures per month'), y, x0, m, (markup) => (body += markup));
+  y = panelLabel(t.closuresPanel, y, x0, m, (markup) => (body += markup));
   const a = countScale(closuresMax, y + closureHeight, y, ticks);
   body += countAxis(a, ticks, x0, x1, m.small);
   body += bars(series.effective.byMonth, series.months, x, a, SERIES.effective);
   body += stepLine(series.announced.byMonth, series.months, x, a, SERIES.announced);
   y += closureHeight;
   body += baseline(x0, x1, y);
-  y = yearOnlyRow(series.effective, years, t(lang, '生效日期仅知年份：', 'Took effect, year only:'), SERIES.effective, y, m, (s) => (body += s));
-  y = yearOnlyRow(series.announced, years, t(lang, '宣布日期仅知年份：', 'Announced, year only:'), SERIES.announced, y, m, (s) => (body += s));
+  y = yearOnlyRow(series.effective, years, t.effectiveYearOnly, SERIES.effective, y, m, (s) => (body += s));
+  y = yearOnlyRow(series.announced, years, t.announcedYearOnly, SERIES.announced, y, m, (s) => (body += s));
 
   // Panel B: openings.
   y += 10;
-  y = panelLabel(t(lang, '每月开通（个）', 'Channels opened per month'), y, x0, m, (markup) => (body += markup));
+  y = panelLabel(t.openedPanel, y, x0, m, (markup) => (body += markup));
   const b = countScale(openedMax, y + openedHeight, y, ticks);
   body += countAxis(b, ticks, x0, x1, m.small);
   body += bars(series.opened.byMonth, series.months, x, b, SERIES.opened);
   y += openedHeight;
   body += baseline(x0, x1, y);
-  y = yearOnlyRow(series.opened, years, t(lang, '开通日期仅知年份：', 'Opened, year only:'), SERIES.opened, y, m, (s) => (body += s));
+  y = yearOnlyRow(series.opened, years, t.openedYearOnly, SERIES.opened, y, m, (s) => (body += s));
 
   const milestones = drawMarkers(options.events ?? [], series, x, years, markerTop, y, m);
   body = body.slice(0, rulesAt) + yearRules(years, plotTop, y) + milestones.back + body.slice(rulesAt);
   body += yearLabels(years, y, m.small) + milestones.front;
   y += m.small + 14;
 
-  const eventLines = markers.map((e) => (lang === 'zh' ? `${e.number}　${e.date}　${e.title}` : `${e.number}. ${e.date}: ${e.title}`));
-  const ev = notesBlock(eventLines.length ? [t(lang, '政策节点：', 'Policy milestones:'), ...eventLines] : [], y, m);
+  const eventLines = markers.map((e) => t.event(e.number, e.date, e.title));
+  const ev = notesBlock(eventLines.length ? [t.events, ...eventLines] : [], y, m);
   const nb = notesBlock(notes, ev.bottom + (eventLines.length ? 6 : 0), m);
   const foot = footer(caption, nb.bottom + 4, m, ev.markup + nb.markup);
   body += foot.markup;
@@ -211,7 +209,7 @@ function inWindow(date: ApproxDate, series: MonthlySeries): boolean {
 function eventMarkers(series: MonthlySeries, events: readonly TimelineEvent[], lang: Lang): EventMarker[] {
   return events
     .filter((e) => inWindow(e.date, series))
-    .map((e, i) => ({ number: i + 1, date: formatDate(e.date, lang), title: lang === 'en' && e.title_en ? e.title_en : e.title }));
+    .map((e, i) => ({ number: i + 1, date: formatDate(e.date, lang), title: localText(e.title, e.title_en, lang) }));
 }
 
 function drawMarkers(
@@ -266,50 +264,36 @@ function sum(values: readonly number[]): number {
 }
 
 function monthlyNotes(series: MonthlySeries, lang: Lang, first: string, last: string): string[] {
+  const t = stringsFor(lang).charts.monthly;
   const { effective, announced, opened } = series;
   const notes: string[] = [];
   const yearOnly = [sum(effective.yearOnly), sum(announced.yearOnly), sum(opened.yearOnly)];
-  if (yearOnly.some((n) => n > 0)) {
-    notes.push(
-      t(
-        lang,
-        `只知道年份的日期不计入任何月份，而按年单独列出（关停生效${formatCount(yearOnly[0]!)}个，宣布关停${formatCount(yearOnly[1]!)}个，开通${formatCount(yearOnly[2]!)}个）。`,
-        `Dates known only to the year are not put in any month but counted per year (closures taking effect: ${formatCount(yearOnly[0]!)}; announced: ${formatCount(yearOnly[1]!)}; openings: ${formatCount(yearOnly[2]!)}).`,
-      ),
-    );
-  }
+  if (yearOnly.some((n) => n > 0)) notes.push(t.yearOnlyNote(yearOnly[0]!, yearOnly[1]!, yearOnly[2]!));
   const missing: string[] = [];
-  if (effective.undated) missing.push(t(lang, `${formatCount(effective.undated)}个已关停渠道无关停日期`, countNoun(effective.undated, 'closed channel', 'closed channels') + ' with no closure date'));
-  if (announced.undated) missing.push(t(lang, `${formatCount(announced.undated)}个关停无宣布日期`, countNoun(announced.undated, 'closure', 'closures') + ' with no announcement date'));
-  if (opened.undated) missing.push(t(lang, `${formatCount(opened.undated)}个渠道开通日期不详`, countNoun(opened.undated, 'channel', 'channels') + ' with no opening date'));
-  if (missing.length) notes.push(t(lang, `图中未显示：${missing.join('；')}。`, `Not shown: ${missing.join('; ')}.`));
-  if (series.scheduled) {
-    notes.push(t(lang, `另有${formatCount(series.scheduled)}个渠道预定关停、尚未生效：只计入宣布关停，不计入关停生效。`, `${countNoun(series.scheduled, 'more channel is', 'more channels are')} scheduled to close and not closed yet: counted as announced, not as taking effect.`));
-  }
+  if (effective.undated) missing.push(t.undatedClosed(effective.undated));
+  if (announced.undated) missing.push(t.undatedAnnounced(announced.undated));
+  if (opened.undated) missing.push(t.undatedOpened(opened.undated));
+  if (missing.length) notes.push(t.notShown(missing));
+  if (series.scheduled) notes.push(t.scheduled(series.scheduled));
   const after = effective.afterWindow + announced.afterWindow + opened.afterWindow;
-  if (after) notes.push(t(lang, `${formatCount(after)}个日期晚于${monthLabel(last, lang)}，未显示。`, `${countNoun(after, 'date falls', 'dates fall')} after ${monthLabel(last, lang)} and ${after === 1 ? 'is' : 'are'} not shown.`));
+  if (after) notes.push(t.after(after, monthLabel(last, lang)));
   const before = effective.beforeWindow + announced.beforeWindow + opened.beforeWindow;
-  if (before) notes.push(t(lang, `${formatCount(before)}个日期早于${monthLabel(first, lang)}，未显示。`, `${countNoun(before, 'date falls', 'dates fall')} before ${monthLabel(first, lang)} and ${before === 1 ? 'is' : 'are'} not shown.`));
+  if (before) notes.push(t.before(before, monthLabel(first, lang)));
   return notes;
 }
 
 function describe(series: MonthlySeries, lang: Lang, span: string): string {
+  const t = stringsFor(lang).charts.monthly;
   const effectiveShown = sum(series.effective.byMonth);
   const openedShown = sum(series.opened.byMonth);
   const peak = series.effective.byMonth.reduce((best, v, i) => (v > series.effective.byMonth[best]! ? i : best), 0);
   const peakValue = series.effective.byMonth[peak] ?? 0;
-  const peakText =
-    peakValue > 0
-      ? t(lang, `，最多的月份是${monthLabel(series.months[peak]!, lang)}（${formatCount(peakValue)}个）`, `, most in ${monthLabel(series.months[peak]!, lang)} (${formatCount(peakValue)})`)
-      : '';
-  return t(
-    lang,
-    `柱状图：${span}每月政务新媒体关停与开通数量。按月可定位的关停生效${formatCount(effectiveShown)}个${peakText}；宣布关停${formatCount(sum(series.announced.byMonth))}个；开通${formatCount(openedShown)}个。`,
-    `Bar chart of government channels closed and opened per month, ${span}. ${formatCount(effectiveShown)} closures took effect in a known month${peakText}; ${formatCount(sum(series.announced.byMonth))} were announced; ${formatCount(openedShown)} channels opened.`,
-  );
+  const peakText = peakValue > 0 ? t.peak(monthLabel(series.months[peak]!, lang), peakValue) : '';
+  return t.description(span, effectiveShown, peakText, sum(series.announced.byMonth), openedShown);
 }
 
 function monthlyTable(series: MonthlySeries, lang: Lang, caption: string, notes: readonly string[], first: string, last: string) {
+  const t = stringsFor(lang).charts.monthly;
   const { effective, announced, opened } = series;
   // Months with nothing are left out (the table says so): a county's thirteen years of
   // mostly empty months would otherwise be most of its page.
@@ -320,28 +304,28 @@ function monthlyTable(series: MonthlySeries, lang: Lang, caption: string, notes:
   });
   for (const [i, year] of series.years.entries()) {
     const row = [announced.yearOnly[i]!, effective.yearOnly[i]!, opened.yearOnly[i]!];
-    if (row.some((n) => n > 0)) rows.push([t(lang, `${year}年（仅知年份）`, `${year} (year only)`), ...row]);
+    if (row.some((n) => n > 0)) rows.push([t.yearRow(year), ...row]);
   }
   const extra: [string, (c: DatedCounts) => number][] = [
-    [t(lang, `早于${monthLabel(first, lang)}`, `Before ${monthLabel(first, lang)}`), (c) => c.beforeWindow],
-    [t(lang, `晚于${monthLabel(last, lang)}`, `After ${monthLabel(last, lang)}`), (c) => c.afterWindow],
-    [t(lang, '无日期', 'No date'), (c) => c.undated],
+    [t.beforeRow(monthLabel(first, lang)), (c) => c.beforeWindow],
+    [t.afterRow(monthLabel(last, lang)), (c) => c.afterWindow],
+    [t.noDate, (c) => c.undated],
   ];
   for (const [label, pick] of extra) {
     const row = [pick(announced), pick(effective), pick(opened)];
     if (row.some((n) => n > 0)) rows.push([label, ...row]);
   }
-  rows.push([t(lang, '合计', 'Total'), announced.total, effective.total, opened.total]);
+  rows.push([t.total, announced.total, effective.total, opened.total]);
   return {
     caption,
     columns: [
-      { label: t(lang, '月份', 'Month'), numeric: false },
-      { label: t(lang, '宣布关停', 'Closures announced'), numeric: true },
-      { label: t(lang, '关停生效', 'Closures taking effect'), numeric: true },
-      { label: t(lang, '开通', 'Channels opened'), numeric: true },
+      { label: t.columns.month, numeric: false },
+      { label: t.columns.announced, numeric: true },
+      { label: t.columns.effective, numeric: true },
+      { label: t.columns.opened, numeric: true },
     ],
     rows,
-    notes: [...notes, t(lang, '没有任何关停或开通的月份不列出。', 'Months with no closures or openings are left out.')],
+    notes: [...notes, t.emptyMonths],
   };
 }
 

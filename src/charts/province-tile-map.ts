@@ -7,8 +7,11 @@ import { scaleQuantize } from 'd3-scale';
 import { max } from 'd3-array';
 import type { AreaBreakdown } from '../domain/aggregate/area-totals.ts';
 import type { Lang } from '../domain/vocabulary.ts';
+import { formatCount } from '../format/count.ts';
+import { stringsFor } from '../strings/index.ts';
+import { localText } from '../strings/local-name.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
+import { captionFor, footer, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions, type LayoutMetrics } from './chart-frame.ts';
 import { CHINA_TILE_GRID, TILE_COLUMNS, TILE_ROWS, tileOf } from './china-tile-grid.ts';
 import { inkOn, INK, MUTED_INK, NO_DATA_FILL, SEQUENTIAL } from './palette.ts';
 import { el, group, text, textWidth } from './svg.ts';
@@ -17,16 +20,13 @@ export interface TileMapOptions extends ChartOptions {
   readonly measure?: AreaMeasure;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
-
 export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOptions): Chart {
   const { lang } = options;
   const narrow = options.layout === 'narrow';
   const m = LAYOUTS[options.layout ?? 'wide'];
   const measure = options.measure ?? 'closures';
-  const title =
-    options.title ??
-    (measure === 'closures' ? t(lang, '各省级行政区政务新媒体关停数', 'Closures of government channels by province') : t(lang, '各省级行政区政务新媒体关停占比', 'Share of government channels closed, by province'));
+  const t = stringsFor(lang).charts.tileMap;
+  const title = options.title ?? t.title[measure];
   const caption = captionFor(options);
   const byCode = new Map(breakdown.areas.map((a) => [a.code, a] as const));
 
@@ -56,7 +56,7 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
     const x = gridLeft + pos.col * (tile + gap);
     const y = gridTop + pos.row * (tile + gap);
     // Phones get ISO abbreviations in English; wide tiles shrink a long name to fit.
-    const name = lang === 'zh' ? pos.zh : narrow ? pos.abbr : pos.en;
+    const name = localText(pos.zh, narrow ? pos.abbr : pos.en, lang);
     const nameFont = Math.max(8, Math.min(m.small, ((tile - 6) / textWidth(name, m.small)) * m.small));
     tiles += el('rect', { x, y, width: tile, height: tile, rx: 3, fill, stroke: hasData ? undefined : MUTED_INK, 'stroke-dasharray': hasData ? undefined : '3 2' });
     const inkAttr = ink === INK ? undefined : ink;
@@ -80,11 +80,7 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
 
   const ranked = [...breakdown.areas].filter((a) => a.total > 0).sort((a, b) => (measureOf(b, measure) ?? 0) - (measureOf(a, measure) ?? 0));
   const leaders = ranked.slice(0, 3).map((a) => `${nameOf(a.code, lang)} ${formatMeasure(measureOf(a, measure), measure, lang)}`);
-  const description = t(
-    lang,
-    `方格地图：每个省级行政区一格，颜色深浅表示${measureName(measure, lang)}。${leaders.length ? `最高：${leaders.join('，')}。` : ''}${ranked.length}个省级行政区有记录。`,
-    `Tile-grid map of China, one square per province-level division, shaded by ${measureName(measure, lang)}. ${leaders.length ? `Highest: ${leaders.join(', ')}. ` : ''}${ranked.length} divisions have channels recorded.`,
-  );
+  const description = t.description(measureName(measure, lang), leaders, ranked.length);
   const rows = breakdown.areas.map((a) => areaTableRow(nameOf(a.code, lang), a, lang));
   return assembleChart(options, m, {
     title,
@@ -92,13 +88,13 @@ export function provinceTileMap(breakdown: AreaBreakdown, options: TileMapOption
     caption,
     body,
     height: foot.bottom,
-    table: { caption, columns: areaTableColumns(lang, t(lang, '省级行政区', 'Province')), rows, notes },
+    table: { caption, columns: areaTableColumns(lang, t.province), rows, notes },
   });
 }
 
 function nameOf(code: string, lang: Lang): string {
   const pos = tileOf(code);
-  return pos ? (lang === 'zh' ? pos.zh : pos.en) : code;
+  return pos ? localText(pos.zh, pos.en, lang) : code;
 }
 
 function classLegend(thresholds: number[], measure: AreaMeasure, lang: Lang, x: number, top: number, m: LayoutMetrics, narrow: boolean) {
@@ -106,7 +102,7 @@ function classLegend(thresholds: number[], measure: AreaMeasure, lang: Lang, x: 
   let y = top + m.small + 6;
   const swatch = 14;
   const entries: { fill: string; label: string; dashed: boolean }[] = SEQUENTIAL.map((fill, i) => ({ fill, label: rangeLabel(thresholds[i]!, thresholds[i + 1]!, i === SEQUENTIAL.length - 1, measure), dashed: false }));
-  entries.push({ fill: NO_DATA_FILL, label: t(lang, '无记录', 'no channels recorded'), dashed: true });
+  entries.push({ fill: NO_DATA_FILL, label: stringsFor(lang).charts.tileMap.noChannels, dashed: true });
   let cx = x;
   for (const e of entries) {
     const w = swatch + 6 + textWidth(e.label, m.small) + 12;
@@ -135,9 +131,10 @@ function rangeLabel(from: number, to: number, last: boolean, measure: AreaMeasur
 }
 
 function tileNotes(breakdown: AreaBreakdown, lang: Lang): string[] {
+  const t = stringsFor(lang).charts.tileMap;
   const notes: string[] = [];
   const empty = breakdown.areas.filter((a) => a.total === 0).length;
-  if (empty) notes.push(t(lang, `${empty}个省级行政区尚无记录（白色虚线格）。`, `${empty} province-level divisions have no channels recorded yet (white dashed tiles).`));
-  if (breakdown.outside) notes.push(t(lang, `中央机构的${formatCount(breakdown.outside)}个渠道不属于任何省份，未计入地图。`, `${countNoun(breakdown.outside, 'channel', 'channels')} of central bodies belong${breakdown.outside === 1 ? 's' : ''} to no province and ${breakdown.outside === 1 ? 'is' : 'are'} not on the map.`));
+  if (empty) notes.push(t.emptyNote(empty));
+  if (breakdown.outside) notes.push(t.outsideNote(breakdown.outside));
   return notes;
 }

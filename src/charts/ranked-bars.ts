@@ -5,9 +5,9 @@
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import type { AreaBreakdown, AreaTotals } from '../domain/aggregate/area-totals.ts';
-import type { Lang } from '../domain/vocabulary.ts';
+import { stringsFor } from '../strings/index.ts';
 import { areaTableColumns, areaTableRow, formatMeasure, measureName, measureOf, type AreaMeasure } from './area-measure.ts';
-import { captionFor, countNoun, footer, formatCount, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions } from './chart-frame.ts';
+import { captionFor, footer, heading, LAYOUTS, notesBlock, assembleChart, type Chart, type ChartOptions } from './chart-frame.ts';
 import { GRID, INK, SERIES } from './palette.ts';
 import { PathData } from './path-data.ts';
 import { el, group, text, textWidth } from './svg.ts';
@@ -22,8 +22,6 @@ export interface RankedBarsOptions extends ChartOptions {
   readonly areaLabel?: string;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
-
 /** Areas with channels, highest value first; ties by code so the order is stable. */
 export function rankAreas(areas: readonly AreaTotals[], measure: AreaMeasure): AreaTotals[] {
   return areas
@@ -35,7 +33,8 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
   const { lang, nameOf } = options;
   const m = LAYOUTS[options.layout ?? 'wide'];
   const measure = options.measure ?? 'closures';
-  const title = options.title ?? (measure === 'closures' ? t(lang, '关停数排名', 'Closures, ranked') : t(lang, '关停占比排名', 'Share of channels closed, ranked'));
+  const t = stringsFor(lang).charts.ranked;
+  const title = options.title ?? t.title[measure];
   const caption = captionFor(options);
   const ranked = rankAreas(breakdown.areas, measure);
   const shown = options.limit !== undefined ? ranked.slice(0, options.limit) : ranked;
@@ -69,26 +68,22 @@ export function rankedBars(breakdown: AreaBreakdown, options: RankedBarsOptions)
   if (measure === 'share') body += el('path', { d: new PathData().moveTo(x(1), first).lineTo(x(1), y).toString(), stroke: GRID, 'stroke-dasharray': '2 2' });
 
   const notes: string[] = [];
-  if (shown.length < ranked.length) notes.push(t(lang, `仅显示前${shown.length}名，共${ranked.length}个有记录的地区；完整数字见数据表。`, `Top ${shown.length} of ${ranked.length} areas with channels shown; the table has them all.`));
+  if (shown.length < ranked.length) notes.push(t.topNote(shown.length, ranked.length));
   const empty = breakdown.areas.length - ranked.length;
-  if (empty) notes.push(t(lang, `${empty}个地区尚无记录，未列出。`, `${empty} areas with no channels recorded are not listed.`));
-  if (breakdown.outside) notes.push(t(lang, `${formatCount(breakdown.outside)}个渠道不属于任何所列地区（如本级机构或中央机构），未计入。`, `${countNoun(breakdown.outside, 'channel belongs', 'channels belong')} to none of these areas (the level's own bodies, or central bodies) and ${breakdown.outside === 1 ? 'is' : 'are'} not counted.`));
+  if (empty) notes.push(t.emptyNote(empty));
+  if (breakdown.outside) notes.push(t.outsideNote(breakdown.outside));
   const nb = notesBlock(notes, y + 8, m);
   const foot = footer(caption, nb.bottom + 4, m, nb.markup);
   body += foot.markup;
 
   const leaders = shown.slice(0, 3).map((a) => `${nameOf(a.code)} ${formatMeasure(measureOf(a, measure), measure, lang)}`);
-  const description = t(
-    lang,
-    `条形图：按${measureName(measure, lang)}排列的${shown.length}个地区。${leaders.length ? `最高：${leaders.join('，')}。` : ''}`,
-    `Bar chart of ${shown.length} areas ranked by ${measureName(measure, lang)}.${leaders.length ? ` Highest: ${leaders.join(', ')}.` : ''}`,
-  );
+  const description = t.description(shown.length, measureName(measure, lang), leaders);
   return assembleChart(options, m, {
     title,
     description,
     caption,
     body,
     height: foot.bottom,
-    table: { caption, columns: areaTableColumns(lang, options.areaLabel ?? t(lang, '地区', 'Area')), rows: ranked.map((a) => areaTableRow(nameOf(a.code), a, lang)), notes },
+    table: { caption, columns: areaTableColumns(lang, options.areaLabel ?? t.area), rows: ranked.map((a) => areaTableRow(nameOf(a.code), a, lang)), notes },
   });
 }

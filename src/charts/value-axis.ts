@@ -3,7 +3,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { GRID, MUTED_INK } from './palette.ts';
 import { PathData } from './path-data.ts';
 import { el, group, text } from './svg.ts';
-import { formatCount } from './chart-frame.ts';
+import { formatCount } from '../format/count.ts';
 
 /** 0 at `bottom`, a nice maximum at `top`; an empty series still gets a 0–1 axis. */
 export function countScale(max: number, bottom: number, top: number, ticks: number): ScaleLinear<number, number> {

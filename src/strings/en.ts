@@ -21,8 +21,6 @@ export const locale: typeof Zh.locale = {
   html: 'en',
   number: 'en-GB',
   collation: 'en',
-  feed: 'en',
-  og: 'en_US',
 };
 
 export const site: typeof Zh.site = {
@@ -40,6 +38,7 @@ export const site: typeof Zh.site = {
     version: 'Data version',
   },
   breadcrumbLabel: 'Breadcrumb',
+  ogLocale: 'en_US',
   joinSentences: (sentences) => sentences.join(' '),
 };
 
@@ -436,8 +435,8 @@ export const charts: typeof Zh.charts = {
     undatedAnnounced: (n) => `${countNoun(n, 'closure', 'closures')} with no announcement date`,
     undatedOpened: (n) => `${countNoun(n, 'channel', 'channels')} with no opening date`,
     notShown: (items) => `Not shown: ${items.join('; ')}.`,
-    pending: (n) => `${countNoun(n, 'more channel is', 'more channels are')} closing with no date set for the closure to take effect.`,
-    after: (n, month) => `${countNoun(n, 'date falls', 'dates fall')} after ${month} (mostly scheduled closures) and ${isAre(n)} not shown.`,
+    scheduled: (n) => `${countNoun(n, 'more channel is', 'more channels are')} scheduled to close and not closed yet: counted as announced, not as taking effect.`,
+    after: (n, month) => `${countNoun(n, 'date falls', 'dates fall')} after ${month} and ${isAre(n)} not shown.`,
     before: (n, month) => `${countNoun(n, 'date falls', 'dates fall')} before ${month} and ${isAre(n)} not shown.`,
     peak: (month, n) => `, most in ${month} (${formatCount(n)})`,
     description: (span, effective, peak, announced, opened) =>

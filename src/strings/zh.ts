@@ -14,7 +14,7 @@ import { STATUS_LABELS, type Reason } from '../domain/vocabulary.ts';
 import { formatCount } from '../format/count.ts';
 import { closingTiming, datePart, text, tidy, type ClosureFacts, type SentencePart, type SentenceTarget } from './sentence-parts.ts';
 
-/** Language tags of this language, for each place that names one. */
+/** Language tags of this language, for the pages and the browser scripts (feeds and link previews have their own). */
 export const locale = {
   /** BCP 47 for lang attributes: the Chinese is written in simplified characters. */
   html: 'zh-Hans',
@@ -22,10 +22,6 @@ export const locale = {
   number: 'zh-CN',
   /** Sorting names in pinyin order. */
   collation: 'zh-Hans-CN',
-  /** JSON Feed's language field. */
-  feed: 'zh-CN',
-  /** Open Graph's og:locale. */
-  og: 'zh_CN',
 };
 
 export const site = {
@@ -43,6 +39,8 @@ export const site = {
     version: '数据版本',
   },
   breadcrumbLabel: '位置',
+  /** Open Graph's og:locale of the pages. */
+  ogLocale: 'zh_CN',
   /** Sentences one after another: Chinese full stops carry their own space. */
   joinSentences: (sentences: readonly string[]) => sentences.join(''),
 };
@@ -466,8 +464,8 @@ export const charts = {
     undatedAnnounced: (n: number) => `${formatCount(n)}个关停无宣布日期`,
     undatedOpened: (n: number) => `${formatCount(n)}个渠道开通日期不详`,
     notShown: (items: readonly string[]) => `图中未显示：${items.join('；')}。`,
-    pending: (n: number) => `另有${formatCount(n)}个渠道正在注销，尚无生效日期。`,
-    after: (n: number, month: string) => `${formatCount(n)}个日期晚于${month}（多为已定日期的关停），未显示。`,
+    scheduled: (n: number) => `另有${formatCount(n)}个渠道预定关停、尚未生效：只计入宣布关停，不计入关停生效。`,
+    after: (n: number, month: string) => `${formatCount(n)}个日期晚于${month}，未显示。`,
     before: (n: number, month: string) => `${formatCount(n)}个日期早于${month}，未显示。`,
     peak: (month: string, n: number) => `，最多的月份是${month}（${formatCount(n)}个）`,
     description: (span: string, effective: number, peak: string, announced: number, opened: number) =>

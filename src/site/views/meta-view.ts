@@ -39,8 +39,8 @@ export function metaView({ ctx, siteName, title, description, url, provinceFeed 
       { property: 'og:title', content: title },
       { property: 'og:description', content: description },
       ...(url ? [{ property: 'og:url', content: url }] : []),
-      { property: 'og:locale', content: stringsFor(ctx.lang).locale.og },
-      { property: 'og:locale:alternate', content: stringsFor(otherLang(ctx.lang)).locale.og },
+      { property: 'og:locale', content: stringsFor(ctx.lang).site.ogLocale },
+      { property: 'og:locale:alternate', content: stringsFor(otherLang(ctx.lang)).site.ogLocale },
     ],
     feeds: [
       { type: 'application/atom+xml', title: feedTitle, href: `${prefix}feed.xml` },
