@@ -34,7 +34,7 @@ import { FILE_BYTE_LIMIT } from '../src/downloads/json-api.ts';
 import { summariseAstroLog } from './lib/astro-log.ts';
 import { measureChild } from './lib/child.ts';
 import { CLOSURES_BUDGETS } from './lib/closures-budgets.ts';
-import { measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
+import { handleAndAddress, measureQuery, representativeQueries, SEARCH_BUDGET_BYTES } from './lib/search-payload.ts';
 import { pageTransfer, summariseOutput } from './lib/site-output.ts';
 import { lookupInputs, measureLookup, VERIFY_BUDGET_BYTES } from './lib/verify-payload.ts';
 
@@ -291,12 +291,12 @@ const STAGES: Stage[] = [
     async run(ctx) {
       const started = performance.now();
       const dir = join(ctx.siteDir, SEARCH_DIR);
-      const manifestBytes = readFileSync(join(dir, MANIFEST_FILE));
-      const manifest = JSON.parse(manifestBytes.toString('utf8')) as SearchManifest;
+      const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as SearchManifest;
       const figures: Figures = {};
       let worst = { query: '', bytes: 0 };
-      for (const [query] of representativeQueries(townshipName(sampleRows(ctx.dataDir)))) {
-        const m = await measureQuery(manifest, manifestBytes, join(dir, manifest.version), query);
+      const rows = sampleRows(ctx.dataDir);
+      for (const [query] of representativeQueries(townshipName(rows), ...handleAndAddress(rows))) {
+        const m = await measureQuery(manifest, join(dir, manifest.version), query);
         figures[`search:${query}`] = m.bytes;
         if (m.bytes > worst.bytes) worst = { query, bytes: m.bytes };
       }

@@ -12,7 +12,8 @@ import { decodeBlockInto, emptyBits, encodeBlock, idsOf } from '../src/search/co
 import { ByteReader, ByteWriter } from '../src/format/bytes.ts';
 import { shardPath } from '../src/search/layout.ts';
 import { decodePlaceFile, encodePlaceFile, type PlaceRecord } from '../src/search/places.ts';
-import { fileSource, planQuery, SearchIndex } from '../src/search/query.ts';
+import { fileSource, SearchIndex } from '../src/search/query.ts';
+import { planQuery, queryContext } from '../src/search/plan.ts';
 import { buildRecordStore, STORE_DIR } from '../src/store/record-store.ts';
 import { decodeRecordFile, encodeRecordFile, entryLink, placeLink, type RecordInput } from '../src/store/records.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
@@ -143,20 +144,36 @@ describe('tokenizer', () => {
 });
 
 describe('query planning', () => {
-  const context = { toSimplified: (ch: string) => (ch === '榮' ? '荣' : ch), syllables: new Set(['rong', 'cheng', 'gong', 'an', 'xi', 'xian']) };
-
-  it('turns Chinese into bigram terms, folding traditional characters', () => {
-    const plan = planQuery('榮成公安', context);
-    expect(plan.terms.map((t) => t.alternatives)).toEqual([[['荣成']], [['成公']], [['公安']]]);
-    expect(plan.exact).toBe('=荣成公安');
-    expect(plan.prefix).toBe('^荣成');
+  const context = queryContext({
+    t2s: '榮荣',
+    syllables: 'rong cheng gong an xi xian ling nan jiao jing',
+    lexicon: { places: '荣成|市 南陵|县 芜湖|市 山东|省', english: 'bureau police public publicity' },
   });
 
-  it('reads a Latin word as an English word, initials, or pinyin', () => {
+  it('reads Chinese as places, bodies and pairs of what is left, folding traditional characters', () => {
+    const plan = planQuery('榮成公安', context);
+    // a body is a word of its own in the index too: 公安 (or 公安局, 警方 …) is g:公安
+    expect(plan.terms).toEqual([{ token: '荣成' }, { token: 'g:公安' }]);
+    expect(plan.exact).toEqual(['=荣成公安']);
+    expect(plan.starts).toEqual(['^荣成']);
+    expect(planQuery('东华门', context).terms).toEqual([{ token: '东华' }, { token: '华门' }]);
+    expect(planQuery('芜湖南陵交警', context).exact).toEqual(['=芜湖南陵交警', '=南陵交警']);
+    // an account is named by places' and bodies' short names: 荣成市公安局 is likely 荣成公安;
+    // with the platform named, that name on that platform comes first
+    const named = planQuery('荣成市公安局微博', context);
+    expect(named.exact).toEqual(['=荣成公安', '=荣成市公安局']);
+    expect(named.exactOn).toEqual(['=荣成公安@weibo', '=荣成市公安局@weibo']);
+  });
+
+  it('reads a Latin word as an English word, initials, a pinyin start or pinyin, the last syllable perhaps half typed', () => {
     const [term] = planQuery('RongCheng', context).terms;
-    expect(term!.alternatives).toEqual([['w:rongcheng'], ['p:rong cheng']]);
-    expect(planQuery('rongan', context).terms[0]!.alternatives).toEqual([['w:rongan'], ['i:rongan'], ['p:rong an']]);
-    expect(planQuery('rcga', context).terms[0]!.alternatives).toEqual([['w:rcga'], ['i:rcga']]);
+    expect(term).toEqual({ any: [{ token: 'w:rongcheng' }, { token: 'q:rong c' }] });
+    // a word before another is complete: its pinyin is whole syllables
+    expect(planQuery('rongcheng 公安', context).terms[0]).toEqual({ any: [{ token: 'w:rongcheng' }, { token: 'p:rong cheng' }] });
+    expect(planQuery('rongcheng', context).boosts).toContainEqual({ token: 'p:rong cheng' });
+    expect(planQuery('rcga', context).terms[0]).toEqual({ any: [{ token: 'w:rcga' }, { token: 'i:rcga' }, { token: 'pn:rcga' }, { token: 'pp:rcga' }] });
+    expect(planQuery('rcga', context).boosts).toEqual([{ token: 'i=rcga' }]);
+    expect(planQuery('nanlingj', context).terms[0]).toMatchObject({ any: expect.arrayContaining([{ all: [{ token: 'p:nan ling' }, { token: 'q:ling j' }] }]) });
   });
 
   it('segments pinyin every way it can be read', () => {
@@ -357,8 +374,10 @@ describe('whole handles', () => {
   it('finds a channel by its handle typed whole, first, without indexing handles as words', async () => {
     const { index, built } = build();
     expect(await names(index, '@RCGA110')).toEqual(['rongcheng-police-wechat']);
-    expect(index.plan('rcga110').handle).toBe('h:rcga110');
-    expect(index.plan('荣成 公安').handle).toBeUndefined();
+    expect(index.plan('rcga110').keys).toEqual(['h:rcga110']);
+    expect(index.plan('荣成 公安').keys).toEqual([]);
+    // a word that could be a name is no handle: no key lookup for it
+    expect(index.plan('rongcheng').keys).toEqual([]);
     expect(built.stats.classes.word.tokens).toBeGreaterThan(0);
     // handles are the verify keys' business: no token of a handle is in the term shards
     const { index: other, fetched } = build();

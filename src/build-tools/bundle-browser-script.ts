@@ -6,15 +6,19 @@
  */
 import { build } from 'esbuild';
 
-export async function bundleBrowserScript(entry: string): Promise<string> {
+/** `define`: identifiers the script reads, replaced by these JSON values (data the build made for it). */
+export async function bundleBrowserScript(entry: string, define: Readonly<Record<string, string>> = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
+    define: { ...define },
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2020',
     write: false,
     legalComments: 'none',
+    // Chinese text as itself, not as \u escapes twice its size
+    charset: 'utf8',
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

@@ -8,18 +8,21 @@
  * each distinct text is tokenized once (search-texts.ts), and files are handed on as soon as
  * they are made.
  */
-import { kindOfCode } from '../domain/regions.ts';
+import { kindOfCode, shortName } from '../domain/regions.ts';
+import { PLATFORMS } from '../domain/vocabulary.ts';
 import { ContentVersion } from '../format/sha256.ts';
 import { BLOCK_BITS, BLOCK_SIZE, encodeBlock, inlineSizes, writeExternalEntry, writeInlineEntry } from './codec.ts';
 import { ByteWriter, varintLength } from '../format/bytes.ts';
-import { indexFiles, MANIFEST_FORMAT, type SearchLang, type SearchManifest } from './layout.ts';
+import { indexFiles, LANGUAGES, MANIFEST_FORMAT, type SearchLang, type SearchManifest } from './layout.ts';
+import { Lexicon, placeEntry, type LexiconData } from './lexicon.ts';
 import { linkPatterns } from '../store/links.ts';
 import { DEFAULT_PLACE_CHUNK, encodePlaceFile, type PlaceRecord } from './places.ts';
 import { placeLabels, regionCache, storeInfo, type RecordStore } from '../store/record-store.ts';
-import type { LinkPatterns } from '../store/records.ts';
-import type { RegionInfo } from '../store/search-docs.ts';
+import { encodeRecordFile, type LinkPatterns, type RecordInput } from '../store/records.ts';
+import type { RegionInfo, SearchDoc } from '../store/search-docs.ts';
 import { searchTexts, TEXT_FIELDS, TOKEN_CLASSES, tokenizeTexts, type TokenClass } from './search-texts.ts';
 import { Tokenizer } from './tokenize.ts';
+import { exactOnToken, platformToken } from './text.ts';
 
 export interface BuildOptions {
   /** Result links in each language (default: the site's routes at base "/"). */
@@ -30,6 +33,10 @@ export interface BuildOptions {
   readonly shardTarget?: number;
   /** Places per place file. */
   readonly placeChunk?: number;
+  /** Result lines per file. */
+  readonly linesChunk?: number;
+  /** English words the lexicon offers to complete a word being typed, at most. */
+  readonly englishWords?: number;
   readonly tokenizer?: Tokenizer;
   /**
    * Receives each file as it is made (path relative to the version folder), instead of keeping
@@ -49,7 +56,7 @@ export interface IndexStats {
   readonly largestShard: number;
   readonly largestFile: number;
   /** Files and bytes of each kind of file. */
-  readonly kinds: Readonly<Record<'shards' | 'blocks' | 'places', { files: number; bytes: number }>>;
+  readonly kinds: Readonly<Record<'shards' | 'blocks' | 'places' | 'lines', { files: number; bytes: number }>>;
   /** Tokens of each class and the bytes of their entries and blocks. */
   readonly classes: Readonly<Record<TokenClass, { tokens: number; bytes: number }>>;
   /** Milliseconds of each phase (tokenize, postings, regions, order, shards, places). */
@@ -64,11 +71,16 @@ export interface BuiltIndex {
 }
 
 const KIND_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3 };
+/** Kinds of place the lexicon names (townships would outweigh the rest of the client). */
+const LEXICON_KINDS = new Set(['province', 'prefecture', 'county']);
+export const DEFAULT_LINES_CHUNK = 32;
+const DEFAULT_ENGLISH_WORDS = 600;
 
 export function buildSearchIndex(store: RecordStore, options: BuildOptions = {}): BuiltIndex {
   const inlineLimit = options.inlineLimit ?? 2048;
   const shardTarget = options.shardTarget ?? 6_000;
   const placeChunk = options.placeChunk ?? DEFAULT_PLACE_CHUNK;
+  const linesChunk = options.linesChunk ?? DEFAULT_LINES_CHUNK;
   const docs = store.docs;
   const region = regionCache(store.regions);
   const timings: Record<string, number> = {};
@@ -81,7 +93,18 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
 
   // Each distinct text is tokenized once (search-texts.ts).
   const plan = searchTexts(docs, store.regions);
-  const tokenized = tokenizeTexts(plan.list, options.tokenizer ?? new Tokenizer());
+  const tokenizer = options.tokenizer ?? new Tokenizer();
+  // body words are read among the places the data is in, as a query's are among the lexicon's
+  const everyPlace = [...plan.regionTexts].map(([code, [zh]]) => placeEntry(plan.list.texts[zh]!, shortName(code, plan.list.texts[zh]!)));
+  tokenizer.useWords(new Lexicon({ places: everyPlace.join(' '), english: '' }));
+  // every channel is also its platform's (a query of a platform word alone asks for it), and
+  // its name on its platform is a token of its own (荣成公安 on Weibo for 荣成公安微博)
+  const namedOn = docs.map((d) => {
+    const exact = d.name ? tokenizer.exactName(d.name) : undefined;
+    return exact && exactOnToken(exact, d.platform);
+  });
+  const tokenized = tokenizeTexts(plan.list, tokenizer, PLATFORMS.map(platformToken), namedOn);
+  const platformOf = new Map(PLATFORMS.map((p, i) => [p, tokenized.extra[i]!]));
   const { offsets, hashes, checks, classes: tokenClasses } = tokenized;
   let pool = tokenized.pool;
   const FIELDS = TEXT_FIELDS;
@@ -93,6 +116,8 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   const starts = new Int32Array(tokenCount + 1);
   const lastSeen = new Int32Array(tokenCount).fill(-1);
   const eachToken = (id: number, visit: (t: number) => void) => {
+    visit(platformOf.get(docs[id]!.platform)!);
+    if (tokenized.perChannel[id]! >= 0) visit(tokenized.perChannel[id]!);
     for (let f = 0; f < FIELDS; f++) {
       const text = textOf(id, f);
       if (text < 0) continue;
@@ -114,6 +139,14 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   lastSeen.fill(-1);
   for (let id = 0; id < docs.length; id++) eachToken(id, (t) => (postingIds[fill[t]!++] = id));
   const ids = { of: (t: number) => postingIds.subarray(starts[t]!, starts[t + 1]!) };
+  // the commonest English words, for completing a word being typed (polic → police)
+  const english = [...tokenized.words]
+    .filter(([, word]) => /^[a-z]{3,}$/.test(word))
+    .map(([t, word]) => ({ word, channels: starts[t + 1]! - starts[t]! }))
+    .filter((w) => w.channels > 0)
+    .sort((a, b) => b.channels - a.channels || (a.word < b.word ? -1 : 1))
+    .slice(0, options.englishWords ?? DEFAULT_ENGLISH_WORDS)
+    .map((w) => w.word);
   lap('postings');
 
   // Each region's channels as id ranges; the regions themselves become places.
@@ -165,7 +198,7 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   const files = new Map<string, Uint8Array>();
   const version = new ContentVersion();
   let largestFile = 0;
-  const kinds = { shards: { files: 0, bytes: 0 }, blocks: { files: 0, bytes: 0 }, places: { files: 0, bytes: 0 } };
+  const kinds = { shards: { files: 0, bytes: 0 }, blocks: { files: 0, bytes: 0 }, places: { files: 0, bytes: 0 }, lines: { files: 0, bytes: 0 } };
   const put = (kind: keyof typeof kinds, path: string, data: Uint8Array) => {
     version.add(path).add(data);
     largestFile = Math.max(largestFile, data.length);
@@ -235,7 +268,7 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
           put('blocks', indexFiles.block(fileId, block), scratch.result());
           tokenClass.bytes += scratch.length;
         }
-        writeExternalEntry(check, fileId, blocks.map((b) => b.block), placeIds, body);
+        writeExternalEntry(check, fileId, blocks.map((b) => ({ block: b.block, count: countOf(b.runs) })), placeIds, body);
       }
       tokenClass.bytes += body.length - before;
     }
@@ -265,15 +298,33 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
   }
 
   lap('places');
+  // Result lines: each language's records with only what a result line shows.
+  for (const lang of LANGUAGES) {
+    for (let start = 0, chunk = 0; start < docs.length; start += linesChunk, chunk++) {
+      const lines = docs.slice(start, start + linesChunk).map((d) => resultLine(d, lang));
+      put('lines', indexFiles.lines(lang, chunk), encodeRecordFile(lines, (d) => placeIn(region(d.region).place, lang)));
+    }
+  }
+  lap('lines');
+
+  const lexicon: LexiconData = {
+    places: placeList
+      .filter(({ info }) => LEXICON_KINDS.has(kindOfCode(info.code)))
+      .map(({ info }) => placeEntry(info.name, shortName(info.code, info.name)))
+      .join(' '),
+    english: english.join(' '),
+  };
   const base = {
     format: MANIFEST_FORMAT,
     store: storeInfo(store, ''),
     places: { count: placeRecords.length, chunkSize: placeChunk },
+    lines: { chunkSize: linesChunk },
     blockSize: BLOCK_SIZE,
     shards: shardCount,
     links: options.links ?? linkPatterns('/'),
     t2s: tokenized.t2s,
     syllables: tokenized.syllables,
+    lexicon,
   };
   version.add(JSON.stringify(base));
   const manifest: SearchManifest = { ...base, version: version.name() };
@@ -296,6 +347,35 @@ export function buildSearchIndex(store: RecordStore, options: BuildOptions = {})
       timings,
     },
   };
+}
+
+/** A channel as a result line shows it in one language: its texts in that language only (English falls back to Chinese), no addresses. */
+function resultLine(d: SearchDoc, lang: SearchLang): RecordInput & Pick<SearchDoc, 'region'> {
+  const en = lang === 'en';
+  return {
+    id: d.id,
+    status: d.status,
+    platform: d.platform,
+    region: d.region,
+    // the Chinese name stays: it is what the reader will see on the platform
+    name: d.name,
+    nameEn: en ? d.nameEn : undefined,
+    agency: en ? (d.agencyEn ?? d.agency) : d.agency,
+    closed: d.closed,
+    announced: d.announced,
+    destinations: d.destinations.map((dest) => (dest.kind === 'url' ? dest : { kind: 'channel', id: dest.id, page: dest.page, name: dest.name, nameEn: en ? dest.nameEn : undefined, platform: dest.platform })),
+  };
+}
+
+function placeIn(place: { zh: string; en: string; page: string }, lang: SearchLang): { zh: string; en: string; page: string } {
+  const label = lang === 'en' ? place.en : place.zh;
+  return { zh: label, en: label, page: place.page };
+}
+
+function countOf(runs: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < runs.length; i += 2) n += runs[i + 1]! - runs[i]!;
+  return n;
 }
 
 /** Ascending ids → half-open runs, into `out` (emptied first). */

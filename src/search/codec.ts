@@ -19,12 +19,13 @@
  *   head    = n << 3 | hasPlaces << 2 | form
  *             form 0 (ids):      n × varint (id − previous id − 1), the first from −1
  *             form 1 (runs):     n × (varint start − previous end, varint length − 1)
- *             form 2 (external): varint fileId, n × varint block − previous block (from 0)
+ *             form 2 (external): varint fileId, n × (varint block − previous block (from 0),
+ *                                varint ids in the block − 1)
  *   block   = byte form, varint payloadBytes, payload     (an external block file)
  */
 import { ByteReader, varintLength, type ByteWriter } from '../format/bytes.ts';
 
-export const BLOCK_BITS = 17;
+export const BLOCK_BITS = 16;
 export const BLOCK_SIZE = 1 << BLOCK_BITS;
 
 const FORM_LIST = 0;
@@ -164,6 +165,8 @@ export interface ExternalPostings {
   readonly fileId: number;
   /** Blocks that hold any id (the others need no fetch). */
   readonly blocks: ReadonlySet<number>;
+  /** Ids in each of those blocks: how many matches a block can give, before it is fetched. */
+  readonly counts: ReadonlyMap<number, number>;
   readonly places: readonly number[];
 }
 
@@ -228,15 +231,16 @@ export function writeInlineEntry(check: number, runs: readonly number[], places:
   writePlaces(places, out);
 }
 
-/** Writes an entry whose ids are in block files `fileId`-`block`. */
-export function writeExternalEntry(check: number, fileId: number, blocks: readonly number[], places: readonly number[], out: ByteWriter): void {
+/** Writes an entry whose ids are in block files `fileId`-`block`, with how many ids each block holds. */
+export function writeExternalEntry(check: number, fileId: number, blocks: readonly { readonly block: number; readonly count: number }[], places: readonly number[], out: ByteWriter): void {
   out.u32(check);
   out.varint(blocks.length * 8 + (places.length > 0 ? 4 : 0) + FORM_EXTERNAL);
   out.varint(fileId);
   let prev = 0;
-  for (const b of blocks) {
-    out.varint(b - prev);
-    prev = b;
+  for (const { block, count } of blocks) {
+    out.varint(block - prev);
+    out.varint(count - 1);
+    prev = block;
   }
   writePlaces(places, out);
 }
@@ -255,13 +259,17 @@ export function readShard(buf: Uint8Array, wanted: ReadonlySet<number>, blockBit
     const hasPlaces = (head & 4) !== 0;
     const count = Math.floor(head / 8);
     const want = wanted.has(check);
-    let postings: { kind: 'inline'; runs: number[]; blocks: Set<number> } | { kind: 'external'; fileId: number; blocks: Set<number> } | undefined;
+    let postings: { kind: 'inline'; runs: number[]; blocks: Set<number> } | { kind: 'external'; fileId: number; blocks: Set<number>; counts: Map<number, number> } | undefined;
     if (form === FORM_EXTERNAL) {
       const fileId = reader.varint();
       const blocks = new Set<number>();
+      const counts = new Map<number, number>();
       let b = 0;
-      for (let i = 0; i < count; i++) blocks.add((b += reader.varint()));
-      postings = { kind: 'external', fileId, blocks };
+      for (let i = 0; i < count; i++) {
+        blocks.add((b += reader.varint()));
+        counts.set(b, reader.varint() + 1);
+      }
+      postings = { kind: 'external', fileId, blocks, counts };
     } else if (!want) {
       reader.skipVarints(form === FORM_RUNS_INLINE ? count * 2 : count);
     } else {

@@ -23,14 +23,19 @@ export interface SearchTexts {
 }
 
 /** Kinds of token (text.ts), for the build's figures and for places (no single characters). */
-export const TOKEN_CLASSES = ['unigram', 'bigram', 'pinyin', 'initials', 'word', 'exact', 'prefix'] as const;
+export const TOKEN_CLASSES = ['unigram', 'bigram', 'pinyin', 'pinyinPrefix', 'pinyinStart', 'initials', 'wholeInitials', 'word', 'body', 'exact', 'prefix', 'platform'] as const;
 export type TokenClass = (typeof TOKEN_CLASSES)[number];
 
 /** The class of a token, from its prefix (text.ts). */
 export function classOf(token: string): TokenClass {
   if (token.startsWith('p:')) return 'pinyin';
+  if (token.startsWith('q:')) return 'pinyinPrefix';
+  if (token.startsWith('pp:') || token.startsWith('pn:')) return 'pinyinStart';
   if (token.startsWith('i:')) return 'initials';
+  if (token.startsWith('i=')) return 'wholeInitials';
   if (token.startsWith('w:')) return 'word';
+  if (token.startsWith('t:')) return 'platform';
+  if (token.startsWith('g:')) return 'body';
   if (token[0] === '=') return 'exact';
   if (token[0] === '^') return 'prefix';
   return chars(token).length === 1 ? 'unigram' : 'bigram';
@@ -52,6 +57,12 @@ export interface TokenizedTexts {
   /** The manifest's traditional → simplified pairs and syllables (tokenize.ts). */
   readonly t2s: string;
   readonly syllables: string;
+  /** The Latin words of the texts by token number (for the lexicon's English words). */
+  readonly words: ReadonlyMap<number, string>;
+  /** The numbers of the `extra` tokens tokenizeTexts was given, in their order. */
+  readonly extra: Int32Array;
+  /** The number of each channel's `perChannel` token, −1 for none. */
+  readonly perChannel: Int32Array;
 }
 
 /** The fields of a channel that are tokenized, in the order SearchTexts.docTexts keeps them. */
@@ -100,13 +111,20 @@ export function searchTexts(docs: readonly Pick<SearchDoc, 'name' | 'agency' | '
   return { list, docTexts, regionTexts };
 }
 
-const NAME = { isName: true };
+const NAME = { isName: true, typing: true, bodies: true };
 // Initials are for names (rcga for 荣成公安) and places (rcs for 荣成市); a body's initials
 // would double the initials tokens for little use.
-const AGENCY = { initials: false };
+const AGENCY = { initials: false, bodies: true };
+const PLACE = { typing: true };
 
-export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer()): TokenizedTexts {
+/**
+ * `extra`: tokens the builder gives channels itself (platforms), numbered with the rest;
+ * `perChannel`: one more token for each channel, or undefined (a name on its platform).
+ */
+export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer(), extra: readonly string[] = [], perChannel: readonly (string | undefined)[] = []): TokenizedTexts {
   const interner = new TokenInterner();
+  const extraTokens = Int32Array.from(extra, (token) => interner.intern(token));
+  const channelTokens = Int32Array.from(perChannel, (token) => (token === undefined ? -1 : interner.intern(token)));
   // grown in place and trimmed at the end: no copies of a pool of 80 MB
   const buffer = new ArrayBuffer(1 << 22, { maxByteLength: 2 ** 31 - 4 });
   const pool = new Int32Array(buffer);
@@ -117,7 +135,7 @@ export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer()): T
     const kind = TEXT_KINDS[list.kinds[n]!];
     const tokens = interner.collect((sink) => {
       if (kind === 'english') tokenizer.words(text, sink);
-      else tokenizer.chinese(text, sink, kind === 'name' ? NAME : kind === 'agency' ? AGENCY : undefined);
+      else tokenizer.chinese(text, sink, kind === 'name' ? NAME : kind === 'agency' ? AGENCY : PLACE);
     });
     if (length + tokens.length + 1 > pool.length) buffer.resize(Math.min(buffer.maxByteLength, Math.max(buffer.byteLength * 2, (length + tokens.length + 1) * 4)));
     offsets[n] = length;
@@ -126,6 +144,10 @@ export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer()): T
   }
   const tokens = interner.tokens;
   buffer.resize(length * 4);
+  const words = new Map<number, string>();
+  tokens.forEach((t, n) => {
+    if (t.startsWith('w:')) words.set(n, t.slice(2));
+  });
   return {
     hashes: Uint32Array.from(tokens, (t) => fnv1a(routeKey(t))),
     checks: Uint32Array.from(tokens, tokenCheck),
@@ -134,5 +156,8 @@ export function tokenizeTexts(list: SearchTexts, tokenizer = new Tokenizer()): T
     offsets,
     t2s: compactCharMap(tokenizer.charMapEntries(), tokenizer.indexedChars),
     syllables: [...tokenizer.syllables].sort().join(' '),
+    words,
+    extra: extraTokens,
+    perChannel: channelTokens,
   };
 }

@@ -9,13 +9,24 @@
  * - `=` + the whole compacted name: exact name, for ranking.
  * - `^` + the name's first two characters: names starting that way, for ranking.
  * - `p:` + two pinyin syllables ("p:rong cheng"): full pinyin, homophones merged.
- * - `i:` + a prefix of the pinyin initials of a name ("i:rcga").
+ * - `q:` + a syllable and the first letter of the next ("q:rong c"): pinyin whose last
+ *   syllable is still being typed (rongch, nanlingj).
+ * - `i:` + a prefix of the pinyin initials of a name ("i:rcga"); `i=` + all of them ("i=rcga").
+ * - `pn:` + the first two to six letters of a name's pinyin ("pn:nanl"), `pp:` the same of a
+ *   place's: pinyin typed from the start of a name or place, before its first syllable is
+ *   complete; a name's also ranks it (the name starts like the query).
  * - `w:` + a Latin word or number (English names, handles, "12345").
+ * - `g:` + a body word as the vocabulary writes it first ("g:公安"): the text names that body
+ *   (荣成市公安局, 荣成公安), found by the same reading as the query's (segment.ts), so 民政 is
+ *   not found in 人民政府.
+ * - `t:` + a platform ("t:weibo"): a platform word in the query ranks that platform first.
+ * - `=` + a name + `@` + its platform ("=荣成公安@weibo"): the account a name and a platform
+ *   word stand for (travels with the name's `=` token).
  */
 import { fnv1a, hash53 } from '../format/hash.ts';
 
-/** Runs of Han characters, or of Latin letters and digits; everything else separates. */
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+/** Runs of Han characters, or of other letters and digits (nanling交警 is two runs); everything else separates. */
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 export interface Run {
   readonly kind: 'han' | 'word';
@@ -27,6 +38,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', '
 
 /** Longest initials prefix indexed: longer queries are cut to this before lookup. */
 export const MAX_INITIALS = 8;
+/** Pinyin starts (`pp:`) are indexed from two letters up to this many. */
+export const MIN_PINYIN_START = 2;
+export const MAX_PINYIN_START = 6;
 
 /**
  * The form both sides compare: compatibility forms folded (full-width letters, compatibility
@@ -103,13 +117,55 @@ export function wordToken(word: string): string {
   return `w:${word}`;
 }
 
+/** A syllable followed by one whose first letter is `letter`. */
+export function pinyinPrefixToken(a: string, letter: string): string {
+  return `q:${a} ${letter}`;
+}
+
+/** All of a name's initials: the name is exactly these (rcga is 荣成公安, not 荣成公安交警). */
+export function wholeInitialsToken(initials: string): string {
+  return `i=${initials}`;
+}
+
+/** A place whose pinyin starts with these letters. */
+export function pinyinStartToken(letters: string): string {
+  return `pp:${letters.slice(0, MAX_PINYIN_START)}`;
+}
+
+/** A name whose pinyin starts with these letters. */
+export function namePinyinStartToken(letters: string): string {
+  return `pn:${letters.slice(0, MAX_PINYIN_START)}`;
+}
+
+export function platformToken(platform: string): string {
+  return `t:${platform}`;
+}
+
+export function bodyToken(word: string): string {
+  return `g:${word}`;
+}
+
+/** An exact name on one platform. */
+export function exactOnToken(exact: string, platform: string): string {
+  return `${exact}@${platform}`;
+}
+
 /**
  * The key that picks a token's shard. A prefix token travels with the Han bigram it is made
  * of, which the query fetches anyway. Exact-name tokens do not: thousands of names can start
  * alike (青春…, 中共…), and one shard holding all of them would be heavy to fetch.
  */
 export function routeKey(token: string): string {
-  return token[0] === '^' ? token.slice(1) : token;
+  if (token[0] === '^') return token.slice(1);
+  // a name's whole initials travel with the initials prefix the query looks up anyway, a
+  // name's pinyin start with a place's
+  if (token.startsWith('i=')) return initialsToken(token.slice(2, 2 + MAX_INITIALS));
+  if (token.startsWith('pn:')) return `pp:${token.slice(3)}`;
+  if (token[0] === '=') {
+    const at = token.lastIndexOf('@');
+    if (at > 0) return token.slice(0, at);
+  }
+  return token;
 }
 
 export function shardOf(token: string, shardCount: number): number {
@@ -125,8 +181,12 @@ export function tokenCheck(token: string): number {
  * Ways to read a run of letters as whole pinyin syllables (`xian` is xian or xi an), longest
  * syllables first, at most `limit` of them. Only readings of two or more syllables are kept:
  * single syllables are not indexed.
+ *
+ * With `partial` (the set of every beginning of a syllable, the syllables included), the last
+ * syllable may be one still being typed: `nanlingj` is nan ling j…, so a word being typed never
+ * stops matching what it will match once complete.
  */
-export function segmentPinyin(word: string, syllables: ReadonlySet<string>, limit = 3): string[][] {
+export function segmentPinyin(word: string, syllables: ReadonlySet<string>, limit = 3, partial?: ReadonlySet<string>): string[][] {
   const out: string[][] = [];
   const maxLen = 6;
   const walk = (at: number, path: string[]) => {
@@ -137,12 +197,20 @@ export function segmentPinyin(word: string, syllables: ReadonlySet<string>, limi
     }
     for (let len = Math.min(maxLen, word.length - at); len >= 1; len--) {
       const s = word.slice(at, at + len);
-      if (!syllables.has(s)) continue;
+      const last = at + len === word.length;
+      if (!syllables.has(s) && !(last && partial?.has(s))) continue;
       path.push(s);
       walk(at + len, path);
       path.pop();
     }
   };
   if (/^[a-z]+$/.test(word)) walk(0, []);
+  return out;
+}
+
+/** Every beginning of every syllable ("z", "zh", "zha", "zhan", "zhang", …). */
+export function syllableBeginnings(syllables: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const s of syllables) for (let i = 1; i <= s.length; i++) out.add(s.slice(0, i));
   return out;
 }

@@ -6,16 +6,25 @@
  */
 import * as OpenCC from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
+import { Lexicon } from './lexicon.ts';
+import { segmentHan } from './segment.ts';
 import {
+  bodyToken,
   chars,
   compact,
   exactToken,
   initialsToken,
   MAX_INITIALS,
+  MAX_PINYIN_START,
+  MIN_PINYIN_START,
+  namePinyinStartToken,
+  pinyinPrefixToken,
+  pinyinStartToken,
   pinyinToken,
   prefixToken,
   runsOf,
   STOPWORDS,
+  wholeInitialsToken,
   wordToken,
 } from './text.ts';
 
@@ -78,10 +87,18 @@ function syllableOf(ch: string): string | undefined {
 }
 
 export interface FieldOptions {
-  /** A channel name also gets exact-name and name-prefix tokens, for ranking. */
+  /** A channel name also gets exact-name, name-prefix and whole-initials tokens, for ranking. */
   readonly isName?: boolean;
   /** Pinyin initials tokens (default true). */
   readonly initials?: boolean;
+  /**
+   * Tokens for pinyin being typed (default false): the text's pinyin starts (`pp:`) and each
+   * syllable with the next one's first letter (`q:`). Names and places have them, the words a
+   * reader starts typing with; bodies' names begin with a place, whose own tokens serve.
+   */
+  readonly typing?: boolean;
+  /** Body words (`g:`), read as queries are (default false): names and bodies have them. */
+  readonly bodies?: boolean;
 }
 
 /**
@@ -97,8 +114,16 @@ export interface TokenSink {
   pinyin(a: string, b: string): void;
   /** A text's pinyin initials: every prefix of two to MAX_INITIALS letters is a token. */
   initials(initials: string): void;
+  /** A name's initials, all of them. */
+  wholeInitials(initials: string): void;
+  /** A syllable and the first letter of the next. */
+  pinyinPrefix(a: string, letter: string): void;
+  /** A text's pinyin letters: every start of MIN_PINYIN_START to MAX_PINYIN_START letters is a token (a name's or a place's). */
+  pinyinStart(letters: string, ofName: boolean): void;
   /** A Latin word or number. */
   word(word: string): void;
+  /** A body word, as the vocabulary writes it first. */
+  bodyWord(word: string): void;
   /** A whole name, compacted. */
   exact(whole: string): void;
   /** A name's first two characters. */
@@ -120,8 +145,21 @@ class StringSink implements TokenSink {
   initials(initials: string): void {
     for (let len = 2; len <= Math.min(initials.length, MAX_INITIALS); len++) this.tokens.add(initialsToken(initials.slice(0, len)));
   }
+  wholeInitials(initials: string): void {
+    this.tokens.add(wholeInitialsToken(initials));
+  }
+  pinyinPrefix(a: string, letter: string): void {
+    this.tokens.add(pinyinPrefixToken(a, letter));
+  }
+  pinyinStart(letters: string, ofName: boolean): void {
+    const token = ofName ? namePinyinStartToken : pinyinStartToken;
+    for (let len = MIN_PINYIN_START; len <= Math.min(letters.length, MAX_PINYIN_START); len++) this.tokens.add(token(letters.slice(0, len)));
+  }
   word(word: string): void {
     this.tokens.add(wordToken(word));
+  }
+  bodyWord(word: string): void {
+    this.tokens.add(bodyToken(word));
   }
   exact(whole: string): void {
     this.tokens.add(exactToken(whole));
@@ -144,6 +182,8 @@ export class Tokenizer {
   /** The map's characters, to find texts that need folding at all (most need none). */
   private readonly mapped: RegExp;
   private readonly mappedAll: RegExp;
+  /** The places body words are read among (useWords), so 公安县 is a place, not 公安. */
+  private places = new Lexicon({ places: '', english: '' });
 
   constructor(charMap: ReadonlyMap<string, string> = traditionalToSimplified()) {
     this.charMap = charMap;
@@ -151,6 +191,17 @@ export class Tokenizer {
     const set = [...charMap.keys()].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
     this.mapped = new RegExp(set ? `[${set}]` : '[]', 'u');
     this.mappedAll = new RegExp(this.mapped.source, 'gu');
+  }
+
+  /** Reads body words among these places (every region of the data, townships too). */
+  useWords(places: Lexicon): void {
+    this.places = places;
+  }
+
+  /** The exact-name token of a name. */
+  exactName(name: string): string | undefined {
+    const whole = compact(this.fold(name));
+    return whole ? exactToken(whole) : undefined;
   }
 
   /** The traditional → simplified map this tokenizer folds with. */
@@ -182,6 +233,7 @@ export class Tokenizer {
   chinese(text: string, sink: TokenSink, options: FieldOptions = {}): void {
     const folded = this.fold(text);
     let initials = '';
+    let letters = '';
     for (const run of runsOf(folded)) {
       if (run.kind === 'word') {
         if (!STOPWORDS.has(run.text)) sink.word(run.text);
@@ -194,17 +246,26 @@ export class Tokenizer {
         this.indexedChars.add(ch);
         if (i + 1 < units.length) sink.bigram(ch, units[i + 1]!);
       }
+      if (options.bodies) {
+        for (const word of segmentHan(run.text, this.places, BODY_READING_LIMIT)) if (word.kind === 'body') sink.bodyWord(word.forms[0]!);
+      }
       const syllables = syllablesOf(run.text);
       for (let i = 0; i < syllables.length; i++) {
         const s = syllables[i];
         if (s === undefined) continue;
         this.syllables.add(s);
         initials += s[0];
+        if (letters.length < MAX_PINYIN_START) letters += s;
         const next = syllables[i + 1];
-        if (next !== undefined) sink.pinyin(s, next);
+        if (next !== undefined) {
+          sink.pinyin(s, next);
+          if (options.typing) sink.pinyinPrefix(s, next[0]!);
+        }
       }
     }
     if (initials.length >= 2 && options.initials !== false) sink.initials(initials);
+    if (options.typing && letters.length >= MIN_PINYIN_START) sink.pinyinStart(letters, options.isName === true);
+    if (options.isName && initials.length >= 2) sink.wholeInitials(initials);
     if (options.isName) {
       const whole = compact(folded);
       if (whole) sink.exact(whole);
@@ -222,6 +283,9 @@ export class Tokenizer {
     }
   }
 }
+
+/** Longest place name looked for when reading body words in a text (longer ones are rare and cost time). */
+const BODY_READING_LIMIT = 10;
 
 /** Han characters from Extension A to the end of the Unified block: two fit a small integer. */
 const HAN_FIRST = 0x3400;
@@ -242,6 +306,7 @@ export class TokenInterner implements TokenSink {
   private readonly prefixes = new Map<number, number>();
   private readonly syllableIds = new Map<string, number>();
   private readonly pinyins = new Map<number, number>();
+  private readonly pinyinPrefixes = new Map<number, number>();
   /** Initials trie: parent node × 32 + letter → node; a node of two or more letters is a token. */
   private readonly initialsNodes = new Map<number, number>();
   private readonly nodeTokens: number[] = [-1];
@@ -335,6 +400,34 @@ export class TokenInterner implements TokenSink {
       node = next;
       if (len >= 2) this.take(this.nodeTokens[node]!);
     }
+  }
+
+  wholeInitials(initials: string): void {
+    this.byText(wholeInitialsToken(initials));
+  }
+
+  bodyWord(word: string): void {
+    this.byText(bodyToken(word));
+  }
+
+  pinyinPrefix(a: string, letter: string): void {
+    // letters a–z are 1–26 in their low five bits
+    const key = this.syllable(a) * 32 + (letter.charCodeAt(0) & 31);
+    let t = this.pinyinPrefixes.get(key);
+    if (t === undefined) this.pinyinPrefixes.set(key, (t = this.newToken(pinyinPrefixToken(a, letter))));
+    this.take(t);
+  }
+
+  pinyinStart(letters: string, ofName: boolean): void {
+    const token = ofName ? namePinyinStartToken : pinyinStartToken;
+    for (let len = MIN_PINYIN_START; len <= Math.min(letters.length, MAX_PINYIN_START); len++) this.byText(token(letters.slice(0, len)));
+  }
+
+  /** The number of a token made by the builder rather than from a text (a platform's). */
+  intern(token: string): number {
+    let t = this.others.get(token);
+    if (t === undefined) this.others.set(token, (t = this.newToken(token)));
+    return t;
   }
 
   word(word: string): void {
