@@ -9,6 +9,13 @@
  * index dates each sitemap instead), and no hreflang alternates (every page names its other
  * language in its own <head>, which search engines accept as well, and alternates would
  * triple the file).
+ *
+ * Not @astrojs/sitemap (3.7.4, measured 2026-12-03 on the 500,000-channel site's 13,261 page
+ * URLs): set as lean as it goes (no namespaces, `serialize` dropping each URL's lastmod so only
+ * the index is dated) its XML matches this but for line breaks, yet it took 1.5 s CPU to this
+ * code's 0.15 s (ten times as much at 500,000 URLs), dates the index with a time, puts
+ * the files at the root as sitemap-0.xml…, writes no robots.txt, and lists only what Astro
+ * rendered plus URLs fixed in the config, not pages an integration writes after the build.
  */
 import { escapeXml } from '../format/escape.ts';
 
