@@ -63,6 +63,42 @@ describe('English names', () => {
     expect(englishName('610100', '西安市')).toBe("Xi'an");
   });
 
+  it('read as words: designations translated wherever they stand, the divisions above as words of their own', () => {
+    const index = new RegionIndex([
+      { code: '100000', name: '全国' },
+      { code: '340000', name: '安徽省', parent: '100000' },
+      { code: '340200', name: '芜湖市', parent: '340000' },
+      { code: '340271', name: '安徽芜湖三山经济开发区', parent: '340200' },
+      { code: '340272', name: '芜湖高新技术产业开发区', parent: '340200' },
+      { code: '360000', name: '江西省', parent: '100000' },
+      { code: '360400', name: '九江市', parent: '360000' },
+      { code: '360472', name: '九江经济开发区二八园区', parent: '360400' },
+      { code: '321000', name: '扬州市', parent: '100000' },
+      { code: '321023', name: '宝应县', parent: '321000' },
+      { code: '321023400', name: '宝应县经济开发区', parent: '321023' },
+      { code: '371502', name: '东昌府区', parent: '100000' },
+      { code: '371502003', name: '新区街道', parent: '371502' },
+    ]);
+    expect(index.get('340271')!.nameEn).toBe('Anhui Wuhu Sanshan Economic Development Zone');
+    expect(index.get('340272')!.nameEn).toBe('Wuhu High-tech Industrial Development Zone');
+    expect(index.get('360472')!.nameEn).toBe('Jiujiang Economic Development Zone Erba Park');
+    expect(index.get('321023400')!.nameEn).toBe('Baoying County Economic Development Zone');
+    // short designations are part of the name inside it: the Xinqu Subdistrict, not a "New Area Subdistrict"
+    expect(index.get('371502003')!.nameEn).toBe('Xinqu Subdistrict');
+    expect(englishName('360203400', '高新技术开发区')).toBe('High-tech Development Zone');
+    expect(englishName('231124407', '辰清林场')).toBe('Chenqing Forest Farm');
+    expect(englishName('350604400', '双第华侨农场')).toBe('Shuangdi Overseas Chinese Farm');
+  });
+
+  it('given in data/regions.csv win over the made ones', () => {
+    const index = new RegionIndex([
+      { code: '100000', name: '全国' },
+      { code: '340000', name: '安徽省', parent: '100000' },
+      { code: '340271', name: '安徽芜湖三山经济开发区', nameEn: 'Sanshan EDZ', parent: '340000' },
+    ]);
+    expect(index.get('340271')!.nameEn).toBe('Sanshan EDZ');
+  });
+
   it('use the conventional names of provinces', () => {
     expect(englishName('610000', '陕西省')).toBe('Shaanxi');
     expect(englishName('140000', '山西省')).toBe('Shanxi');

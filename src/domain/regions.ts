@@ -132,46 +132,128 @@ const PROVINCE_EN: Record<string, string> = {
   '810000': 'Hong Kong', '820000': 'Macao',
 };
 
-/** Chinese suffix → English designation; the longest matching suffix wins. */
-const SUFFIXES: [string, string][] = [
-  ['自治州', 'Autonomous Prefecture'],
-  ['自治县', 'Autonomous County'],
-  ['自治旗', 'Autonomous Banner'],
-  ['林区', 'Forestry District'],
-  ['新区', 'New Area'],
-  ['街道', 'Subdistrict'],
-  ['地区', 'Prefecture'],
-  ['苏木', 'Sumu'],
-  ['盟', 'League'],
-  ['区', 'District'],
-  ['县', 'County'],
-  ['旗', 'Banner'],
-  ['镇', 'Town'],
-  ['乡', 'Township'],
-  ['市', ''],
-];
+/**
+ * Chinese designation → English, for the end of a name; the longest matching one wins. The
+ * long ones (development zones, parks, farms) are words of their own wherever they stand.
+ */
+const SUFFIXES: [string, string][] = (
+  [
+    ['高新技术产业开发区', 'High-tech Industrial Development Zone'],
+    ['高新技术产业园区', 'High-tech Industrial Park'],
+    ['经济技术开发区', 'Economic and Technological Development Zone'],
+    ['高新技术开发区', 'High-tech Development Zone'],
+    ['风景名胜区', 'Scenic Area'],
+    ['综合保税区', 'Comprehensive Bonded Zone'],
+    ['经济开发区', 'Economic Development Zone'],
+    ['街道办事处', 'Subdistrict'],
+    ['管理委员会', 'Administrative Committee'],
+    ['高科技园区', 'High-tech Park'],
+    ['工业园区', 'Industrial Park'],
+    ['华侨农场', 'Overseas Chinese Farm'],
+    ['开发区', 'Development Zone'],
+    ['高新区', 'High-tech Zone'],
+    ['工业区', 'Industrial Zone'],
+    ['保税区', 'Bonded Zone'],
+    ['示范区', 'Demonstration Zone'],
+    ['旅游区', 'Tourist Zone'],
+    ['管理区', 'Management Area'],
+    ['林业局', 'Forestry Bureau'],
+    ['办事处', 'Office'],
+    ['自治州', 'Autonomous Prefecture'],
+    ['自治县', 'Autonomous County'],
+    ['自治旗', 'Autonomous Banner'],
+    ['园区', 'Park'],
+    ['农场', 'Farm'],
+    ['林场', 'Forest Farm'],
+    ['林区', 'Forestry District'],
+    ['新区', 'New Area'],
+    ['街道', 'Subdistrict'],
+    ['地区', 'Prefecture'],
+    ['苏木', 'Sumu'],
+    ['盟', 'League'],
+    ['区', 'District'],
+    ['县', 'County'],
+    ['旗', 'Banner'],
+    ['镇', 'Town'],
+    ['乡', 'Township'],
+    ['市', ''],
+  ] as [string, string][]
+).sort((a, b) => b[0].length - a[0].length);
 
-/** An English name from pinyin: 荣成市 → Rongcheng, 五华区 → Wuhua District, 西安市 → Xi'an. */
-export function englishName(code: string, name: string): string {
+/**
+ * Designations that are words of their own inside a name too (九江经济开发区二八园区 → Jiujiang
+ * Economic Development Zone Erba Park): only the long ones, since 新区街道 is the Xinqu
+ * Subdistrict and 市中区 the Shizhong District.
+ */
+const INNER_DESIGNATIONS = SUFFIXES.filter(([zh]) => zh.length >= 3);
+
+/** A name's words in pinyin, run together as one word: 荣成 → Rongcheng, 西安 → Xi'an. */
+function romanise(text: string): string {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .map((s) => s.replace(/ü|v/g, 'u'))
+    .filter((s) => s.trim() !== '');
+  const joined = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+/** A name a region's own name may start with (an ancestor's, full or short), and its English. */
+export interface NamePrefix {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * An English name from pinyin, segmented into words: 荣成市 → Rongcheng, 五华区 → Wuhua
+ * District, 西安市 → Xi'an, and with the names of the divisions above it (`prefixes`, full or
+ * short) as words of their own, 安徽芜湖三山经济开发区 → Anhui Wuhu Sanshan Economic
+ * Development Zone. Given English names (data/regions.csv) never come here.
+ */
+export function englishName(code: string, name: string, prefixes: readonly NamePrefix[] = []): string {
   const known = PROVINCE_EN[code];
   if (known) return known;
   let stem = name;
   let designation = '';
   for (const [zh, en] of SUFFIXES) {
-    if (name.endsWith(zh) && name.length > zh.length) {
+    // a long designation may be the whole name (高新技术开发区); 区 alone is a name's last character
+    if (name.endsWith(zh) && (name.length > zh.length || zh.length >= 3)) {
       stem = name.slice(0, -zh.length);
       designation = en;
       break;
     }
   }
-  const syllables = pinyin(stem, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .map((s) => s.replace(/ü|v/g, 'u'))
-    .filter((s) => s.trim() !== '');
-  const joined = syllables
-    .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
-    .join('');
-  const romanised = joined.charAt(0).toUpperCase() + joined.slice(1);
-  return designation ? `${romanised} ${designation}` : romanised;
+  const words: string[] = [];
+  let plain = '';
+  const flush = () => {
+    if (plain) words.push(romanise(plain));
+    plain = '';
+  };
+  let i = 0;
+  // names above first, longest first, only at the start (several: 安徽 then 芜湖)
+  for (let matched = true; matched && i < stem.length; ) {
+    matched = false;
+    for (const p of prefixes) {
+      if (p.zh && stem.startsWith(p.zh, i)) {
+        if (p.en) words.push(p.en);
+        i += p.zh.length;
+        matched = true;
+        break;
+      }
+    }
+  }
+  while (i < stem.length) {
+    const inner = INNER_DESIGNATIONS.find(([zh]) => stem.startsWith(zh, i));
+    if (inner) {
+      flush();
+      words.push(inner[1]);
+      i += inner[0].length;
+    } else {
+      plain += stem[i];
+      i++;
+    }
+  }
+  flush();
+  if (designation) words.push(designation);
+  return words.join(' ');
 }
 
 /** Province-level short names as accounts and citizens use them (广西壮族自治区 → 广西). */
@@ -239,13 +321,31 @@ export class RegionIndex {
     region = {
       code,
       name: entry.name,
-      nameEn: entry.nameEn ?? englishName(code, entry.name),
+      nameEn: entry.nameEn ?? englishName(code, entry.name, this.prefixesAbove(entry.parent)),
       kind: kindOfCode(code),
       parent: entry.parent,
       children: this.childLists.get(code) ?? [],
     };
     this.regions.set(code, region);
     return region;
+  }
+
+  /**
+   * The names a region's name may start with: each division above it (the nation aside) by
+   * its full name and its short name, with their English, longest first.
+   */
+  private prefixesAbove(parent: string | undefined): NamePrefix[] {
+    const prefixes: NamePrefix[] = [];
+    const seen = new Set<string>();
+    for (let code = parent; code && code !== NATION_CODE && !seen.has(code); code = this.entries.get(code)?.parent) {
+      seen.add(code);
+      const above = this.get(code);
+      if (!above) break;
+      const short = shortName(code, above.name);
+      prefixes.push({ zh: above.name, en: above.nameEn });
+      if (short !== above.name) prefixes.push({ zh: short, en: PROVINCE_EN[code] ?? (above.kind === 'province' ? above.nameEn : romanise(short)) });
+    }
+    return prefixes.sort((a, b) => b.zh.length - a.zh.length);
   }
 
   /** The region and its ancestors, nation first. */
