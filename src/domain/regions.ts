@@ -296,6 +296,7 @@ export class RegionIndex {
   private readonly entries: Map<string, RegionEntry>;
   private readonly childLists = new Map<string, string[]>();
   private readonly regions = new Map<string, Region>();
+  private readonly prefixCache = new Map<string, NamePrefix[]>();
 
   constructor(entries: Iterable<RegionEntry>) {
     this.entries = new Map();
@@ -335,6 +336,10 @@ export class RegionIndex {
    * its full name and its short name, with their English, longest first.
    */
   private prefixesAbove(parent: string | undefined): NamePrefix[] {
+    if (parent === undefined) return [];
+    // once per parent: a county's hundreds of townships share it
+    const cached = this.prefixCache.get(parent);
+    if (cached) return cached;
     const prefixes: NamePrefix[] = [];
     const seen = new Set<string>();
     for (let code = parent; code && code !== NATION_CODE && !seen.has(code); code = this.entries.get(code)?.parent) {
@@ -345,7 +350,9 @@ export class RegionIndex {
       prefixes.push({ zh: above.name, en: above.nameEn });
       if (short !== above.name) prefixes.push({ zh: short, en: PROVINCE_EN[code] ?? (above.kind === 'province' ? above.nameEn : romanise(short)) });
     }
-    return prefixes.sort((a, b) => b.zh.length - a.zh.length);
+    prefixes.sort((a, b) => b.zh.length - a.zh.length);
+    this.prefixCache.set(parent, prefixes);
+    return prefixes;
   }
 
   /** The region and its ancestors, nation first. */
