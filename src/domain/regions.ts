@@ -342,7 +342,7 @@ export class RegionIndex {
     if (cached) return cached;
     const prefixes: NamePrefix[] = [];
     const seen = new Set<string>();
-    for (let code = parent; code && code !== NATION_CODE && !seen.has(code); code = this.entries.get(code)?.parent) {
+    for (let code: string | undefined = parent; code && code !== NATION_CODE && !seen.has(code); code = this.entries.get(code)?.parent) {
       seen.add(code);
       const above = this.get(code);
       if (!above) break;
