@@ -17,7 +17,6 @@ import { checkDataset } from '../src/domain/pipeline.ts';
 import { writeGzip, writeZip } from '../src/downloads/archive.ts';
 import { writeDownloads } from '../src/downloads/write-downloads.ts';
 import { siteConfigFromEnv } from '../src/routes/site-config.ts';
-import { stringsFor } from '../src/strings/index.ts';
 import { writeSyntheticDataset } from '../src/synth/dataset.ts';
 
 const TODAY = '2026-11-21';
@@ -187,7 +186,7 @@ describe('downloads built twice', () => {
   const load = () => new Registry(checkDataset({ dataDir: join(root, 'data'), contentDir: join(root, 'content') }, { today: TODAY }).dataset);
   const write = async (registry: Registry, cache?: DerivedCache) => {
     const out = temp('downloads-out');
-    const ctx = { registry, config: siteConfigFromEnv({}), identity: { name: { zh: stringsFor('zh').site.name, en: stringsFor('en').site.name }, tagline: { zh: stringsFor('zh').site.tagline, en: stringsFor('en').site.tagline } }, base: '/', dataUpdated: TODAY, pages: ['/', '/en/'] };
+    const ctx = { registry, config: siteConfigFromEnv({}), base: '/', dataUpdated: TODAY, today: TODAY, pages: ['/', '/en/'] };
     await writeDownloads(out, ctx, { cache });
     return out;
   };

@@ -204,7 +204,7 @@ describe('feeds', () => {
 
   it('without git history: one entry of every closure (undated ones too), dated the data\'s day, closure dates in the text at their precision', () => {
     for (const lang of ['zh', 'en'] as const) {
-      const xml = atomFeed(meta(lang), feedEntries(registry, noHistory(registry), scope(registry), lang, 'https://example.org', linksOf(registry), 100));
+      const xml = atomFeed(meta(lang), feedEntries(registry, noHistory(registry), scope(registry), lang, 'https://example.org', linksOf(registry), 100, TODAY));
       expect(XMLValidator.validate(xml)).toBe(true);
       const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
       for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key], key).toBeDefined();
@@ -247,14 +247,14 @@ describe('feeds', () => {
       ['c1', '2026-11-19T09:00:00Z'],
       ['c0', '2026-11-01T08:00:00Z'],
     ]);
-    const entries = feedEntries(registry, releases, scope(registry), 'en', 'https://example.org', linksOf(registry), 100);
+    const entries = feedEntries(registry, releases, scope(registry), 'en', 'https://example.org', linksOf(registry), 100, TODAY);
     // the live channel (reopened since) and the removed one are no longer closures: not listed
     expect(entries.map((e) => e.closures.map((c) => c.channel.id))).toEqual([['new', 'closing-one'], ['old', 'undated']]);
     expect(new Set(entries.map((e) => e.updated)).size).toBe(entries.length);
     expect(entries[0]).toMatchObject({ id: 'tag:example.org,2024:release/en/all/c3', url: 'https://example.org/r/changes/#v-c3', updated: '2026-11-20T02:00:05Z', title: '2 channels closed or closing (data version c3)' });
     // a closing channel is described as closing
     expect(entries[0]!.closures[1]!.title).toMatch(/closing$/);
-    const one = feedEntries(registry, releases.slice(0, 1), scope(registry), 'zh', 'https://example.org', linksOf(registry), 1);
+    const one = feedEntries(registry, releases.slice(0, 1), scope(registry), 'zh', 'https://example.org', linksOf(registry), 1, TODAY);
     expect(one[0]).toMatchObject({ url: 'https://example.org/r/changes/#v-c3', more: 1 });
     expect(one[0]!.closures[0]!.url).toBe('https://example.org/r/regions/371082/#c-new');
     expect(one[0]!.text).toContain('另有 1 个');
@@ -263,18 +263,40 @@ describe('feeds', () => {
     expect(json.items[0]._registry.closures[0]).toMatchObject({ channel: 'new', status: 'closed', closed: '2025-06-02', destinations: [{ channel: 'live', via: [] }] });
   });
 
+  it('says what the channel\'s entry says, in the tense of its status and of the day the data is judged on: a closing channel is never said to have closed', () => {
+    const r = registryOf([
+      { id: 'due', name: '将关停', status: 'closing', announced: '2026-10-01', closed: '2027-03', reason: 'discontinued' },
+      { id: 'overdue', name: '已过期', status: 'closing', announced: '2025-01-01', closed: '2025-06', reason: 'merged', redirect: 'live' },
+      { id: 'announced', name: '已宣布', status: 'closing', announced: '2026-10-01', reason: 'moved', redirect: 'https://www.example.gov.cn/' },
+      closedRow('done', '2025-06-02'),
+      { id: 'live', name: '活着的账号' },
+    ]);
+    const text = (lang: 'zh' | 'en', id: string) =>
+      feedEntries(r, noHistory(r), scope(r), lang, 'https://example.org', linksOf(r), 100, TODAY).flatMap((e) => e.closures).find((c) => c.channel.id === id)!.text;
+    expect(TODAY < '2027-03').toBe(true);
+    expect(text('zh', 'due')).toBe('将关停（荣成市公安局，微博）：该账号将于2027年3月停止运营并注销。');
+    expect(text('en', 'due')).toBe('将关停 (荣成市公安局, Weibo): In March 2027, this account will stop operating and close.');
+    expect(text('zh', 'overdue')).toBe('已过期（荣成市公安局，微博）：该账号原定于2025年6月并入“活着的账号”，目前尚未确认是否已完成。');
+    expect(text('en', 'announced')).toBe('已宣布 (荣成市公安局, Weibo): On 1 October 2026, it was announced that this account will close and move its information to https://www.example.gov.cn/.');
+    for (const id of ['due', 'overdue', 'announced']) {
+      expect(text('zh', id)).not.toMatch(/已关停|已停止运营|已于\d{4}年\d+月(\d+日)?(停止|关停)/);
+      expect(text('en', id)).not.toMatch(/\bclosed\b|stopped operating/);
+    }
+    expect(text('zh', 'done')).toBe('账号done（荣成市公安局，微博）：该账号已于2025年6月2日停止运营。');
+  });
+
   it('a province\'s feed holds its own closures only, undated ones included', () => {
     const mixed = registryOf([closedRow('here', '', { status: 'closing', closed: '', announced: '' }), closedRow('there', '2024-01', { region: '110000', level: 'provincial' })]);
-    const entries = feedEntries(mixed, noHistory(mixed), scope(mixed, '370000'), 'zh', 'https://example.org', linksOf(mixed), 50);
+    const entries = feedEntries(mixed, noHistory(mixed), scope(mixed, '370000'), 'zh', 'https://example.org', linksOf(mixed), 50, TODAY);
     expect(entries.flatMap((e) => e.closures.map((c) => c.channel.id))).toEqual(['here']);
   });
 
   it('keeps entry ids stable across builds, and caps the closures a feed lists', () => {
-    const a = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100).map((e) => e.id);
-    const b = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100).map((e) => e.id);
+    const a = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100, TODAY).map((e) => e.id);
+    const b = feedEntries(registry, noHistory(registry), scope(registry), 'zh', 'https://example.org', linksOf(registry), 100, TODAY).map((e) => e.id);
     expect(a).toEqual(b);
     const many = registryOf(Array.from({ length: 120 }, (_, i) => closedRow(`c${i}`, `2024-${String((i % 12) + 1).padStart(2, '0')}`)));
-    const capped = feedEntries(many, noHistory(many), scope(many), 'zh', 'https://example.org', linksOf(many), 100);
+    const capped = feedEntries(many, noHistory(many), scope(many), 'zh', 'https://example.org', linksOf(many), 100, TODAY);
     expect(capped[0]!.closures).toHaveLength(100);
     expect(capped[0]!.more).toBe(20);
   });

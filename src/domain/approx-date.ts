@@ -170,8 +170,11 @@ export function formatDateEn(d: ApproxDate): string {
   return `${d.day} ${month} ${d.year}`;
 }
 
+const FORMATS = { zh: formatDateZh, en: formatDateEn };
+
+/** A date in a language at its own precision (the catalogues' sentences and every page write dates with this). */
 export function formatDate(d: ApproxDate, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? formatDateZh(d) : formatDateEn(d);
+  return FORMATS[lang](d);
 }
 
 /** A calendar day (YYYY-MM-DD) as an ApproxDate, for "today" passed in from outside. */

@@ -85,18 +85,6 @@ export const REASON_LABELS: Record<Reason, Labelled> = {
   discontinued: { zh: '停止运营', en: 'Discontinued' },
   compromised: { zh: '账号被盗或失控', en: 'Compromised' },
 };
-/** Why a channel closed, as a sentence a reader understands without the vocabulary. */
-export const REASON_EXPLANATIONS: Record<Reason, Labelled> = {
-  merged: { zh: '已并入另一个账号。', en: 'Merged into another channel.' },
-  replaced: { zh: '已由新的账号替代。', en: 'Replaced by another channel.' },
-  renamed: { zh: '已更名为新的账号。', en: 'Renamed; it continues under a new name.' },
-  split: { zh: '已拆分为多个账号。', en: 'Split into several channels.' },
-  moved: { zh: '内容已迁移到其他渠道。', en: 'Moved to other channels or a website.' },
-  abolished: { zh: '主办机构已撤销。', en: 'The body that ran it no longer exists.' },
-  discontinued: { zh: '已停止运营。', en: 'Discontinued by its owner.' },
-  compromised: { zh: '账号被盗或失去控制。', en: 'Hacked or out of its owner\'s control.' },
-};
-
 /**
  * How many successors (redirect targets) each closure reason needs, after GOV.UK's rules for
  * closed organisations: merged into / renamed to exactly one; replaced by / moved to at least

@@ -4,9 +4,10 @@
  * sentence the "how to cite" boxes show, in both languages.
  */
 import type { Lang } from '../domain/vocabulary.ts';
+import { stringsFor } from '../strings/index.ts';
 
-export const AUTHOR = { zh: '政务新媒体账号登记册贡献者', en: 'Government New-Media Channel Registry contributors' };
-export const TITLE = { zh: '政务新媒体账号登记册', en: 'Government New-Media Channel Registry' };
+const zh = stringsFor('zh').citation;
+const en = stringsFor('en').citation;
 
 export interface CitationInput {
   /** The data commit, when known. */
@@ -25,9 +26,9 @@ export function citationCff(input: CitationInput): string {
     'cff-version: 1.2.0',
     'message: "If you use this dataset, please cite it as below. 如使用本数据集，请按以下方式引用。"',
     'type: dataset',
-    `title: ${yamlString(`${TITLE.zh} · ${TITLE.en}`)}`,
+    `title: ${yamlString(`${zh.title} · ${en.title}`)}`,
     'authors:',
-    `  - name: ${yamlString(AUTHOR.en)}`,
+    `  - name: ${yamlString(en.author)}`,
     ...(input.version ? [`version: ${yamlString(input.version)}`] : []),
     `date-released: ${yamlString(input.date)}`,
     'license: CC-BY-4.0',
@@ -44,9 +45,6 @@ export function citationCff(input: CitationInput): string {
 
 /** The recommended citation as one line of text. */
 export function citationText(input: CitationInput, lang: Lang): string {
-  const version = input.version ?? (lang === 'zh' ? '未标明版本' : 'unversioned');
-  if (lang === 'zh') {
-    return `${AUTHOR.zh}.《${TITLE.zh}》（数据版本 ${version}，${input.date}）. ${input.url}. 许可：CC BY 4.0.`;
-  }
-  return `${AUTHOR.en}. ${TITLE.en} (data version ${version}, ${input.date}). ${input.url}. Licensed under CC BY 4.0.`;
+  const t = stringsFor(lang).citation;
+  return t.text(t.author, t.title, input.version ?? t.unversioned, input.date, input.url);
 }

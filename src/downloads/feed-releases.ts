@@ -19,7 +19,8 @@ import type { Lang } from '../domain/vocabulary.ts';
 import { escapeHtml } from '../format/escape.ts';
 import { sha256Hex } from '../format/sha256.ts';
 import type { Changelog } from './changelog.ts';
-import { closureSentence, closureTitle, TAG_DATE } from './feeds.ts';
+import { stringsFor } from '../strings/index.ts';
+import { closureText, closureTitle, TAG_DATE } from './feeds.ts';
 import { closuresNewestFirst, destinationsJson, type PageLinks } from './json-api.ts';
 
 export interface FeedRelease {
@@ -87,25 +88,14 @@ export interface FeedScope {
   readonly homeUrl: string;
 }
 
-const COPY = {
-  zh: {
-    several: (n: number, v: string) => `${n} 个账号关停或宣布关停（数据版本 ${v}）`,
-    snapshot: (n: number) => `登记册中的 ${n} 个关停账号`,
-    more: (n: number) => `另有 ${n} 个，见数据更新记录。`,
-  },
-  en: {
-    several: (n: number, v: string) => `${n} channels closed or closing (data version ${v})`,
-    snapshot: (n: number) => `${n} closed or closing channels in the registry`,
-    more: (n: number) => `${n} more: see the data changes.`,
-  },
-};
-
 /**
  * The feed's entries: for each release (newest first), the closures it recorded that are in
  * scope and still closing or closed, newest closure first, undated last; at most `limit`
- * closures in the whole feed, so its size stays bounded whatever a release holds.
+ * closures in the whole feed, so its size stays bounded whatever a release holds. `today`
+ * (YYYY-MM-DD), the day the data is judged on, tenses the closures' sentences as on the pages.
  */
-export function feedEntries(registry: Registry, releases: readonly FeedRelease[], scope: FeedScope, lang: Lang, siteUrl: string, links: PageLinks, limit: number): FeedEntry[] {
+export function feedEntries(registry: Registry, releases: readonly FeedRelease[], scope: FeedScope, lang: Lang, siteUrl: string, links: PageLinks, limit: number, today: string): FeedEntry[] {
+  const t = stringsFor(lang);
   const host = new URL(siteUrl).hostname;
   const entries: FeedEntry[] = [];
   let room = limit;
@@ -117,21 +107,21 @@ export function feedEntries(registry: Registry, releases: readonly FeedRelease[]
     if (channels.length === 0) continue;
     const shown = channels.slice(0, room);
     room -= shown.length;
-    const closures = shown.map((c) => ({ channel: c, url: links.entry(c)[lang], title: closureTitle(c, lang), text: closureSentence(registry, c, lang), destinations: destinationsJson(registry, c.id) }));
+    const closures = shown.map((c) => ({ channel: c, url: links.entry(c)[lang], title: closureTitle(c, lang), text: closureText(registry, c, lang, links, today), destinations: destinationsJson(registry, c.id) }));
     const more = channels.length - shown.length;
     const where = scope.province ?? 'all';
     const id = release.version
       ? `tag:${host},${TAG_DATE}:release/${lang}/${where}/${release.version}`
       : `tag:${host},${TAG_DATE}:closures/${lang}/${where}/${sha256Hex(channels.map((c) => `${c.id}/${c.status}`).join('\n')).slice(0, 16)}`;
-    const title = closures.length === 1 && more === 0 ? closures[0]!.title : release.version ? COPY[lang].several(channels.length, release.version) : COPY[lang].snapshot(channels.length);
+    const title = closures.length === 1 && more === 0 ? closures[0]!.title : release.version ? t.feeds.several(channels.length, release.version) : t.feeds.snapshot(channels.length);
     const url = closures.length === 1 && more === 0 ? closures[0]!.url : release.version ? `${scope.changesUrl}#v-${release.version}` : scope.homeUrl;
-    const moreText = more > 0 ? COPY[lang].more(more) : '';
+    const moreText = more > 0 ? t.feeds.more(more) : '';
     entries.push({
       id,
       url,
       title,
       text: [...closures.map((c) => c.text), ...(moreText ? [moreText] : [])].join('\n'),
-      html: `<ul>${closures.map((c) => `<li><a href="${escapeHtml(c.url)}">${escapeHtml(c.title)}</a>${lang === 'zh' ? '：' : ': '}${escapeHtml(c.text)}</li>`).join('')}</ul>${moreText ? `<p><a href="${escapeHtml(`${scope.changesUrl}${release.version ? `#v-${release.version}` : ''}`)}">${escapeHtml(moreText)}</a></p>` : ''}`,
+      html: `<ul>${closures.map((c) => `<li><a href="${escapeHtml(c.url)}">${escapeHtml(c.title)}</a>${t.punctuation.colon}${escapeHtml(c.text)}</li>`).join('')}</ul>${moreText ? `<p><a href="${escapeHtml(`${scope.changesUrl}${release.version ? `#v-${release.version}` : ''}`)}">${escapeHtml(moreText)}</a></p>` : ''}`,
       updated: release.instant,
       ...(release.version ? { version: release.version } : {}),
       closures,

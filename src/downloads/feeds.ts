@@ -11,11 +11,16 @@
  * and the release ("tag:host,2024:release/zh/370000/<commit>"): a published entry never
  * changes its id or its date.
  */
-import { formatDate, type ApproxDate } from '../domain/approx-date.ts';
+import { dayOf } from '../domain/approx-date.ts';
 import type { Channel, Registry } from '../domain/model.ts';
-import { PLATFORM_LABELS, REASON_EXPLANATIONS, type Lang } from '../domain/vocabulary.ts';
+import { PLATFORM_LABELS, STATUS_LABELS, type Lang } from '../domain/vocabulary.ts';
 import { escapeXml } from '../format/escape.ts';
+import { closureFacts, closureSentence } from '../strings/closure-sentence.ts';
+import { stringsFor } from '../strings/index.ts';
+import { localName, localText } from '../strings/local-name.ts';
+import { needsDestinations, sentenceText } from '../strings/sentence-parts.ts';
 import type { FeedEntry } from './feed-releases.ts';
+import type { PageLinks } from './json-api.ts';
 
 export const FEED_LIMIT = 100;
 export const PROVINCE_FEED_LIMIT = 50;
@@ -40,46 +45,37 @@ export interface FeedMeta {
 
 export type { FeedEntry };
 
-function name(zh: string, en: string | undefined, lang: Lang): string {
-  return lang === 'en' && en ? en : zh;
-}
-
-function when(d: ApproxDate, lang: Lang): string {
-  if (lang === 'zh') return formatDate(d, 'zh');
-  return `${d.precision === 'day' ? 'on' : 'in'} ${formatDate(d, 'en')}`;
-}
-
-/** The closure as one paragraph of plain text. */
-export function closureSentence(registry: Registry, c: Channel, lang: Lang): string {
-  const platform = PLATFORM_LABELS[c.platform][lang];
-  const parts: string[] = [];
-  const who = lang === 'zh' ? `${c.name}（${c.agency}，${platform}）` : `${name(c.name, c.name_en, 'en')} (${name(c.agency, c.agency_en, 'en')}, ${platform})`;
-  if (c.status === 'closed') {
-    parts.push(lang === 'zh' ? `${who}${c.closed ? `于${when(c.closed, 'zh')}` : ''}关停。` : `${who} closed${c.closed ? ` ${when(c.closed, 'en')}` : ''}.`);
-  } else {
-    const announced = c.announced ? (lang === 'zh' ? `于${when(c.announced, 'zh')}宣布关停` : `closure announced ${when(c.announced, 'en')}`) : lang === 'zh' ? '正在注销' : 'is closing';
-    const closes = c.closed ? (lang === 'zh' ? `，预定于${when(c.closed, 'zh')}关停` : `; closes ${when(c.closed, 'en')}`) : '';
-    parts.push(lang === 'zh' ? `${who}${announced}${closes}。` : `${who}: ${announced}${closes}.`);
-  }
-  if (c.reason) parts.push(REASON_EXPLANATIONS[c.reason][lang]);
-  const destinations = registry.destinationsOf(c.id).map((d) => {
-    if (d.endpoint.kind === 'url') return d.endpoint.url;
-    const ch = d.channel;
-    return ch ? `${name(ch.name, ch.name_en, lang)}${lang === 'zh' ? `（${PLATFORM_LABELS[ch.platform].zh}）` : ` (${PLATFORM_LABELS[ch.platform].en})`}` : d.endpoint.id;
+/**
+ * A closure as one line of plain text, saying what the channel's entry says: which channel,
+ * the entry's own sentence (closureFacts, so a channel still closing is never said to have
+ * closed, and a due date past `today` is not promised), where to go now when a successor the
+ * sentence names is no longer live, and the notice.
+ */
+export function closureText(registry: Registry, c: Channel, lang: Lang, links: PageLinks, today: string): string {
+  const t = stringsFor(lang);
+  const facts = closureFacts(registry, c, dayOf(today), {
+    channel: (target) => ({ name: localName(target.name, target.name_en, lang), href: links.entry(target)[lang] }),
+    // plain text cannot link: a web address is written out whole
+    url: (url) => ({ name: { text: url }, href: url }),
   });
-  if (destinations.length > 0) parts.push(lang === 'zh' ? `现在请前往：${destinations.join('；')}。` : `Go here instead: ${destinations.join('; ')}.`);
+  const about = t.feeds.about(localText(c.name, c.name_en, lang), localText(c.agency, c.agency_en, lang), PLATFORM_LABELS[c.platform][lang]);
+  const parts = [about + (facts ? sentenceText(closureSentence(facts, lang)) : '')];
+  if (facts && needsDestinations(facts.targets)) {
+    const destinations = registry.destinationsOf(c.id).map((d) => {
+      if (d.endpoint.kind === 'url') return d.endpoint.url;
+      const ch = d.channel;
+      return ch ? t.names.withPlatform(localText(ch.name, ch.name_en, lang), PLATFORM_LABELS[ch.platform][lang]) : d.endpoint.id;
+    });
+    if (destinations.length > 0) parts.push(t.feeds.goInstead(destinations));
+  }
   const notice = registry.noticeOf(c);
-  if (notice) parts.push(lang === 'zh' ? `关停公告：《${notice.title}》。` : `Closure notice: “${notice.title}”.`);
-  return parts.join(lang === 'zh' ? '' : ' ');
+  if (notice) parts.push(t.feeds.notice(notice.title));
+  return t.site.joinSentences(parts);
 }
 
 export function closureTitle(c: Channel, lang: Lang): string {
-  const platform = PLATFORM_LABELS[c.platform][lang];
-  if (lang === 'zh') return `${c.name}（${platform}）${c.status === 'closed' ? '已关停' : '注销中'}`;
-  return `${name(c.name, c.name_en, 'en')} (${platform}) ${c.status === 'closed' ? 'closed' : 'closing'}`;
+  return stringsFor(lang).feeds.entryTitle(localText(c.name, c.name_en, lang), PLATFORM_LABELS[c.platform][lang], STATUS_LABELS[c.status][lang]);
 }
-
-const XML_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
 /** The feed changed when its newest entry did; with no entry, the data's day. */
 function feedUpdated(meta: FeedMeta, entries: readonly FeedEntry[]): string {
@@ -90,7 +86,7 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
   const x = escapeXml;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${XML_LANG[meta.lang]}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${stringsFor(meta.lang).locale.html}">`,
     `  <id>${x(meta.selfUrl)}</id>`,
     `  <title>${x(meta.title)}</title>`,
     `  <subtitle>${x(meta.subtitle)}</subtitle>`,
@@ -125,7 +121,7 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
     description: meta.subtitle,
     home_page_url: meta.homeUrl,
     feed_url: meta.selfUrl,
-    language: meta.lang === 'zh' ? 'zh-CN' : 'en',
+    language: stringsFor(meta.lang).feeds.language,
     authors: [{ name: meta.author, url: meta.siteUrl }],
     items: entries.map((e) => ({
       id: e.id,

@@ -20,6 +20,8 @@ import type { Channel, Registry } from '../domain/model.ts';
 import { isClosure } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
 import { localePath, routes } from '../routes/routes.ts';
+import { stringsFor } from '../strings/index.ts';
+import { localText } from '../strings/local-name.ts';
 import { provinceCodeOf } from './csv-export.ts';
 import { SCHEMAS_DIR, type ApiSchemaFile } from './api-schemas.ts';
 import { API_DIR, type PageLinks } from './json-api.ts';
@@ -57,8 +59,9 @@ export const FILES = {
     schema: (file: ApiSchemaFile) => `${API_DIR}/${SCHEMAS_DIR}/${file}`,
   },
   feeds: {
-    atom: (lang: 'zh' | 'en', province?: string) => `${lang === 'en' ? 'en/' : ''}${province ? `feeds/${province}.xml` : 'feed.xml'}`,
-    json: (lang: 'zh' | 'en', province?: string) => `${lang === 'en' ? 'en/' : ''}${province ? `feeds/${province}.json` : 'feed.json'}`,
+    // in the language's folder, as its pages are (relative to the site's base)
+    atom: (lang: 'zh' | 'en', province?: string) => localePath({ lang, base: '' }, province ? `/feeds/${province}.xml` : '/feed.xml'),
+    json: (lang: 'zh' | 'en', province?: string) => localePath({ lang, base: '' }, province ? `/feeds/${province}.json` : '/feed.json'),
   },
 };
 
@@ -89,11 +92,11 @@ export function pageLinks(registry: Registry, siteUrl: string, base: string): Pa
   };
 }
 
-/** A province-level division's name in a language ('中央' / 'Central' for central bodies). */
+/** A province-level division's name in a language (the catalogue's name of central bodies for 100000). */
 export function provinceName(registry: Registry, code: string, lang: 'zh' | 'en'): string {
-  if (code === NATION_CODE) return lang === 'zh' ? '中央' : 'Central';
+  if (code === NATION_CODE) return stringsFor(lang).places.central;
   const region = registry.regions.get(code);
-  return (lang === 'zh' ? region?.name : region?.nameEn) ?? code;
+  return region ? localText(region.name, region.nameEn, lang) : code;
 }
 
 /** Central bodies first, then province codes in order. */

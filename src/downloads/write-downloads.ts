@@ -12,9 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isClosure, type Channel, type Registry } from '../domain/model.ts';
 import { NATION_CODE } from '../domain/regions.ts';
-import type { Labelled, Lang } from '../domain/vocabulary.ts';
+import type { Lang } from '../domain/vocabulary.ts';
 import { localePath, routes } from '../routes/routes.ts';
 import type { SiteConfig } from '../routes/site-config.ts';
+import { stringsFor } from '../strings/index.ts';
 import type { DerivedCache } from '../build-cache/derived-cache.ts';
 import type { Changelog } from './changelog.ts';
 import { runPooled, writeGzip, writeZip, type ArchiveOptions } from './archive.ts';
@@ -45,11 +46,11 @@ import { buildSitemaps, pageUrls, robotsTxt, SITEMAP_INDEX } from './sitemap.ts'
 export interface PublishContext {
   readonly registry: Registry;
   readonly config: SiteConfig;
-  /** The site's name and one-line description in both languages (the site's strings: siteIdentity), for feed and package titles. */
-  readonly identity: { readonly name: Labelled; readonly tagline: Labelled };
   /** Base path with a trailing slash. */
   readonly base: string;
   readonly dataUpdated: string;
+  /** YYYY-MM-DD, the day the data is judged on (as the pages are): the feeds' sentences are in its tense. */
+  readonly today: string;
   readonly dataVersion?: string;
   /** Pathnames of the pages the build wrote (for the sitemaps). */
   readonly pages: readonly string[];
@@ -195,14 +196,15 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
   // feeds: the nation and every province with closures, in both languages, by data release
   const releases = feedReleases(ctx.changelog, registry, ctx.dataUpdated);
   for (const lang of ['zh', 'en'] as const satisfies readonly Lang[]) {
-    const siteName = ctx.identity.name[lang];
+    const t = stringsFor(lang);
+    const siteName = t.site.name;
     const feed = (province: string | undefined, placeName: string) => {
       const atomFile = FILES.feeds.atom(lang, province);
       const jsonFile = FILES.feeds.json(lang, province);
       const meta = (self: string): FeedMeta => ({
         lang,
         title: placeName ? `${siteName} · ${placeName}` : siteName,
-        subtitle: lang === 'zh' ? `最近记录的政务新媒体账号关停${placeName ? `（${placeName}）` : ''}` : `Government channel closures recently recorded${placeName ? ` (${placeName})` : ''}`,
+        subtitle: t.feeds.subtitle(placeName),
         selfUrl: siteRoot + self,
         atomUrl: siteRoot + atomFile,
         jsonUrl: siteRoot + jsonFile,
@@ -214,7 +216,7 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
       });
       const homeUrl = origin + localePath({ lang, base }, province ? routes.region(province) : routes.home());
       const scope = { province, provinceOf, changesUrl: origin + localePath({ lang, base }, routes.changes()), homeUrl };
-      const entries = feedEntries(registry, releases, scope, lang, config.siteUrl, links, province ? PROVINCE_FEED_LIMIT : FEED_LIMIT);
+      const entries = feedEntries(registry, releases, scope, lang, config.siteUrl, links, province ? PROVINCE_FEED_LIMIT : FEED_LIMIT, ctx.today);
       put(atomFile, atomFeed(meta(atomFile), entries));
       put(jsonFile, jsonFeed(meta(jsonFile), entries));
     };
@@ -236,8 +238,8 @@ export async function writeDownloads(outDir: string, ctx: PublishContext, option
     FILES.datapackage,
     dataPackage({
       name: 'gov-new-media-channel-registry',
-      title: `${ctx.identity.name.en} · ${ctx.identity.name.zh}`,
-      description: ctx.identity.tagline.en,
+      title: `${stringsFor('en').site.name} · ${stringsFor('zh').site.name}`,
+      description: stringsFor('en').site.tagline,
       homepage: siteRoot,
       version: ctx.dataVersion,
       created: ctx.dataUpdated,

@@ -13,7 +13,6 @@ import { DerivedCache } from '../build-cache/derived-cache.ts';
 import { siteChangelog } from '../downloads/changelog.ts';
 import { datasetPathsFromEnv } from '../domain/pipeline.ts';
 import { writeDownloads } from '../downloads/write-downloads.ts';
-import { stringsFor } from '../strings/index.ts';
 import { afterBuild } from './after-build.ts';
 
 export const COMPRESSED_CACHE_DIR = 'compressed-downloads';
@@ -24,7 +23,7 @@ export const dataDownloads = () =>
     // the /changes/ page computed it already in this process: the feeds date their entries by it
     const changelog = siteChangelog(datasetPathsFromEnv(process.env), today);
     const cache = cacheDir === undefined ? undefined : new DerivedCache(join(cacheDir, COMPRESSED_CACHE_DIR));
-    const written = await writeDownloads(outDir, { registry, config, identity: { name: { zh: stringsFor('zh').site.name, en: stringsFor('en').site.name }, tagline: { zh: stringsFor('zh').site.tagline, en: stringsFor('en').site.tagline } }, base, dataUpdated, dataVersion, pages: [...pages], changelog }, { cache });
+    const written = await writeDownloads(outDir, { registry, config, base, dataUpdated, today, dataVersion, pages: [...pages], changelog }, { cache });
     const total = written.reduce((n, w) => n + w.bytes, 0);
     const largest = written.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const summary = `${written.length} files, ${(total / 1e6).toFixed(1)} MB; largest ${largest.path} ${(largest.bytes / 1e6).toFixed(1)} MB`;

@@ -48,6 +48,7 @@ export const punctuation: typeof Zh.punctuation = {
   semicolon: '; ',
   openParen: '(',
   closeParen: ')',
+  colon: ': ',
 };
 
 export const names: typeof Zh.names = {
@@ -482,12 +483,16 @@ export const charts: typeof Zh.charts = {
 };
 
 export const feeds: typeof Zh.feeds = {
+  language: 'en',
   linkTitle: (siteName) => `${siteName}: recent closures`,
-  subtitle: (place) => `Recently closed government channels${place ? ` (${place})` : ''}`,
+  subtitle: (place) => `Government channel closures recently recorded${place ? ` (${place})` : ''}`,
   entryTitle: (name, platform, status) => `${name} (${platform}) ${status.toLowerCase()}`,
   about: (name, agency, platform) => `${name} (${agency}, ${platform}): `,
   goInstead: (destinations) => `Go here instead: ${destinations.join('; ')}.`,
   notice: (title) => `Closure notice: “${title}”.`,
+  several: (n, version) => `${n} channels closed or closing (data version ${version})`,
+  snapshot: (n) => `${n} closed or closing channels in the registry`,
+  more: (n) => `${n} more: see the data changes.`,
 };
 
 export const citation: typeof Zh.citation = {

@@ -55,6 +55,8 @@ export const punctuation = {
   semicolon: '；',
   openParen: '（',
   closeParen: '）',
+  /** After a label or a title, before what it introduces. */
+  colon: '：',
 };
 
 export const names = {
@@ -512,15 +514,23 @@ export const charts = {
 
 /** The closure feeds (Atom and JSON Feed), and the links to them in every page's head. */
 export const feeds = {
+  /** JSON Feed's language field. */
+  language: 'zh-CN',
   /** The title of the feeds a page links. */
   linkTitle: (siteName: string) => `${siteName}：最近关停`,
-  subtitle: (place: string | undefined) => `最近关停的政务新媒体账号${place ? `（${place}）` : ''}`,
-  /** An entry's title: the channel, its platform and its status. */
+  subtitle: (place: string | undefined) => `最近记录的政务新媒体账号关停${place ? `（${place}）` : ''}`,
+  /** A closure's title: the channel, its platform and its status. */
   entryTitle: (name: string, platform: string, status: string) => `${name}（${platform}）${status}`,
   /** Before the closure sentence: which channel it is about. */
   about: (name: string, agency: string, platform: string) => `${name}（${agency}，${platform}）：`,
   goInstead: (destinations: readonly string[]) => `现在请前往：${destinations.join('；')}。`,
   notice: (title: string) => `关停公告：《${title}》。`,
+  /** The title of a release's entry that lists several closures. */
+  several: (n: number, version: string) => `${n} 个账号关停或宣布关停（数据版本 ${version}）`,
+  /** The title of the one entry of a build without history. */
+  snapshot: (n: number) => `登记册中的 ${n} 个关停账号`,
+  /** After an entry's closures, those the feed's limit left out. */
+  more: (n: number) => `另有 ${n} 个，见数据更新记录。`,
 };
 
 /** How to cite the dataset (the data page's box; the CITATION.cff names it in both languages). */
