@@ -226,10 +226,3 @@ export function parseInput(input: string): ParsedInput {
   return { kind: 'name', text };
 }
 
-/** The key a text typed into search would have as a whole handle, if it can be one. */
-export function handleKeyOf(text: string): string | undefined {
-  const folded = fold(text);
-  if (!HANDLE.test(folded)) return undefined;
-  const handle = normaliseHandle(folded);
-  return handle ? `h:${handle}` : undefined;
-}

@@ -169,8 +169,6 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
   };
 }
 
-export const text = () => z.string();
-
 const multilineTexts = new WeakSet<z.ZodType>();
 
 /**
