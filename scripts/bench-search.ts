@@ -27,7 +27,6 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SYNTHETIC_MARKER } from '../src/domain/load.ts';
 import { bundleSearchClient } from '../src/search/bundle-client.ts';
-import { MANIFEST_FILE } from '../src/search/layout.ts';
 import { SEARCH_DIR } from '../src/store/record-store.ts';
 import { CLIENT_FILE, writeSearchIndexOf } from '../src/search/write-index.ts';
 import { DEFAULT_TODAY, writeSyntheticDataset } from '../src/synth/dataset.ts';
