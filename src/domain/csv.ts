@@ -75,7 +75,10 @@ export function readCsv(
   // what the header check and the rows report waits until every quote problem is reported
   const headerProblems = new DiagnosticBuffer();
   const rowProblems = new DiagnosticBuffer();
-  const takeRow = (start: number, end: number, data: string[]) => {
+  const takeRow = (recordStart: number, end: number, data: string[]) => {
+    // line breaks and spaces that open a record (a "\n" in a file whose records end at "\r")
+    // are text of its first cell, trimmed away with it: the row starts where its text does
+    const start = afterLeadingSpace(text, recordStart, end);
     if (!headerRaw) {
       headerRaw = { start, data };
       if (isBlank(data)) return;
@@ -92,18 +95,24 @@ export function readCsv(
     if (isBlank(data)) return; // blank lines and all-empty rows carry no data
     table.rowsRead++;
     if (data.length !== table.header.length) {
+      const at = locator.at(start);
+      // a quoted cell that runs over line breaks (or a line break the file's records do not end
+      // with) makes one record of several lines, each of which may have been a row: they are
+      // named, so none of them vanishes unmentioned
+      const lastLine = locator.lastLineOf(start, end);
+      const lines = lastLine > at.line ? `; lines ${at.line}–${lastLine} were read as this one row (check the quotes and line breaks on them)` : '';
       rowProblems.error(
-        locator.at(start),
+        at,
         'CSV_COLUMN_COUNT',
-        `row has ${data.length} cells but the header has ${table.header.length}; a cell with a comma must be wrapped in quotes ("a, b"); this row was not loaded`,
+        `row has ${data.length} cells but the header has ${table.header.length}; a cell with a comma must be wrapped in quotes ("a, b")${lines}; this row was not loaded`,
       );
       return;
     }
     const line = locator.lineOf(start);
     // almost every record is one line without a suspect character: only the others are looked into
-    const spansLines = end - 1 > start && locator.lineOf(end - 1) !== line;
+    const spansLines = locator.lastLineOf(start, end) !== line;
     if (spansLines || suspects.within(start, end)) {
-      const check = checkCells(data, start, table.header, multiline, locator, rowProblems);
+      const check = checkCells(data, start, end, table.header, multiline, locator, rowProblems);
       if (!check.sound) {
         table.rowsRead += check.hiddenRows; // rows a quote swallowed count as rows read, though not loaded
         return; // reported; like a row of the wrong shape, not loaded
@@ -119,16 +128,21 @@ export function readCsv(
     locator.newline = result.newline;
     if (result.errors.length > 0) {
       const lastLine = locator.at(text.length).line;
+      // the record's own first line: an earlier cell of it may have run over lines already
+      const firstLine = locator.at(start).line;
       const malformed = result.errors.find((e) => e.code === 'InvalidQuotes');
       const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
       if (malformed) {
-        // text right after a closing quote, e.g. "x"y: papaparse then reads on to the end
+        // text right after a closing quote, e.g. "x"y: papaparse then reads on to the end, or
+        // to a later quote, so the record may take in lines that were rows: they are named
         const at = locator.at(typeof malformed.index === 'number' ? malformed.index : start);
         if (unclosed) unreadableFromLine = at.line;
+        const last = unclosed ? lastLine : locator.lastLineOf(start, result.end);
+        const lost = unclosed || last > firstLine ? `, so lines ${firstLine}–${last} could not be read` : '';
         diagnostics.error(
           at,
           'CSV_BAD_QUOTE',
-          `text follows a closing quote in this cell${unclosed ? `, so lines ${at.line}–${lastLine} could not be read` : ''}: wrap the whole cell in quotes and double each " inside it ("")`,
+          `text follows a closing quote in this cell${lost}: wrap the whole cell in quotes and double each " inside it ("")`,
         );
       } else if (unclosed) {
         // papaparse points just past the opening quote; point at the quote itself
@@ -139,7 +153,7 @@ export function readCsv(
         diagnostics.error(
           at,
           'CSV_UNCLOSED_QUOTE',
-          `a quoted cell opened here never closes, so lines ${at.line}–${lastLine} could not be read: add the missing " or remove the stray one`,
+          `a quoted cell opened here never closes, so lines ${firstLine}–${lastLine} could not be read: add the missing " or remove the stray one`,
         );
       } else {
         for (const error of result.errors) diagnostics.error(locator.at(start), 'CSV_BAD_QUOTE', `${error.message}`);
@@ -149,8 +163,10 @@ export function readCsv(
     else if (unreadableFromLine < 0) takeRow(start, result.end, []); // keep the row count honest
   });
 
+  // a header a quote made unreadable is in that error's range; a blank one is said to be,
+  // whatever fails further down (its rows are not read either way)
   if (!headerRaw || isBlank(headerRaw.data)) {
-    if (unreadableFromLine < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
+    if (headerRaw || unreadableFromLine < 0) diagnostics.error({ file, line: 1, col: 1 }, 'HEADER_EMPTY', 'the file is empty or its first line is blank; the first line must name the columns');
     return null;
   }
   headerProblems.flushInto(diagnostics);
@@ -182,6 +198,7 @@ class DiagnosticBuffer {
 function checkCells(
   data: readonly string[],
   start: number,
+  end: number,
   header: readonly string[],
   multiline: ReadonlySet<string>,
   locator: Locator,
@@ -195,32 +212,51 @@ function checkCells(
     const cell = data[i]!;
     const column = header[i]!;
     const control = controlCharIn(cell);
-    if (control) {
-      sound = false;
-      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds ${control.name} at its character ${control.index + 1}; remove it; this row was not loaded`);
-      continue;
-    }
-    if (!hasLineBreak(cell)) continue;
-    const swallowed = swallowedRowIn(cell, header.length, data.length - 1 - i);
+    const breaks = hasLineBreak(cell);
+    // a cell with a control character may still hide rows, and they are named too
+    const swallowed = breaks ? swallowedRowIn(cell, header.length, data.length - 1 - i) : undefined;
     if (swallowed) {
       sound = false;
       hiddenRows += 1 + swallowed.more;
       const at = cellAt(i);
       const line = at.line + swallowed.lineIndex;
       const more = swallowed.more > 0 ? ` (and ${swallowed.more} more line${swallowed.more === 1 ? '' : 's'} after it)` : '';
+      // the whole stretch is named, so that every line the row hides is accounted for
+      const lines = `${locator.at(start).line}–${locator.lastLineOf(start, end)}`;
       problems.error(
         at,
         'CSV_SWALLOWED_ROW',
-        `${column}: the quoted cell opened at line ${at.line} runs on over line ${line}, which looks like a row of its own (id ${quoted(swallowed.id)})${more}: close the quote on line ${at.line}; ${swallowed.more > 0 ? 'none of these rows was' : 'neither row was'} loaded`,
+        `${column}: the quoted cell opened at line ${at.line} runs on over line ${line}, which looks like a row of its own (id ${quoted(swallowed.id)})${more}, so lines ${lines} were read as one row: close the quote on line ${at.line}; ${swallowed.more > 0 ? 'none of these rows was' : 'neither row was'} loaded`,
       );
-      continue;
     }
-    if (!multiline.has(column) && hasLineBreak(cell.trim())) {
-      sound = false;
-      problems.error(cellAt(i), 'CELL_CONTROL_CHAR', `${column}: the cell holds a line break, but ${column} is one line of text; join the lines; this row was not loaded`);
+    const breaksLine = !swallowed && !multiline.has(column) && hasLineBreak(cell.trim());
+    if (!control && !breaksLine) continue;
+    sound = false;
+    const at = cellAt(i);
+    // the lines a cell runs over are named: each of them may have been a row
+    const lastLine = i + 1 < offsets.length ? locator.at(start + offsets[i + 1]! - 1).line : locator.lastLineOf(start, end);
+    const runsOver = breaks && lastLine > at.line ? ` (it runs over lines ${at.line}–${lastLine})` : '';
+    if (control) {
+      problems.error(at, 'CELL_CONTROL_CHAR', `${column}: the cell holds ${control.name} at its character ${control.index + 1}${runsOver}; remove it; this row was not loaded`);
+    } else {
+      problems.error(at, 'CELL_CONTROL_CHAR', `${column}: the cell holds a line break${runsOver}, but ${column} is one line of text; join the lines; this row was not loaded`);
     }
   }
   return { sound, hiddenRows };
+}
+
+/**
+ * The first offset from `start` (before `end`) that holds no character trim() removes, but a
+ * vertical tab or form feed: those are controls, which the cell checks must see and report.
+ */
+function afterLeadingSpace(text: string, start: number, end: number): number {
+  let i = start;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // almost every record starts with a printable ASCII character: no pattern needed
+    if ((code > 0x20 && code < 0x7f) || code === 0x0b || code === 0x0c || !/\s/.test(text[i]!)) break;
+  }
+  return i;
 }
 
 function isBlank(data: readonly string[]): boolean {
@@ -429,7 +465,7 @@ class Locator {
     let i = starts[this.lastLine]! <= offset ? this.lastLine : 0;
     while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
     this.lastLine = i;
-    return i + 1;
+    return this.insideBreak(offset) ? i + 2 : i + 1;
   }
 
   at(offset: number): Position {
@@ -441,7 +477,22 @@ class Locator {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    // the "\n" of a "\r\n" is no place an editor can show: a position there (where a record of
+    // a file read at "\r" starts, its first cell opening with the "\n") is the next line's start
+    if (this.insideBreak(offset)) return { file: this.file, line: lo + 2, col: 1 };
     return { file: this.file, line: lo + 1, col: offset - starts[lo]! + 1 };
+  }
+
+  /** The line of the last character of the record text[start, end), its closing line break aside. */
+  lastLineOf(start: number, end: number): number {
+    let last = end - 1;
+    if (this.insideBreak(last)) last--;
+    return last > start ? this.lineOf(last) : this.lineOf(start);
+  }
+
+  /** True at the "\n" of a "\r\n". */
+  private insideBreak(offset: number): boolean {
+    return this.text.charCodeAt(offset) === 0x0a && this.text.charCodeAt(offset - 1) === 0x0d;
   }
 }
 
