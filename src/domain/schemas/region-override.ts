@@ -10,7 +10,7 @@ export const regionOverrideSchema = z.object({
   code: cell(parseRegionCode).meta({ description: '6- or 9-digit code of the division.', examples: ['371082'] }),
   name: z.string().meta({ description: 'Official Chinese name.', examples: ['荣成市'] }),
   name_en: z.string().optional().meta({ description: 'English name; when empty, made from the pinyin of the name.', examples: ['Rongcheng'] }),
-  parent: cell(parseRegionCode).optional().meta({ description: 'Code of the parent division; when empty, the parent in the built-in list or implied by the code.', examples: ['371000'] }),
+  parent: cell(parseRegionCode).optional().meta({ description: 'Code of the parent division, of a higher kind than the division (nation > province > prefecture > county > township); when empty, the parent in the built-in list or implied by the code.', examples: ['371000'] }),
 });
 
 export type RegionOverrideFields = z.output<typeof regionOverrideSchema>;
