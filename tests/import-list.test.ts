@@ -261,6 +261,9 @@ describe('npm run import', () => {
     writeFileSync(join(root, 'weihai.csv'), WEIHAI_GBK);
     return root;
   }
+  // Each run is a fresh Node process that loads the registry and the 45,000 built-in divisions
+  // (~2 s idle); on a loaded 2-core machine four of them took over 30 s.
+  const CLI_TIMEOUT = 180_000;
   const cli = (root: string, ...args: string[]) =>
     spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: join(root, 'data'), CONTENT_DIR: join(root, 'content') } });
 
@@ -284,7 +287,7 @@ describe('npm run import', () => {
     const again = cli(root, join(root, 'weihai.csv'), '--region', '371000', '--source', 'weihai-list-2024', '--out', join(root, 'rows2.csv'), '--into', into, '--today', TODAY);
     expect(again.stdout).toMatch(/ {2}placed {12}0 → .*\n {2}already recorded {2}38\n/);
     expect(readFileSync(into).equals(after)).toBe(true);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits 1 when the list cannot be read, and 2 on a bad request', () => {
     const root = copyRegistry();
@@ -300,5 +303,5 @@ describe('npm run import', () => {
     const outside = cli(root, list, '--region', '371000', '--source', 'weihai-list-2024', '--out', join(root, 'x.csv'), '--into', join(root, 'elsewhere.csv'));
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(/--into .*elsewhere\.csv: give a \.csv file in /);
-  });
+  }, CLI_TIMEOUT);
 });
