@@ -282,8 +282,9 @@ describe('bodies that would take the parser too long', () => {
       const started = performance.now();
       const tree = readNoticeBody(body, { file: FILE, line: 1 }, new DiagnosticList());
       expect(tree).toBeDefined();
-      expect(performance.now() - started).toBeLessThan(5000);
-    });
+      // Loose: ~1–2 s idle for the slowest case; 5.5 s was seen at load 16 on the 2-core machine.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    }, 30_000);
   }
 });
 
