@@ -21,9 +21,6 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [validateFirst(), mdx(), permalinkMapFiles(), dataDownloads(), searchIndex(), verifyIndex()],
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Every script a file of its own, however small: the pages' Content-Security-Policy
-  // (script-src 'self') refuses inline scripts, which Vite would otherwise make of small ones.
-  vite: { build: { assetsInlineLimit: 0 } },
   // No highlighter: Shiki colours code with style="" attributes, which the pages' strict
   // Content-Security-Policy blocks (code would lose its colours anyway), and a page with no
   // inline style is one the policy never has to allow. The prose pages (MDX) inherit this.

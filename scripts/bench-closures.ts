@@ -123,7 +123,7 @@ for (const lang of LANGS) {
   const ctx = { lang, base: '/' };
   const prefix = lang === 'en' ? 'en/' : '';
   let t = performance.now();
-  const view = closuresIndexView(registry, ctx, { today });
+  const view = closuresIndexView(registry, ctx);
   const html = indexHtml(view);
   count(index, `${prefix}closures/index.html`, html, performance.now() - t);
   const page = { bytes: bytes(html) + FRAME, gzip: gz(html) + 1500 };
@@ -163,7 +163,7 @@ const report = {
   periods: periods.size,
   frameBytes: FRAME,
   ms: { load: Math.round(t1 - t0), rows: Math.round(t2 - t1), manifestAndShards: Math.round(t3 - t2), indexPages: Math.round(index.ms), periodPages: Math.round(period.ms), noticePages: Math.round(notices.ms) },
-  firstScreen: { ...firstScreen, totalGzip: firstScreenGzip, rowsShown: closuresIndexView(registry, { lang: 'zh', base: '/' }, { today }).groups.reduce((n, g) => n + g.rowCount, 0) },
+  firstScreen: { ...firstScreen, totalGzip: firstScreenGzip, rowsShown: closuresIndexView(registry, { lang: 'zh', base: '/' }).groups.reduce((n, g) => n + g.rowCount, 0) },
   shards: { files: shardFiles.length, bytes: shardBytes, json: shardJson, largest },
   pages: { index, period, notices },
   closuresOutput,

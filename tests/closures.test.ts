@@ -314,32 +314,16 @@ describe('view models on the fixture', () => {
   });
 
   it('renders the first screen and a link to every month, in both languages', () => {
-    const view = closuresIndexView(registry, zh, META);
-    // 10 closures, 2 of them still closing: those are listed apart, never among the latest
-    expect(view.groups.reduce((n, g) => n + g.rowCount, 0)).toBe(Math.min(8, FIRST_SCREEN_ROWS));
+    const view = closuresIndexView(registry, zh);
+    expect(view.groups.reduce((n, g) => n + g.rowCount, 0)).toBe(Math.min(10, FIRST_SCREEN_ROWS));
     expect(view.groups[0]!.tableHtml).toContain('<table class="closures-table">');
     expect(view.years.flatMap((y) => y.periods).map((p) => p.href)).toContain('/closures/2024-06/');
     expect(view.years.map((y) => y.label)).toEqual(['2026年', '2025年', '2024年', '2023年']);
-    const enView = closuresIndexView(registry, en, META);
+    const enView = closuresIndexView(registry, en);
     expect(enView.years.flatMap((y) => y.periods).find((p) => p.key === '2025')?.label).toBe('2025 (month unknown)');
     expect(enView.manifestHref).toBe('/r/closures/data/index.json');
     const province = enView.filters.provinces.options.find((o) => o.value === '440000');
     expect(province).toMatchObject({ label: 'Guangdong', count: 4 });
-  });
-
-  it('lists a closure later this month apart, as scheduled, never among the latest closures', () => {
-    // judged on 21 November 2026: shenzhen-traffic-weibo took effect on 5 November; the two
-    // closing channels are scheduled (tests/closure-stage.test.ts: one due later this month)
-    const view = closuresIndexView(registry, zh, META);
-    const latestIds = view.groups.flatMap((g) => [...g.tableHtml.matchAll(/(?:#c-|\/channels\/)([\w-]+)\/?"/g)].map((m) => m[1]));
-    expect(latestIds).toContain('shenzhen-traffic-weibo');
-    expect(latestIds).not.toContain('nanshan-health-app');
-    expect(latestIds).not.toContain('rongcheng-culture-wechat');
-    expect(view.scheduled?.heading).toBe('预定关停');
-    expect(view.scheduled?.rowCount).toBe(2);
-    // neither has a due day: the latest announcement (October 2026) first
-    expect([...view.scheduled!.tableHtml.matchAll(/(?:#c-|\/channels\/)([\w-]+)\/?"/g)].map((m) => m[1])).toEqual(['nanshan-health-app', 'rongcheng-culture-wechat']);
-    expect(view.scheduled?.more).toBeUndefined();
   });
 
   it('links each row to the channel’s entry, as the rest of the site does (no JavaScript needed)', () => {

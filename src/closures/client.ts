@@ -59,9 +59,8 @@ async function start(app: HTMLElement): Promise<void> {
 
   form.hidden = false;
   const panel = form.querySelector<HTMLDetailsElement>('[data-filter-panel]');
-  // Open on wide screens; folded on phones, even when the address filters: a shared link
-  // opens on its results, with the filters a tap away.
-  if (panel && matchMedia('(min-width: 62rem)').matches) panel.open = true;
+  // Open on wide screens, or when the address already filters; folded on phones.
+  if (panel && (matchMedia('(min-width: 62rem)').matches || isFiltered(parseState(location.search)))) panel.open = true;
   writeForm(state);
   enhanceHeaders(document);
 
@@ -75,8 +74,6 @@ async function start(app: HTMLElement): Promise<void> {
   }
   fillPrefectures(undefined);
   await update();
-  // a shared filtered view opens on its results when they start below the first screen
-  if (isFiltered(state) && !location.hash && status.getBoundingClientRect().top > innerHeight / 2) status.scrollIntoView({ block: 'start' });
 
   form.addEventListener('change', (e) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement;

@@ -32,15 +32,6 @@ export const DERIVED_COLUMN_DESCRIPTIONS: Record<(typeof DERIVED_CHANNEL_COLUMNS
   region_name_en: 'Derived: English name of the region in the region column.',
 };
 
-/** The same in Chinese, for the Chinese /data/ page (the schema's fields carry theirs as `zh`). */
-export const DERIVED_COLUMN_DESCRIPTIONS_ZH: Record<(typeof DERIVED_CHANNEL_COLUMNS)[number], string> = {
-  province: '派生列：所在省级行政区的 GB/T 2260 代码（中央机构为 100000）。',
-  province_name: '派生列：该省级行政区的中文名称。',
-  province_name_en: '派生列：该省级行政区的英文名称。',
-  region_name: '派生列：region 列所指地区的中文名称。',
-  region_name_en: '派生列：region 列所指地区的英文名称。',
-};
-
 // A national export asks for the same few thousand regions 500,000 times over; walking the
 // tree each time was ~10 % of the writer. Caches per region index, so tests' small
 // registries never see another's answers.

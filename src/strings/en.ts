@@ -96,7 +96,6 @@ export const region: typeof Zh.region = {
   closedHeading: 'Recent closures',
   closedIntro: 'The most recent of the {n} closed channels on this page; follow a name for the details and where to go now.',
   scheduledHeading: 'Scheduled closures',
-  jumpLabel: 'On this page',
   scheduledIntro: 'Closures on this page announced and not yet in effect ({n}), soonest first.',
   sectionsHeading: 'Channels of towns and subdistricts',
   sourcesHeading: 'Sources cited on this page',

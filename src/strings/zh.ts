@@ -107,7 +107,6 @@ export const region = {
   closedHeading: '最近关停',
   closedIntro: '本页已关停的账号（共 {n} 个）中最近的几个，点击名称看详情和现在该去哪里。',
   scheduledHeading: '预定关停',
-  jumpLabel: '本页内容',
   scheduledIntro: '本页已宣布、尚未生效的关停（共 {n} 个），按预定日期排列。',
   sectionsHeading: '乡镇、街道的账号',
   sourcesHeading: '本页引用的来源',

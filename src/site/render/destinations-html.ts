@@ -10,7 +10,7 @@ export function destinationsHtml(destinations: readonly DestinationView[], via: 
     out += '<li><span class="arrow" aria-hidden="true">→</span> ';
     out += d.external ? externalLink(d.href, d.name.text) : `<a href="${esc(d.href)}">${localName(d.name)}</a>`;
     if (d.platform) out += ` <span class="meta">${esc(d.platform)}</span>`;
-    if (d.via.length > 0) out += ` <span class="via">${esc(via)} ${d.via.map((s) => `<a href="${esc(s.href)}">${localName(s.name)}</a>`).join(' →\u00a0')}</span>`; // the arrow stays with the name after it
+    if (d.via.length > 0) out += ` <span class="via">${esc(via)} ${d.via.map((s) => `<a href="${esc(s.href)}">${localName(s.name)}</a>`).join(' → ')}</span>`;
     out += '</li>';
   }
   return `${out}</ul>`;

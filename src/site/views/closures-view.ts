@@ -27,8 +27,6 @@ import { stringsFor, type Strings } from '../../strings/index.ts';
 
 /** Rows on /closures/ itself: the first screen must stay small at any scale. */
 export const FIRST_SCREEN_ROWS = 100;
-/** Scheduled closures listed apart on /closures/; the filter (status: closing) shows them all. */
-export const SCHEDULED_ROWS = 20;
 /** Rows per page of a month: keeps the heaviest page (English, ~300 bytes a row) near 250 KB. */
 export const PERIOD_PAGE_ROWS = 800;
 /** Where the shards live, relative to the site base (language-neutral). */
@@ -213,17 +211,7 @@ export interface ClosuresIndexView {
   readonly totalText: string;
   readonly empty: boolean;
   readonly latestHeading: string;
-  /** The latest closures in effect, by period: a scheduled one is never among them. */
   readonly groups: readonly PeriodGroup[];
-  /** Closures announced and not yet in effect, soonest first, listed apart (absent when none). */
-  readonly scheduled?: {
-    readonly heading: string;
-    readonly intro: string;
-    readonly tableHtml: string;
-    readonly rowCount: number;
-    /** The filtered view of them all, when there are more than the table shows. */
-    readonly more?: { readonly href: string; readonly text: string };
-  };
   readonly indexHeading: string;
   /** Every period, grouped by year (undated last). */
   readonly years: readonly { readonly label: string; readonly periods: readonly PeriodLink[] }[];
@@ -281,42 +269,27 @@ function periodLink(key: string, count: number, ctx: PageContext): PeriodLink {
   return { key, label: periodLabel(key, ctx.lang), href: localePath(ctx, closuresRoutes.period(key)), count, countText: formatNumber(count, ctx.lang) };
 }
 
-/** `meta.today` (YYYY-MM-DD), the day the data is judged on, parts the latest closures from the scheduled ones. */
-export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { dataVersion?: string; today: string }): ClosuresIndexView {
+export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { dataVersion?: string } = {}): ClosuresIndexView {
   const { lang } = ctx;
   const t = stringsFor(lang).closures;
   const columns = stringsFor(lang).closuresTable.columns;
   const { rows, periods, areas } = closureData(registry);
   const present = presentContext(registry, ctx);
-  // the domain's rule and order (closureStage, soonest due first), so every list agrees
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const scheduledRows = registry.scheduledClosures(Number.POSITIVE_INFINITY, meta.today).map((c) => byId.get(c.id)!);
-  const scheduledIds = new Set(scheduledRows.map((r) => r.id));
   const groups: PeriodGroup[] = [];
   let left = FIRST_SCREEN_ROWS;
-  for (const [key, all] of periods) {
+  for (const [key, list] of periods) {
     if (left <= 0) break;
-    const list = all.filter((r) => !scheduledIds.has(r.id));
-    if (list.length === 0) continue;
     const shown = list.slice(0, left);
     left -= shown.length;
-    const link = periodLink(key, all.length, ctx);
+    const link = periodLink(key, list.length, ctx);
     groups.push({
       key,
       heading: link.label,
-      more: shown.length < all.length ? { ...link, text: t.more(link.countText) } : undefined,
+      more: shown.length < list.length ? { ...link, text: t.more(link.countText) } : undefined,
       tableHtml: tableHtml(shown, present, { caption: t.tableCaption(link.label) }),
       rowCount: shown.length,
     });
   }
-  const scheduledCount = formatNumber(scheduledRows.length, lang);
-  const scheduled = scheduledRows.length === 0 ? undefined : {
-    heading: t.scheduled,
-    intro: t.scheduledIntro(scheduledCount),
-    tableHtml: tableHtml(scheduledRows.slice(0, SCHEDULED_ROWS), present, { caption: t.scheduledCaption }),
-    rowCount: Math.min(scheduledRows.length, SCHEDULED_ROWS),
-    more: scheduledRows.length > SCHEDULED_ROWS ? { href: `${localePath(ctx, closuresRoutes.index())}?status=closing&sort=date`, text: t.allScheduled(scheduledCount) } : undefined,
-  };
   const years = new Map<string, PeriodLink[]>();
   for (const [key, list] of periods) {
     const year = key === UNDATED ? t.undated : t.year(key.slice(0, 4));
@@ -334,7 +307,6 @@ export function closuresIndexView(registry: Registry, ctx: PageContext, meta: { 
     empty: rows.length === 0,
     latestHeading: t.latest,
     groups,
-    scheduled,
     indexHeading: t.index,
     years: [...years].map(([label, list]) => ({ label, periods: list })),
     filters: {

@@ -9,7 +9,7 @@ import type { Registry } from '../../domain/model.ts';
 import { CHANNEL_COLUMNS } from '../../domain/schemas/channel.ts';
 import { channelSchema } from '../../domain/schemas/channel.ts';
 import { citationText } from '../../downloads/citation.ts';
-import { CHANNEL_EXPORT_COLUMNS, DERIVED_COLUMN_DESCRIPTIONS, DERIVED_COLUMN_DESCRIPTIONS_ZH } from '../../downloads/csv-export.ts';
+import { CHANNEL_EXPORT_COLUMNS, DERIVED_COLUMN_DESCRIPTIONS } from '../../downloads/csv-export.ts';
 import { FEED_LIMIT, PROVINCE_FEED_LIMIT } from '../../downloads/feeds.ts';
 import { SHARD_HEX_DIGITS, SHARDS } from '../../downloads/json-api.ts';
 import { downloadPlan, FILES } from '../../downloads/plan.ts';
@@ -137,12 +137,8 @@ export function dataView(registry: Registry, ctx: PageContext, config: SiteConfi
   const file = (path: string, rows: number): FileLink => ({ href: `${base}${path}`, name: path.split('/').pop()!, rows: formatNumber(rows, lang) });
   const firstProvince = plan.provinces.find((p) => p.code !== '100000' && p.closures > 0);
   const columns = CHANNEL_EXPORT_COLUMNS.map((name) => {
-    if (!(CHANNEL_COLUMNS as readonly string[]).includes(name)) {
-      const derived = name as keyof typeof DERIVED_COLUMN_DESCRIPTIONS;
-      return { name, meaning: localText(DERIVED_COLUMN_DESCRIPTIONS_ZH[derived], DERIVED_COLUMN_DESCRIPTIONS[derived], lang) };
-    }
-    const meta = (channelSchema.shape as Record<string, { meta(): { description?: string; zh?: string } | undefined }>)[name]!.meta();
-    return { name, meaning: localText(meta?.zh ?? meta?.description ?? '', meta?.description, lang) };
+    const meta = (CHANNEL_COLUMNS as readonly string[]).includes(name) ? ((channelSchema.shape as Record<string, { meta(): { description?: string } | undefined }>)[name]!.meta()?.description ?? '') : DERIVED_COLUMN_DESCRIPTIONS[name as keyof typeof DERIVED_COLUMN_DESCRIPTIONS];
+    return { name, meaning: meta };
   });
   const t = stringsFor(lang).data;
   const other = (path: string, what: string) => ({ href: `${base}${path}`, name: path.split('/').pop()!, what });

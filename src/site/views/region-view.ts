@@ -5,8 +5,7 @@
  * nothing recorded says so and asks for help.
  */
 import { compareApproxDates } from '../../domain/approx-date.ts';
-import { closureStage } from '../../domain/closure-stage.ts';
-import { closureDate, soonestDueFirst, type Channel, type Registry } from '../../domain/model.ts';
+import { closureDate, isClosure, type Channel, type Registry } from '../../domain/model.ts';
 import { formatNumber, type PageContext } from '../i18n.ts';
 import { stringsFor } from '../../strings/index.ts';
 import { breadcrumbs, type Crumb } from './breadcrumbs.ts';
@@ -58,26 +57,17 @@ export interface RegionView {
   readonly ownCount: string;
   /** On a county's page: its townships with channels, each a section with its own entries. */
   readonly sections: readonly RegionSection[];
-  /** The most recent closures in effect on this page (own and sections), linking to their entries. */
+  /** The most recent closures on this page (own and sections), linking to their entries. */
   readonly recentClosures: readonly RecentClosure[];
   readonly closuresCount: string;
   /** The line under "recent closures": how many there are on the page, and what to do. */
   readonly closuresIntro: string;
-  /** Closures on this page announced and not yet in effect ("预定关停"), soonest first. */
-  readonly scheduledClosures: readonly RecentClosure[];
-  readonly scheduledCount: string;
-  readonly scheduledIntro: string;
   /** The words the entries' markup needs, in the page's language. */
   readonly entryLabels: EntryLabels;
   /** The sources the entries cite, numbered in order of first citation. */
   readonly sources: readonly CitationView[];
   readonly childrenHeading: string;
   readonly children: readonly RegionListItem[];
-  /**
-   * The page's sections, as links to them (shown when there are two or more): a reader
-   * looking for a township or a subdivision skips the long lists above it.
-   */
-  readonly jumps: readonly { readonly href: string; readonly text: string }[];
   /** Nothing recorded here or below: the page says so and asks for help. */
   readonly empty: boolean;
   /** Nothing recorded for bodies at exactly this level (though there may be below). */
@@ -87,10 +77,7 @@ export interface RegionView {
 /** How many recent closures the top of a region page lists (each links to its entry below). */
 const RECENT_CLOSURES = 10;
 
-/**
- * `today` (YYYY-MM-DD), the day the data is judged on, words the closure sentences (a closing
- * channel past its date) and parts the closures in effect from the scheduled ones.
- */
+/** `today` (YYYY-MM-DD) words the closure sentences (a closing channel past its date). */
 export function regionView(registry: Registry, code: string, ctx: PageContext, today: string): RegionView {
   const region = registry.regions.get(code);
   if (!region) throw new Error(`no region ${code}`);
@@ -108,21 +95,7 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
     countText: formatNumber(list.length, ctx.lang),
     groups: entriesByAgency(registry, list, ctx, sources, today),
   }));
-  const onPage = [...channels, ...townships.flatMap((s) => s.channels)];
-  const closures = onPage.filter((c) => closureStage(c, today) === 'effective').sort(newestClosureFirst);
-  const scheduled = onPage.filter((c) => closureStage(c, today) === 'scheduled').sort(soonestDueFirst);
-  const children = childRegions(registry, code, ctx);
-  const childrenHeading = region.kind === 'nation' ? t.region.provincesHeading : t.region.childrenHeading;
-  // in the order the page shows them; the nation's provinces come before the list, right under its name
-  const jumps = [
-    closures.length > 0 && { href: '#closures', text: t.region.closedHeading },
-    scheduled.length > 0 && { href: '#scheduled', text: t.region.scheduledHeading },
-    channels.length > 0 && { href: '#live', text: t.region.liveHeading },
-    sections.length > 0 && { href: '#townships', text: t.region.sectionsHeading },
-    region.kind !== 'nation' && children.length > 0 && { href: '#children', text: childrenHeading },
-    counts.total > 0 && { href: '#region-timeline', text: t.regionCharts.heading },
-    sources.citations.length > 0 && { href: '#sources', text: t.region.sourcesHeading },
-  ].filter((j): j is { href: string; text: string } => Boolean(j));
+  const closures = [...channels, ...townships.flatMap((s) => s.channels)].filter(isClosure).sort(newestClosureFirst);
   return {
     code,
     title: plainName(name),
@@ -136,14 +109,10 @@ export function regionView(registry: Registry, code: string, ctx: PageContext, t
     recentClosures: closures.slice(0, RECENT_CLOSURES).map((c) => recentClosure(c, ctx)),
     closuresCount: formatNumber(closures.length, ctx.lang),
     closuresIntro: t.region.closedIntro.replace('{n}', formatNumber(closures.length, ctx.lang)),
-    scheduledClosures: scheduled.slice(0, RECENT_CLOSURES).map((c) => recentClosure(c, ctx)),
-    scheduledCount: formatNumber(scheduled.length, ctx.lang),
-    scheduledIntro: t.region.scheduledIntro.replace('{n}', formatNumber(scheduled.length, ctx.lang)),
     entryLabels: { ...t.region.entry, via: t.channel.via },
     sources: sources.citations,
-    childrenHeading,
-    children,
-    jumps: jumps.length >= 2 ? jumps : [],
+    childrenHeading: region.kind === 'nation' ? t.region.provincesHeading : t.region.childrenHeading,
+    children: childRegions(registry, code, ctx),
     empty: counts.total === 0,
     ownEmpty: channels.length === 0,
   };
