@@ -6,7 +6,7 @@ export default defineConfig({
     // A folder for the one fixture-site build the browser tests share (built on first use).
     globalSetup: ['tests/global-setup.ts'],
     // Site builds and browser journeys take longer than unit tests.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 600_000,
   },
 });
